@@ -1,0 +1,81 @@
+/**
+ * The vocabulary of the event log and the lifecycle machine (DOMAIN.md §3). Each event is a
+ * fact with its effective date `on` (a civil date). The stored log entry adds actor, entry time
+ * and reason around it; the API's action types map onto these events (see ACTION_EVENT_TYPES).
+ */
+import type { CivilDate } from "./civil-date.ts";
+import type { OutcomeId } from "./outcomes.ts";
+import type { ConsultationParty, FeeBasis } from "./vocabulary.ts";
+
+export type ApplicationEvent =
+  | { type: "supplement.requested"; on: CivilDate; items: string[]; windowWorkdays: number }
+  | { type: "supplement.received"; on: CivilDate }
+  /** automatic: the supplement window ended without a supplement (art. 30) */
+  | { type: "supplement.expired"; on: CivilDate }
+  | {
+      type: "consultation.started";
+      on: CivilDate;
+      consultationId: string;
+      party: ConsultationParty;
+      name: string;
+      windowWorkdays: number;
+    }
+  | { type: "consultation.answered"; on: CivilDate; consultationId: string }
+  /** automatic: the party's window ended without an answer (art. 32, 34) */
+  | { type: "consultation.expired"; on: CivilDate; consultationId: string }
+  | { type: "extension.granted"; on: CivilDate; workdays: number; reason: string }
+  | {
+      type: "fee.notified";
+      on: CivilDate;
+      basis: FeeBasis;
+      amountYuan: number;
+      receivedByApplicantOn?: CivilDate;
+    }
+  | { type: "fee.paid"; on: CivilDate }
+  /** automatic: the payment window ended unpaid (fee rules) */
+  | { type: "fee.expired"; on: CivilDate }
+  /** art. 35: the agency sets a reasonable date for a large volume */
+  | { type: "deadline.customized"; on: CivilDate; dueOn: CivilDate; reason: string }
+  | { type: "decision.issued"; on: CivilDate; outcome: OutcomeId; replyText?: string }
+  | { type: "application.withdrawn"; on: CivilDate }
+  | { type: "reply.delivered"; on: CivilDate; method: string }
+  | { type: "application.archived"; on: CivilDate };
+
+export type ApplicationEventType = ApplicationEvent["type"];
+
+/** Events only the deadline workers write (actor `system`). */
+export const AUTOMATIC_EVENT_TYPES = ["supplement.expired", "consultation.expired", "fee.expired"] as const;
+
+/** The public API's action types (API.md) and the event each one records. */
+export const ACTION_EVENT_TYPES = {
+  request_supplement: "supplement.requested",
+  receive_supplement: "supplement.received",
+  start_consultation: "consultation.started",
+  end_consultation: "consultation.answered",
+  extend: "extension.granted",
+  issue_fee_notice: "fee.notified",
+  receive_fee: "fee.paid",
+  set_custom_deadline: "deadline.customized",
+  decide: "decision.issued",
+  withdraw: "application.withdrawn",
+  deliver: "reply.delivered",
+  archive: "application.archived",
+} as const satisfies Record<string, ApplicationEventType>;
+
+export type ActionType = keyof typeof ACTION_EVENT_TYPES;
+export const ACTION_TYPES = Object.keys(ACTION_EVENT_TYPES) as ActionType[];
+
+export const ACTION_LABELS: Record<ActionType, string> = {
+  request_supplement: "告知补正",
+  receive_supplement: "收到补正",
+  start_consultation: "征求意见",
+  end_consultation: "收到意见",
+  extend: "延期答复",
+  issue_fee_notice: "发出收费通知",
+  receive_fee: "确认缴费",
+  set_custom_deadline: "确定合理答复期限（第三十五条）",
+  decide: "作出答复",
+  withdraw: "申请人撤回",
+  deliver: "送达",
+  archive: "归档",
+};

@@ -1,0 +1,42 @@
+/**
+ * What the clocks of one application depend on, folded from its events: the lifecycle machine
+ * keeps these in its context, and the deadline engine reads nothing else.
+ */
+import type { CivilDate } from "./civil-date.ts";
+import type { OutcomeId } from "./outcomes.ts";
+import type { ConsultationParty, FeeBasis } from "./vocabulary.ts";
+
+export interface ConsultationFacts {
+  id: string;
+  party: ConsultationParty;
+  name: string;
+  startedOn: CivilDate;
+  /** The party's window in working days (art. 32: 15). */
+  windowWorkdays: number;
+  answeredOn?: CivilDate;
+  /** Date of the automatic event: the day after the window's last day. */
+  expiredOn?: CivilDate;
+}
+
+export interface CaseFacts {
+  receivedOn: CivilDate;
+  supplement?: {
+    requestedOn: CivilDate;
+    windowWorkdays: number;
+    receivedOn?: CivilDate;
+    expiredOn?: CivilDate;
+  };
+  consultations: ConsultationFacts[];
+  extension?: { grantedOn: CivilDate; workdays: number };
+  fee?: {
+    notifiedOn: CivilDate;
+    basis: FeeBasis;
+    amountYuan: number;
+    receivedByApplicantOn?: CivilDate;
+    paidOn?: CivilDate;
+    expiredOn?: CivilDate;
+  };
+  customDeadline?: { setOn: CivilDate; dueOn: CivilDate };
+  /** How the case ended, when it has: the disposition date and outcome of the tables. */
+  disposition?: { on: CivilDate; outcome: OutcomeId; by: "decision" | "withdrawal" | "automatic" };
+}
