@@ -23,7 +23,10 @@ export function buildProvisionalYear(year: number): CalendarYear {
   }
   // art. 6: a holiday on a weekend is made up on a working day; we also make up a day lost
   // to two festivals falling on the same date, as the notices of 2020 and 2023 did.
-  const owed = [...festivals.filter((h) => isWeekend(h.date)), ...collisions.filter((h) => !isWeekend(h.date))];
+  const owed = [
+    ...festivals.filter((h) => isWeekend(h.date)),
+    ...collisions.filter((h) => !isWeekend(h.date)),
+  ];
   for (const h of owed) {
     let d = addDays(h.date, 1);
     while (isWeekend(d) || byDate.has(d)) d = addDays(d, 1);
@@ -48,7 +51,7 @@ function fromSolar(s: Solar): CivilDate {
 
 function statutoryHolidays(year: number): NamedDate[] {
   const newYear = fromSolar(Lunar.fromYmd(year, 1, 1).getSolar());
-  const qingming = Solar.fromYmd(year, 4, 15).getLunar().getJieQiTable()["清明"];
+  const qingming = Solar.fromYmd(year, 4, 15).getLunar().getJieQiTable().清明;
   if (!qingming) throw new Error(`无法推算 ${year} 年清明日期`);
   return [
     { date: makeCivilDate(year, 1, 1), name: "元旦" },

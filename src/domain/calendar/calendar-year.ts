@@ -46,10 +46,18 @@ export const ZCalendarYear = z
     ] as const) {
       for (const [i, { date }] of list.entries()) {
         if (!date.startsWith(`${cy.year}-`)) {
-          ctx.addIssue({ code: "custom", path: [listName, i, "date"], message: `${date} 不在 ${cy.year} 年内` });
+          ctx.addIssue({
+            code: "custom",
+            path: [listName, i, "date"],
+            message: `${date} 不在 ${cy.year} 年内`,
+          });
         }
         if (seen.has(date)) {
-          ctx.addIssue({ code: "custom", path: [listName, i, "date"], message: `${date} 重复出现（同一天不能既放假又上班）` });
+          ctx.addIssue({
+            code: "custom",
+            path: [listName, i, "date"],
+            message: `${date} 重复出现（同一天不能既放假又上班）`,
+          });
         }
         seen.add(date);
       }

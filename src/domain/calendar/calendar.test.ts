@@ -45,7 +45,8 @@ describe("the official calendar 2019–2026", () => {
       for (const date of eachDate(parseCivilDate(`${year}-01-01`), parseCivilDate(`${year}-12-31`))) {
         const expected = f.makeup.has(date) ? true : f.holidays.has(date) ? false : !isWeekend(date);
         const info = calendar.classify(date);
-        if (info.isWorkday !== expected) throw new Error(`${date}: expected workday=${expected}, got ${info.reason}`);
+        if (info.isWorkday !== expected)
+          throw new Error(`${date}: expected workday=${expected}, got ${info.reason}`);
         expect(info.isProvisional).toBe(false);
         days++;
       }

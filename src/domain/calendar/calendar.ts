@@ -43,7 +43,10 @@ export class WorkingCalendar {
 
   /** A new calendar with `year` added or replaced. */
   withYear(year: CalendarYear): WorkingCalendar {
-    return new WorkingCalendar([...[...this.#loaded.values()].map((i) => i.data).filter((d) => d.year !== year.year), year]);
+    return new WorkingCalendar([
+      ...[...this.#loaded.values()].map((i) => i.data).filter((d) => d.year !== year.year),
+      year,
+    ]);
   }
 
   /** The loaded years (official or explicitly stored), by year. */
@@ -67,10 +70,24 @@ export class WorkingCalendar {
     const isProvisional = idx.data.provisional;
     const tail = isProvisional ? "；该年放假安排尚未公布，暂定" : "";
     if (special?.isWorkday) {
-      return { date, isWorkday: true, kind: "makeup_workday", isProvisional, name: special.name, reason: `${special.name}（${wd}）${tail}` };
+      return {
+        date,
+        isWorkday: true,
+        kind: "makeup_workday",
+        isProvisional,
+        name: special.name,
+        reason: `${special.name}（${wd}）${tail}`,
+      };
     }
     if (special) {
-      return { date, isWorkday: false, kind: "holiday", isProvisional, name: special.name, reason: `${special.name}假期（${wd}）${tail}` };
+      return {
+        date,
+        isWorkday: false,
+        kind: "holiday",
+        isProvisional,
+        name: special.name,
+        reason: `${special.name}假期（${wd}）${tail}`,
+      };
     }
     if (isWeekend(date)) {
       return { date, isWorkday: false, kind: "weekend", isProvisional, reason: `周末（${wd}）${tail}` };

@@ -1,0 +1,46 @@
+import type { ApplicationEvent } from "../application-events.ts";
+import type { WorkingCalendar } from "../calendar/calendar.ts";
+import type { CaseFacts } from "../case-facts.ts";
+import type { CivilDate } from "../civil-date.ts";
+import { consultationWindowEnd, expiryDate, feeWindowEnd, supplementWindowEnd } from "./window-ends.ts";
+
+export type AutomaticEvent = Extract<
+  ApplicationEvent,
+  { type: "supplement.expired" | "consultation.expired" | "fee.expired" }
+>;
+
+/**
+ * The automatic events a case is owed: every window that ended unanswered, dated the day after
+ * its last day (DOMAIN.md §5), whether that day was yesterday or years ago; only those dated on
+ * or before `asOf`. Sorted by date, so applying them in order keeps the log in date order.
+ */
+export function dueAutomaticEvents(
+  facts: CaseFacts,
+  calendar: WorkingCalendar,
+  asOf: CivilDate,
+): AutomaticEvent[] {
+  return pendingAutomaticEvents(facts, calendar).filter((e) => e.on <= asOf);
+}
+
+/** Every automatic event the case will be owed if nothing else happens, due or not yet. */
+export function pendingAutomaticEvents(facts: CaseFacts, calendar: WorkingCalendar): AutomaticEvent[] {
+  if (facts.disposition) return [];
+  const out: AutomaticEvent[] = [];
+  const s = facts.supplement;
+  if (s && !s.receivedOn && !s.expiredOn) {
+    out.push({ type: "supplement.expired", on: expiryDate(supplementWindowEnd(s, calendar)) });
+  }
+  for (const c of facts.consultations) {
+    if (c.answeredOn || c.expiredOn) continue;
+    out.push({
+      type: "consultation.expired",
+      on: expiryDate(consultationWindowEnd(c, calendar)),
+      consultationId: c.id,
+    });
+  }
+  const fee = facts.fee;
+  if (fee && !fee.paidOn && !fee.expiredOn) {
+    out.push({ type: "fee.expired", on: expiryDate(feeWindowEnd(fee, calendar)) });
+  }
+  return out.sort((a, b) => a.on.localeCompare(b.on));
+}
