@@ -47,7 +47,9 @@ export function fromDayNumber(day: number): CivilDate {
 }
 
 export function makeCivilDate(year: number, month: number, day: number): CivilDate {
-  return parseCivilDate(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  return parseCivilDate(
+    `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+  );
 }
 
 export function addDays(date: CivilDate, days: number): CivilDate {

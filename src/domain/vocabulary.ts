@@ -44,7 +44,11 @@ export const FEE_BASES = ["per_item", "per_volume"] as const;
 export type FeeBasis = (typeof FEE_BASES)[number];
 export const FEE_BASIS_LABELS: Record<FeeBasis, string> = { per_item: "按件计收", per_volume: "按量计收" };
 
-export const APPEAL_KINDS = ["administrative_review", "litigation_direct", "litigation_after_review"] as const;
+export const APPEAL_KINDS = [
+  "administrative_review",
+  "litigation_direct",
+  "litigation_after_review",
+] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
 export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
   administrative_review: "行政复议",
