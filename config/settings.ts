@@ -1,0 +1,55 @@
+/**
+ * Settings: the only place that reads `process.env`, once, through a zod schema. Invalid
+ * settings stop the process with a message naming the variable. Policy choices of DOMAIN.md
+ * (the supplement window, reminder offsets) are settings, not constants.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const ZWorkdayList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, "应为逗号分隔的工作日数，如 5,2,0")
+  .transform((s) => [...new Set(s.split(",").map(Number))].sort((a, b) => b - a));
+
+export const ZSettings = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  OGI_DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("政府信息公开办理系统 <ogi@localhost>"),
+  PUBLIC_URL: z.string().url().optional(),
+  OGI_BOOTSTRAP_ADMIN: z
+    .string()
+    .regex(/^[^:]+:.{8,}$/, "格式应为 用户名:密码，密码至少 8 位")
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** DOMAIN.md §5 policy: the supplement window the agency sets, in working days. */
+  OGI_SUPPLEMENT_WINDOW_WORKDAYS: z.coerce.number().int().min(1).max(60).default(15),
+  /** DOMAIN.md §5 policy: reminders to the handler, working days before each deadline. */
+  OGI_REMINDER_OFFSETS: ZWorkdayList.default([5, 2, 0]),
+  /** Hour (China time) at which a day's reminders and automatic events run. */
+  OGI_JOB_HOUR: z.coerce.number().int().min(0).max(23).default(0),
+  /** Minutes between reconciler runs. */
+  OGI_RECONCILE_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /** Session lifetime for the web UI, minutes of inactivity. */
+  OGI_SESSION_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(480),
+});
+
+export type Settings = z.infer<typeof ZSettings> & { dataDir: string };
+
+/** Parses the environment (or the given object); exits with a clear message when invalid. */
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const parsed = ZSettings.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`配置有误（环境变量）：\n${lines.join("\n")}`);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.OGI_DATA_DIR) };
+}

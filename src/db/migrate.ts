@@ -1,0 +1,25 @@
+import type { Kysely } from "kysely";
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import * as m0001 from "./migrations/0001-initial.ts";
+import type { Database } from "./schema.ts";
+
+/** Forward-only migrations, listed here so a bundle or a fresh clone finds them without a scan. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-initial": m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date; run at every start. Returns the names applied now. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: "ogi_migrations",
+    migrationLockTableName: "ogi_migrations_lock",
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error)
+    throw new Error(`数据库迁移失败：${(error as Error).message ?? String(error)}`, { cause: error });
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,176 @@
+/**
+ * The database, as Kysely sees it. Dates that the law counts in are `date` columns read back as
+ * `YYYY-MM-DD` strings; instants are `timestamptz`. JSON columns carry a version field `v`.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type AgencyKind = "government" | "department" | "township";
+
+import type { Role } from "../domain/roles.ts";
+
+export type { Role };
+
+export interface AgencyTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  parent_id: number | null;
+  /** Materialised path of codes, `/county/town/`, for subtree queries. */
+  path: string;
+  created_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  email: string | null;
+  agency_id: number;
+  roles: Json<Role[]>;
+  is_system_admin: Generated<boolean>;
+  is_disabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface AuthTokenTable {
+  /** sha256 of the token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  kind: "bearer" | "session";
+  csrf_token: string | null;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ApplicationTable {
+  id: string;
+  tracking_no: string;
+  agency_id: number;
+  channel: string;
+  applicant_type: string;
+  applicant: Json<Record<string, unknown>>;
+  description: string;
+  delivery_form: string | null;
+  handler_user_id: number | null;
+  received_on: string;
+  /** API state name, for filtering. */
+  state: string;
+  outcome: string | null;
+  disposition_on: string | null;
+  /** The reply clock's due date as last computed, for sorting the worklist. */
+  reply_due_on: string | null;
+  /** `{ v: 1, value, context }` of the lifecycle machine. */
+  snapshot: Json<unknown>;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<string>;
+  application_id: string;
+  /** The application's version this event produced (1 = registration). */
+  seq: number;
+  type: string;
+  /** null for the deadline workers (`system`). */
+  actor_user_id: number | null;
+  actor_name: string;
+  entered_at: Timestamp;
+  effective_on: string;
+  payload: Json<unknown>;
+  reason: string | null;
+}
+
+export interface DeadlineJobTable {
+  /** Deterministic: `app-<id>.<kind>.<due date>` (STYLE.md), also the BullMQ job id. */
+  job_id: string;
+  application_id: string;
+  kind: string;
+  /** The civil date on which the job is due (run at 00:05 China time that day). */
+  run_on: string;
+  payload: Json<unknown>;
+  status: "pending" | "done" | "cancelled";
+  done_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SentNotificationTable {
+  /** One key per reminder: a second worker's attempt to send it again hits the primary key. */
+  notification_key: string;
+  application_id: string | null;
+  recipients: string;
+  subject: string;
+  sent_at: Timestamp;
+}
+
+export interface AppealTable {
+  id: string;
+  application_id: string;
+  kind: string;
+  filed_on: string;
+  result: string | null;
+  result_on: string | null;
+  created_at: Timestamp;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  data: Json<unknown>;
+  provisional: boolean;
+  source: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ReportFigureTable {
+  agency_id: number;
+  year: number;
+  /** Table 二 figures of that year's edition, and the agency's text sections. */
+  data: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface ReportVersionTable {
+  agency_id: number;
+  year: number;
+  version: number;
+  data: Json<unknown>;
+  reason: string | null;
+  closed_by: number | null;
+  closed_at: Timestamp;
+}
+
+/** Per-agency yearly sequences: tracking numbers, letter serial numbers. */
+export interface CounterTable {
+  scope: string;
+  value: number;
+}
+
+export interface Database {
+  counters: CounterTable;
+  agencies: AgencyTable;
+  users: UserTable;
+  auth_tokens: AuthTokenTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  deadline_jobs: DeadlineJobTable;
+  sent_notifications: SentNotificationTable;
+  appeals: AppealTable;
+  calendar_years: CalendarYearTable;
+  report_figures: ReportFigureTable;
+  report_versions: ReportVersionTable;
+}
+
+export type DbAgency = Selectable<AgencyTable>;
+export type DbUser = Selectable<UserTable>;
+export type DbApplication = Selectable<ApplicationTable>;
+export type NewDbApplication = Insertable<ApplicationTable>;
+export type DbApplicationUpdate = Updateable<ApplicationTable>;
+export type DbApplicationEvent = Selectable<ApplicationEventTable>;
+export type DbDeadlineJob = Selectable<DeadlineJobTable>;
+export type DbAppeal = Selectable<AppealTable>;

@@ -1,0 +1,41 @@
+/**
+ * Who does what (DOMAIN.md §1, API.md). The HTTP layer, the service and the UI's buttons all
+ * read these tables.
+ */
+import type { ActionType } from "./application-events.ts";
+
+export const ROLES = ["intake", "handler", "approver", "agency_admin", "supervisor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  intake: "登记人员",
+  handler: "承办人",
+  approver: "审核人",
+  agency_admin: "管理员",
+  supervisor: "主管部门",
+};
+
+/** The roles that may take each action on a case of their own agency. */
+export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
+  request_supplement: ["handler"],
+  receive_supplement: ["intake", "handler"],
+  start_consultation: ["handler"],
+  end_consultation: ["handler"],
+  // art. 33: an extension is approved by the head of the disclosure office
+  extend: ["approver"],
+  issue_fee_notice: ["handler"],
+  receive_fee: ["handler"],
+  // art. 35: the agency sets the reasonable date
+  set_custom_deadline: ["approver"],
+  decide: ["approver"],
+  withdraw: ["intake", "handler"],
+  deliver: ["intake", "handler"],
+  archive: ["handler"],
+};
+
+/** Registering an application. */
+export const REGISTER_ROLES: readonly Role[] = ["intake"];
+/** Recording reviews and lawsuits, table 四. */
+export const APPEAL_ROLES: readonly Role[] = ["handler", "approver", "agency_admin"];
+/** Table 二 figures, text sections, closing the year. */
+export const REPORT_ADMIN_ROLES: readonly Role[] = ["agency_admin"];

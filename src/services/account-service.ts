@@ -1,0 +1,254 @@
+import { createHash, randomBytes } from "node:crypto";
+import argon2 from "argon2";
+import type { Kysely } from "kysely";
+import { AppError } from "../app-error.ts";
+import type { AgencyKind, Database } from "../db/schema.ts";
+import type { Role } from "../domain/roles.ts";
+import type { Actor } from "./actor.ts";
+
+export interface NewAgency {
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  parentCode?: string | undefined;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  displayName: string;
+  email?: string | undefined;
+  agencyCode: string;
+  roles: Role[];
+  isSystemAdmin?: boolean;
+}
+
+export interface AgencyView {
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  parentCode: string | null;
+}
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string | null;
+  agencyCode: string;
+  agencyName: string;
+  roles: Role[];
+  isSystemAdmin: boolean;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type AccountService = ReturnType<typeof makeAccountService>;
+
+/** Agencies, users, passwords (argon2id) and tokens (stored only as sha256). */
+export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date }) {
+  const { db } = deps;
+
+  async function agencyByCode(code: string) {
+    return db.selectFrom("agencies").selectAll().where("code", "=", code).executeTakeFirst();
+  }
+
+  async function toActor(userId: number): Promise<Actor | undefined> {
+    const u = await db
+      .selectFrom("users as u")
+      .innerJoin("agencies as g", "g.id", "u.agency_id")
+      .select([
+        "u.id",
+        "u.username",
+        "u.display_name",
+        "u.roles",
+        "u.is_system_admin",
+        "u.is_disabled",
+        "g.id as agency_id",
+        "g.code",
+        "g.path",
+      ])
+      .where("u.id", "=", userId)
+      .executeTakeFirst();
+    if (!u || u.is_disabled) return undefined;
+    return {
+      userId: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      agencyId: u.agency_id,
+      agencyCode: u.code,
+      agencyPath: u.path,
+      roles: u.roles as unknown as Role[],
+      isSystemAdmin: u.is_system_admin,
+    };
+  }
+
+  return {
+    agencyByCode,
+    toActor,
+
+    async createAgency(input: NewAgency): Promise<AgencyView> {
+      if (await agencyByCode(input.code)) {
+        throw new AppError("conflict", {
+          message: `机关代码“${input.code}”已存在`,
+          details: [{ field: "code", message: "已存在" }],
+        });
+      }
+      let path = `/${input.code}/`;
+      let parentId: number | null = null;
+      if (input.parentCode) {
+        const parent = await agencyByCode(input.parentCode);
+        if (!parent) {
+          throw new AppError("invalid_input", {
+            message: `上级机关“${input.parentCode}”不存在`,
+            details: [{ field: "parentCode", message: "上级机关不存在" }],
+          });
+        }
+        path = `${parent.path}${input.code}/`;
+        parentId = parent.id;
+      }
+      await db
+        .insertInto("agencies")
+        .values({ code: input.code, name: input.name, kind: input.kind, parent_id: parentId, path })
+        .execute();
+      return { code: input.code, name: input.name, kind: input.kind, parentCode: input.parentCode ?? null };
+    },
+
+    async listAgencies(scopePath: string | null): Promise<(AgencyView & { path: string })[]> {
+      let q = db
+        .selectFrom("agencies as g")
+        .leftJoin("agencies as p", "p.id", "g.parent_id")
+        .select(["g.code", "g.name", "g.kind", "g.path", "p.code as parent_code"])
+        .orderBy("g.path");
+      if (scopePath) q = q.where("g.path", "like", `${scopePath}%`);
+      const rows = await q.execute();
+      return rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        parentCode: r.parent_code,
+        path: r.path,
+      }));
+    },
+
+    async createUser(input: NewUser): Promise<UserView> {
+      const agency = await agencyByCode(input.agencyCode);
+      if (!agency) {
+        throw new AppError("invalid_input", {
+          message: `机关“${input.agencyCode}”不存在`,
+          details: [{ field: "agencyCode", message: "机关不存在" }],
+        });
+      }
+      const exists = await db
+        .selectFrom("users")
+        .select("id")
+        .where("username", "=", input.username)
+        .executeTakeFirst();
+      if (exists) {
+        throw new AppError("conflict", {
+          message: `用户名“${input.username}”已被使用`,
+          details: [{ field: "username", message: "已被使用" }],
+        });
+      }
+      const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+      const row = await db
+        .insertInto("users")
+        .values({
+          username: input.username,
+          password_hash: passwordHash,
+          display_name: input.displayName,
+          email: input.email ?? null,
+          agency_id: agency.id,
+          roles: JSON.stringify(input.roles),
+          is_system_admin: input.isSystemAdmin ?? false,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return {
+        id: row.id,
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        agencyCode: agency.code,
+        agencyName: agency.name,
+        roles: input.roles,
+        isSystemAdmin: input.isSystemAdmin ?? false,
+      };
+    },
+
+    async userCount(): Promise<number> {
+      const r = await db
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    /** Checks a password; the same work whether or not the user exists (no user enumeration). */
+    async verifyPassword(username: string, password: string): Promise<Actor | undefined> {
+      const u = await db
+        .selectFrom("users")
+        .select(["id", "password_hash", "is_disabled"])
+        .where("username", "=", username)
+        .executeTakeFirst();
+      const hash = u?.password_hash ?? DUMMY_HASH;
+      const ok = await argon2.verify(hash, password).catch(() => false);
+      if (!u || !ok || u.is_disabled) return undefined;
+      return toActor(u.id);
+    },
+
+    /** A new token (bearer for API clients, session for the web UI, with its CSRF token). */
+    async issueToken(
+      userId: number,
+      kind: "bearer" | "session",
+      ttlMinutes: number,
+    ): Promise<{ token: string; csrfToken: string | null; expiresAt: Date }> {
+      const token = randomBytes(32).toString("base64url");
+      const csrfToken = kind === "session" ? randomBytes(24).toString("base64url") : null;
+      const expiresAt = new Date(deps.now().getTime() + ttlMinutes * 60_000);
+      await db
+        .insertInto("auth_tokens")
+        .values({
+          token_hash: hashToken(token),
+          user_id: userId,
+          kind,
+          csrf_token: csrfToken,
+          expires_at: expiresAt,
+        })
+        .execute();
+      return { token, csrfToken, expiresAt };
+    },
+
+    /** The actor behind a token, or undefined when unknown or expired. Sessions slide. */
+    async resolveToken(
+      token: string,
+      kind: "bearer" | "session",
+      slideMinutes?: number,
+    ): Promise<{ actor: Actor; csrfToken: string | null } | undefined> {
+      const row = await db
+        .selectFrom("auth_tokens")
+        .selectAll()
+        .where("token_hash", "=", hashToken(token))
+        .where("kind", "=", kind)
+        .executeTakeFirst();
+      if (!row || new Date(row.expires_at).getTime() <= deps.now().getTime()) return undefined;
+      const actor = await toActor(row.user_id);
+      if (!actor) return undefined;
+      if (slideMinutes) {
+        await db
+          .updateTable("auth_tokens")
+          .set({ expires_at: new Date(deps.now().getTime() + slideMinutes * 60_000) })
+          .where("token_hash", "=", row.token_hash)
+          .execute();
+      }
+      return { actor, csrfToken: row.csrf_token };
+    },
+
+    async revokeToken(token: string): Promise<void> {
+      await db.deleteFrom("auth_tokens").where("token_hash", "=", hashToken(token)).execute();
+    },
+  };
+}
+
+// A valid argon2id hash of a random password: verifying against it costs the same as a real one.
+const DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$RdescudvJCsgt3ub+b+dWRWJTmaaJObG";

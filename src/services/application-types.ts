@@ -1,0 +1,122 @@
+/**
+ * The shapes the application service takes and gives: the inputs of API.md (already validated
+ * by the HTTP layer's zod schemas, which are typed against these) and the Application view.
+ */
+import type { ApiState, ApplicationFlags } from "../../machines/api-state.ts";
+import type { ActionType } from "../domain/application-events.ts";
+import type { CivilDate } from "../domain/civil-date.ts";
+import type { Clock } from "../domain/deadlines/clock.ts";
+import type { OutcomeId } from "../domain/outcomes.ts";
+import type { ApplicantType, Channel, ConsultationParty, FeeBasis } from "../domain/vocabulary.ts";
+
+export interface Applicant {
+  type: ApplicantType;
+  name: string;
+  idNumber?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+  address?: string | undefined;
+}
+
+export interface RegisterInput {
+  agencyCode: string;
+  channel: Channel;
+  /** The art. 31 receipt date (DOMAIN.md §4). */
+  receivedOn: CivilDate;
+  applicant: Applicant;
+  description: string;
+  deliveryForm?: string | undefined;
+  handlerUsername?: string | undefined;
+}
+
+interface ActionBase {
+  /** The effective date: not in the future, not before the previous event. */
+  on: CivilDate;
+  expectedVersion?: number | undefined;
+  /** Free text kept in the log. */
+  reason?: string | undefined;
+}
+
+export type ActionInput = ActionBase &
+  (
+    | { type: "request_supplement"; items: string[]; windowWorkdays?: number | undefined }
+    | { type: "receive_supplement" }
+    | {
+        type: "start_consultation";
+        party: ConsultationParty;
+        name: string;
+        windowWorkdays?: number | undefined;
+      }
+    | { type: "end_consultation"; consultationId: string }
+    | { type: "extend"; workdays: number; reason: string }
+    | {
+        type: "issue_fee_notice";
+        basis: FeeBasis;
+        amountYuan: number;
+        receivedByApplicantOn?: CivilDate | undefined;
+      }
+    | { type: "receive_fee" }
+    | { type: "set_custom_deadline"; dueOn: CivilDate; reason: string }
+    | { type: "decide"; outcome: OutcomeId; replyText?: string | undefined }
+    | { type: "withdraw" }
+    | { type: "deliver"; method: string }
+    | { type: "archive" }
+  );
+
+export type ClockView = Pick<Clock, "dueOn" | "explanation" | "state" | "label" | "startsOn"> & {
+  provisional: boolean;
+  doneOn?: CivilDate;
+  id?: string;
+};
+
+export interface EventView {
+  seq: number;
+  type: string;
+  on: CivilDate;
+  actor: string;
+  enteredAt: string;
+  payload: Record<string, unknown>;
+  reason: string | null;
+}
+
+export interface ApplicationView {
+  id: string;
+  trackingNo: string;
+  agencyCode: string;
+  agencyName: string;
+  state: ApiState;
+  stateLabel: string;
+  flags: ApplicationFlags;
+  applicant: Applicant;
+  description: string;
+  channel: Channel;
+  receivedOn: CivilDate;
+  deliveryForm: string | null;
+  handler: string | null;
+  outcome: OutcomeId | null;
+  dispositionOn: CivilDate | null;
+  deadlines: {
+    reply: ClockView;
+    supplementNotice?: ClockView;
+    supplementWindow?: ClockView;
+    feePayment?: ClockView;
+    consultations?: ClockView[];
+  };
+  allowedActions: ActionType[];
+  version: number;
+  events?: EventView[];
+}
+
+export interface ListFilters {
+  agency?: string | undefined;
+  state?: ApiState | undefined;
+  dueBefore?: CivilDate | undefined;
+  q?: string | undefined;
+  applicantType?: ApplicantType | undefined;
+  channel?: Channel | undefined;
+  receivedFrom?: CivilDate | undefined;
+  receivedTo?: CivilDate | undefined;
+  mine?: boolean | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}

@@ -1,0 +1,87 @@
+import { type Kysely, sql } from "kysely";
+import type { ApplicationMachine } from "../../machines/application.machine.ts";
+import { restoreSnapshot, type StoredApplicationSnapshot } from "../../machines/restore-snapshot.ts";
+import { AppError } from "../app-error.ts";
+import type { Database } from "../db/schema.ts";
+import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
+import type { CivilDate } from "../domain/civil-date.ts";
+import type { Actor } from "./actor.ts";
+import { canSeeAgency } from "./actor.ts";
+import type { ApplicationView, ListFilters } from "./application-types.ts";
+import { buildApplicationView } from "./application-view.ts";
+
+export const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+
+/** One page of the cases the actor may see, soonest reply deadline first. */
+export async function listApplications(args: {
+  db: Kysely<Database>;
+  actor: Actor;
+  filters: ListFilters;
+  calendar: WorkingCalendar;
+  machine: ApplicationMachine;
+  today: CivilDate;
+}): Promise<{ items: ApplicationView[]; total: number }> {
+  const { db, actor, filters: f } = args;
+  const pageSize = Math.min(f.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const page = Math.max(1, f.page ?? 1);
+  let scopePath = actor.agencyPath ?? "/";
+  let exactAgency = !actor.isSystemAdmin && !actor.roles.includes("supervisor");
+  if (f.agency) {
+    const agency = await db
+      .selectFrom("agencies")
+      .select(["path"])
+      .where("code", "=", f.agency)
+      .executeTakeFirst();
+    if (!agency || !canSeeAgency(actor, agency.path)) {
+      throw new AppError("not_found", { message: `机关“${f.agency}”不存在，或不在您的查看范围内` });
+    }
+    scopePath = agency.path;
+    exactAgency = true;
+  }
+  let q = db
+    .selectFrom("applications as a")
+    .innerJoin("agencies as g", "g.id", "a.agency_id")
+    .where((eb) => (exactAgency ? eb("g.path", "=", scopePath) : eb("g.path", "like", `${scopePath}%`)));
+  if (f.state) q = q.where("a.state", "=", f.state);
+  if (f.dueBefore) q = q.where("a.reply_due_on", "<", f.dueBefore);
+  if (f.applicantType) q = q.where("a.applicant_type", "=", f.applicantType);
+  if (f.channel) q = q.where("a.channel", "=", f.channel);
+  if (f.receivedFrom) q = q.where("a.received_on", ">=", f.receivedFrom);
+  if (f.receivedTo) q = q.where("a.received_on", "<=", f.receivedTo);
+  if (f.mine && actor.userId !== null) q = q.where("a.handler_user_id", "=", actor.userId);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("a.tracking_no", "ilike", like),
+        eb("a.description", "ilike", like),
+        eb(sql<string>`a.applicant->>'name'`, "ilike", like),
+      ]),
+    );
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await q
+    .leftJoin("users as u", "u.id", "a.handler_user_id")
+    .selectAll("a")
+    .select(["g.code as agency_code", "g.name as agency_name", "u.display_name as handler_name"])
+    .orderBy(sql`a.reply_due_on IS NULL`)
+    .orderBy("a.reply_due_on")
+    .orderBy("a.received_on")
+    .orderBy("a.id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const items = rows.map(({ agency_code, agency_name, handler_name, ...row }) =>
+    buildApplicationView({
+      row,
+      agency: { code: agency_code, name: agency_name },
+      handler: handler_name,
+      machine: args.machine,
+      snapshot: restoreSnapshot(args.machine, row.snapshot as StoredApplicationSnapshot),
+      calendar: args.calendar,
+      today: args.today,
+    }),
+  );
+  return { items, total: Number(total.n) };
+}

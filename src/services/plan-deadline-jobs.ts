@@ -1,0 +1,95 @@
+import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
+import type { CaseFacts } from "../domain/case-facts.ts";
+import { addDays, type CivilDate, maxDate } from "../domain/civil-date.ts";
+import type { CaseDeadlines, Clock } from "../domain/deadlines/clock.ts";
+import { pendingAutomaticEvents } from "../domain/deadlines/due-automatic-events.ts";
+
+/** The kinds of deadline job; BullMQ job names are the same dot-named strings. */
+export const JOB_KINDS = ["deadline.automatic", "deadline.reminder", "deadline.overdue"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export interface PlannedJob {
+  /** `app-<id>.<what>.<due date>` (STYLE.md): adding twice is harmless, a moved date is a new job. */
+  jobId: string;
+  applicationId: string;
+  kind: JobKind;
+  /** The civil day on which it runs. */
+  runOn: CivilDate;
+  payload: {
+    v: 1;
+    /** The clock it concerns (reply, supplementWindow, consultation:c1 …). */
+    clock: string;
+    dueOn: CivilDate;
+    /** Reminders: working days before the due date. */
+    offset?: number;
+    /** Automatic jobs: the event type owed. */
+    eventType?: string;
+  };
+}
+
+/**
+ * The jobs an open case needs now: the automatic events it will be owed, reminders to the
+ * handler before each running clock, and the overdue escalation of the reply clock.
+ * Reminders whose day has passed are not planned (the overdue escalation covers a late case).
+ */
+export function planDeadlineJobs(args: {
+  applicationId: string;
+  facts: CaseFacts;
+  deadlines: CaseDeadlines;
+  calendar: WorkingCalendar;
+  today: CivilDate;
+  reminderOffsets: readonly number[];
+}): PlannedJob[] {
+  const { applicationId: id, facts, deadlines, calendar, today } = args;
+  if (facts.disposition) return [];
+  const jobs: PlannedJob[] = [];
+  for (const e of pendingAutomaticEvents(facts, calendar)) {
+    const clock =
+      e.type === "consultation.expired"
+        ? `consultation:${e.consultationId}`
+        : (e.type.split(".")[0] ?? e.type);
+    const what =
+      e.type === "consultation.expired"
+        ? `consultation-${e.consultationId}-expired`
+        : e.type.replace(".", "-");
+    jobs.push({
+      jobId: `app-${id}.${what}.${e.on}`,
+      applicationId: id,
+      kind: "deadline.automatic",
+      runOn: e.on,
+      payload: { v: 1, clock, dueOn: e.on, eventType: e.type },
+    });
+  }
+  const clocks: [string, Clock | undefined][] = [
+    ["reply", deadlines.reply],
+    ["supplementNotice", deadlines.supplementNotice],
+    ["supplementWindow", deadlines.supplementWindow],
+    ["feePayment", deadlines.feePayment],
+    ...deadlines.consultations.map((c): [string, Clock] => [`consultation:${c.id}`, c]),
+  ];
+  for (const [name, clock] of clocks) {
+    if (!clock || clock.state !== "running") continue;
+    for (const offset of args.reminderOffsets) {
+      const runOn = calendar.subtractWorkdays(clock.dueOn, offset);
+      if (runOn < today) continue;
+      jobs.push({
+        jobId: `app-${id}.${name.replace(":", "-")}-remind-${offset}wd.${clock.dueOn}`,
+        applicationId: id,
+        kind: "deadline.reminder",
+        runOn,
+        payload: { v: 1, clock: name, dueOn: clock.dueOn, offset },
+      });
+    }
+  }
+  const reply = deadlines.reply;
+  if (reply.state === "running" || reply.state === "missed") {
+    jobs.push({
+      jobId: `app-${id}.reply-overdue.${reply.dueOn}`,
+      applicationId: id,
+      kind: "deadline.overdue",
+      runOn: maxDate(addDays(reply.dueOn, 1), today),
+      payload: { v: 1, clock: "reply", dueOn: reply.dueOn },
+    });
+  }
+  return jobs;
+}
