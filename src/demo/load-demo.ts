@@ -1,0 +1,89 @@
+import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
+import type { CivilDate } from "../domain/civil-date.ts";
+import { type AccountService, makeAccountService } from "../services/account-service.ts";
+import type { Actor } from "../services/actor.ts";
+import type { ApplicationService } from "../services/application-service.ts";
+import type { ActionInput } from "../services/application-types.ts";
+import { DEMO_AGENCIES, DEMO_PASSWORD, demoUsers } from "./demo-agencies.ts";
+import { type DemoActors, type DemoCase, demoCasesForYear, seededRandom } from "./generate-demo.ts";
+
+/** Cases per agency per year. */
+const VOLUME: Record<string, number> = { lyx: 30, "lyx-zfb": 20, "lyx-zrzy": 25, myz: 18, jbz: 12 };
+
+export interface DemoSummary {
+  agencies: number;
+  users: number;
+  applications: number;
+}
+
+/**
+ * Loads the demo: a county tree, its users (password DEMO_PASSWORD) and the applications of
+ * 2021 to today, each handled through the real service, so every figure comes from events.
+ * Does nothing when the demo county already exists.
+ */
+export async function loadDemo(deps: {
+  accounts: AccountService;
+  applications: ApplicationService;
+  calendar: WorkingCalendar;
+  today: CivilDate;
+  fromYear?: number;
+}): Promise<DemoSummary | undefined> {
+  const { accounts, applications, calendar, today } = deps;
+  if (await accounts.agencyByCode("lyx")) return undefined;
+  for (const a of DEMO_AGENCIES) await accounts.createAgency(a);
+  const users = demoUsers();
+  const actors = new Map<string, Actor>();
+  for (const u of users) {
+    const created = await accounts.createUser({ ...u, password: DEMO_PASSWORD, email: `${u.username}@demo.gov.cn` });
+    const actor = await accounts.toActor(created.id);
+    if (actor) actors.set(u.username, actor);
+  }
+  const rand = seededRandom(20210101);
+  let count = 0;
+  for (let year = deps.fromYear ?? 2021; year <= Number(today.slice(0, 4)); year++) {
+    for (const agency of DEMO_AGENCIES) {
+      const as = (role: string) => actors.get(`${agency.code}-${role}`) as Actor;
+      const team: DemoActors = { clerk: as("clerk"), handler: as("handler"), approver: as("approver") };
+      for (const c of demoCasesForYear({ year, count: VOLUME[agency.code] ?? 10, today, calendar, rand })) {
+        await runCase(applications, calendar, today, agency.code, team, c);
+        count++;
+      }
+    }
+  }
+  return { agencies: DEMO_AGENCIES.length, users: users.length, applications: count };
+}
+
+async function runCase(
+  applications: ApplicationService,
+  calendar: WorkingCalendar,
+  today: CivilDate,
+  agencyCode: string,
+  team: DemoActors,
+  c: DemoCase,
+): Promise<void> {
+  const app = await applications.register(team.clerk, {
+    agencyCode,
+    channel: c.channel,
+    receivedOn: c.receivedOn,
+    applicant: { type: c.applicantType, name: c.applicantName },
+    description: c.description,
+    handlerUsername: team.handler.username,
+  });
+  let on = c.receivedOn;
+  let decided = false;
+  for (const step of c.steps) {
+    on = calendar.addWorkdays(on, step.afterWorkdays);
+    if (on > today) return;
+    await applications.act(team[step.actor], app.id, { ...step.action, on } as ActionInput);
+    decided ||= step.action.type === "decide";
+  }
+  await applications.applyAutomaticEvents(app.id);
+  if (!decided) return;
+  const delivered = calendar.addWorkdays(on, 2);
+  if (delivered > today) return;
+  await applications.act(team.clerk, app.id, { type: "deliver", on: delivered, method: "邮寄（EMS）" });
+  const archived = calendar.addWorkdays(delivered, 10);
+  if (archived <= today) await applications.act(team.handler, app.id, { type: "archive", on: archived });
+}
+
+export { DEMO_PASSWORD, makeAccountService };
