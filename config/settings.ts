@@ -40,6 +40,10 @@ export const ZSettings = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(480),
+  /** Test-only: the clock starts at this instant (ISO 8601) and runs on. */
+  OGI_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
+  /** Load the demo county at start when the database has no agency (npm start sets it). */
+  OGI_DEMO: z.enum(["0", "1"]).default("0"),
 });
 
 export type Settings = z.infer<typeof ZSettings> & { dataDir: string };

@@ -30,7 +30,8 @@ export interface UserTable {
   password_hash: string;
   display_name: string;
   email: string | null;
-  agency_id: number;
+  /** null only for a system administrator outside every agency. */
+  agency_id: number | null;
   roles: Json<Role[]>;
   is_system_admin: Generated<boolean>;
   is_disabled: Generated<boolean>;

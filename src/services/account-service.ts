@@ -35,8 +35,8 @@ export interface UserView {
   username: string;
   displayName: string;
   email: string | null;
-  agencyCode: string;
-  agencyName: string;
+  agencyCode: string | null;
+  agencyName: string | null;
   roles: Role[];
   isSystemAdmin: boolean;
 }
@@ -174,6 +174,25 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
         roles: input.roles,
         isSystemAdmin: input.isSystemAdmin ?? false,
       };
+    },
+
+    /** The system administrator, outside every agency (first start, OGI_BOOTSTRAP_ADMIN). */
+    async createSystemAdmin(username: string, password: string, displayName = "系统管理员"): Promise<number> {
+      const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
+      const row = await db
+        .insertInto("users")
+        .values({
+          username,
+          password_hash: passwordHash,
+          display_name: displayName,
+          email: null,
+          agency_id: null,
+          roles: JSON.stringify([]),
+          is_system_admin: true,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
 
     async userCount(): Promise<number> {

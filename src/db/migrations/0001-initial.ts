@@ -18,11 +18,12 @@ const STATEMENTS = `
       password_hash text NOT NULL,
       display_name text NOT NULL,
       email text,
-      agency_id integer NOT NULL REFERENCES agencies(id),
+      agency_id integer REFERENCES agencies(id),
       roles jsonb NOT NULL DEFAULT '[]',
       is_system_admin boolean NOT NULL DEFAULT false,
       is_disabled boolean NOT NULL DEFAULT false,
-      created_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz NOT NULL DEFAULT now(),
+      CHECK (is_system_admin OR agency_id IS NOT NULL)
     );
 
     CREATE TABLE auth_tokens (

@@ -1,0 +1,110 @@
+import { ACTION_TYPES, type ActionType, type ApplicationEvent } from "../src/domain/application-events.ts";
+import { assertNever } from "../src/domain/assert-never.ts";
+import { addDays, type CivilDate, maxDate } from "../src/domain/civil-date.ts";
+import { type AutomaticEvent, pendingAutomaticEvents } from "../src/domain/deadlines/due-automatic-events.ts";
+import { DECIDABLE_OUTCOME_IDS } from "../src/domain/outcomes.ts";
+import { MAX_EXTENSION_WORKDAYS } from "../src/domain/statute.ts";
+import { type ApplicationMachine, type ApplicationSnapshot, machineDeps } from "./application.machine.ts";
+import type { ApplicationContext } from "./application-context.ts";
+
+/**
+ * The API actions the case accepts now, in ACTION_TYPES order: those for which some valid
+ * payload dated `on` (default: the latest event's date) would be accepted. Pass today as `on`
+ * for the buttons of the UI: an extension allowed yesterday may be refused today (art. 33).
+ */
+export function allowedActions(
+  _machine: ApplicationMachine,
+  snapshot: ApplicationSnapshot,
+  on: CivilDate = snapshot.context.lastOn,
+): ActionType[] {
+  if (snapshot.status !== "active") return [];
+  return ACTION_TYPES.filter((action) =>
+    probeEvents(action, snapshot.context, on).some((e) => snapshot.can(e)),
+  );
+}
+
+/**
+ * Representative valid payloads of one action, built from the context: when none of them is
+ * accepted, no payload is (the guards read only these fields' validity and the context).
+ */
+export function probeEvents(
+  action: ActionType,
+  context: ApplicationContext,
+  on: CivilDate,
+): ApplicationEvent[] {
+  switch (action) {
+    case "request_supplement":
+      return [{ type: "supplement.requested", on, items: ["补正事项"], windowWorkdays: 15 }];
+    case "receive_supplement":
+      return [{ type: "supplement.received", on }];
+    case "start_consultation":
+      return [
+        {
+          type: "consultation.started",
+          on,
+          consultationId: unusedConsultationId(context),
+          party: "third_party",
+          name: "第三方",
+          windowWorkdays: 15,
+        },
+      ];
+    case "end_consultation":
+      return openConsultationIds(context).map((consultationId) => ({
+        type: "consultation.answered",
+        on,
+        consultationId,
+      }));
+    case "extend":
+      // The shortest and the longest: the date check does not depend on the length, the range does.
+      return [1, MAX_EXTENSION_WORKDAYS].map((workdays) => ({
+        type: "extension.granted",
+        on,
+        workdays,
+        reason: "延期",
+      }));
+    case "issue_fee_notice":
+      return [{ type: "fee.notified", on, basis: "per_item", amountYuan: 1 }];
+    case "receive_fee":
+      return [{ type: "fee.paid", on }];
+    case "set_custom_deadline":
+      return [{ type: "deadline.customized", on, dueOn: addDays(on, 1), reason: "合理期限" }];
+    case "decide":
+      return DECIDABLE_OUTCOME_IDS.map((outcome) => ({ type: "decision.issued", on, outcome }));
+    case "withdraw":
+      return [{ type: "application.withdrawn", on }];
+    case "deliver":
+      return [{ type: "reply.delivered", on, method: "送达" }];
+    case "archive":
+      return [{ type: "application.archived", on }];
+    default:
+      return assertNever(action, "action type");
+  }
+}
+
+function openConsultationIds(context: ApplicationContext): string[] {
+  return context.facts.consultations.filter((c) => !c.answeredOn && !c.expiredOn).map((c) => c.id);
+}
+
+function unusedConsultationId(context: ApplicationContext): string {
+  const used = new Set(context.facts.consultations.map((c) => c.id));
+  let n = used.size + 1;
+  while (used.has(`c${n}`)) n++;
+  return `c${n}`;
+}
+
+/**
+ * The automatic events the machine would accept now, each dated the day after its window's last
+ * day (DOMAIN.md §5), or the latest event's date when a later event was already recorded (the
+ * machine refuses events dated before the previous one). With `asOf`, only those due by then.
+ */
+export function allowedAutomaticEvents(
+  machine: ApplicationMachine,
+  snapshot: ApplicationSnapshot,
+  asOf?: CivilDate,
+): AutomaticEvent[] {
+  if (snapshot.status !== "active") return [];
+  const { lastOn, facts } = snapshot.context;
+  return pendingAutomaticEvents(facts, machineDeps(machine).calendar)
+    .map((event) => ({ ...event, on: maxDate(event.on, lastOn) }))
+    .filter((event) => (asOf === undefined || event.on <= asOf) && snapshot.can(event));
+}

@@ -1,0 +1,102 @@
+import type { ApplicationEvent } from "../src/domain/application-events.ts";
+import { assertNever } from "../src/domain/assert-never.ts";
+import type { CaseFacts, ConsultationFacts } from "../src/domain/case-facts.ts";
+import {
+  FEE_UNPAID_OUTCOME,
+  SUPPLEMENT_OVERDUE_OUTCOME,
+  WITHDRAWAL_OUTCOME,
+} from "../src/domain/outcomes.ts";
+
+/**
+ * The facts after one accepted event. Never mutates: snapshots share their context objects
+ * (graph search, the previous snapshot kept for the optimistic version check).
+ * The machine's guards run first, so a missing supplement or fee here is a bug.
+ */
+export function foldEventIntoFacts(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
+  switch (event.type) {
+    case "supplement.requested":
+      return { ...facts, supplement: { requestedOn: event.on, windowWorkdays: event.windowWorkdays } };
+    case "supplement.received":
+      return { ...facts, supplement: { ...requireSupplement(facts), receivedOn: event.on } };
+    case "supplement.expired":
+      return {
+        ...facts,
+        supplement: { ...requireSupplement(facts), expiredOn: event.on },
+        disposition: { on: event.on, outcome: SUPPLEMENT_OVERDUE_OUTCOME, by: "automatic" },
+      };
+    case "consultation.started":
+      return { ...facts, consultations: [...facts.consultations, startedConsultation(event)] };
+    case "consultation.answered":
+      return updateConsultation(facts, event.consultationId, { answeredOn: event.on });
+    case "consultation.expired":
+      return updateConsultation(facts, event.consultationId, { expiredOn: event.on });
+    case "extension.granted":
+      return { ...facts, extension: { grantedOn: event.on, workdays: event.workdays } };
+    case "fee.notified":
+      return { ...facts, fee: notifiedFee(event) };
+    case "fee.paid":
+      return { ...facts, fee: { ...requireFee(facts), paidOn: event.on } };
+    case "fee.expired":
+      return {
+        ...facts,
+        fee: { ...requireFee(facts), expiredOn: event.on },
+        disposition: { on: event.on, outcome: FEE_UNPAID_OUTCOME, by: "automatic" },
+      };
+    case "deadline.customized":
+      return { ...facts, customDeadline: { setOn: event.on, dueOn: event.dueOn } };
+    case "decision.issued":
+      return { ...facts, disposition: { on: event.on, outcome: event.outcome, by: "decision" } };
+    case "application.withdrawn":
+      return { ...facts, disposition: { on: event.on, outcome: WITHDRAWAL_OUTCOME, by: "withdrawal" } };
+    case "reply.delivered":
+    case "application.archived":
+      // Delivery and archiving change no clock; the event log keeps their details.
+      return facts;
+    default:
+      return assertNever(event, "application event");
+  }
+}
+
+function startedConsultation(
+  event: Extract<ApplicationEvent, { type: "consultation.started" }>,
+): ConsultationFacts {
+  return {
+    id: event.consultationId,
+    party: event.party,
+    name: event.name,
+    startedOn: event.on,
+    windowWorkdays: event.windowWorkdays,
+  };
+}
+
+function notifiedFee(
+  event: Extract<ApplicationEvent, { type: "fee.notified" }>,
+): NonNullable<CaseFacts["fee"]> {
+  return {
+    notifiedOn: event.on,
+    basis: event.basis,
+    amountYuan: event.amountYuan,
+    // Omitted rather than undefined, so the stored JSON round-trips to an equal object.
+    ...(event.receivedByApplicantOn === undefined
+      ? {}
+      : { receivedByApplicantOn: event.receivedByApplicantOn }),
+  };
+}
+
+function updateConsultation(
+  facts: CaseFacts,
+  id: string,
+  patch: Pick<ConsultationFacts, "answeredOn"> | Pick<ConsultationFacts, "expiredOn">,
+): CaseFacts {
+  return { ...facts, consultations: facts.consultations.map((c) => (c.id === id ? { ...c, ...patch } : c)) };
+}
+
+function requireSupplement(facts: CaseFacts): NonNullable<CaseFacts["supplement"]> {
+  if (!facts.supplement) throw new Error("invariant: supplement event without a supplement notice");
+  return facts.supplement;
+}
+
+function requireFee(facts: CaseFacts): NonNullable<CaseFacts["fee"]> {
+  if (!facts.fee) throw new Error("invariant: fee event without a fee notice");
+  return facts.fee;
+}
