@@ -41,6 +41,11 @@ export function demoUsers(): DemoUser[] {
       });
     });
   });
-  users.push({ username: "lyx-supervisor", displayName: "县政务公开办", agencyCode: "lyx", roles: ["supervisor"] });
+  users.push({
+    username: "lyx-supervisor",
+    displayName: "县政务公开办",
+    agencyCode: "lyx",
+    roles: ["supervisor"],
+  });
   return users;
 }

@@ -67,43 +67,92 @@ function weightedApplicant(rand: () => number): ApplicantType {
   return pick(rand, APPLICANT_TYPES);
 }
 
-const decide = (outcome: OutcomeId, afterWorkdays: number): Step => ({ actor: "approver", afterWorkdays, action: { type: "decide", outcome } });
+const decide = (outcome: OutcomeId, afterWorkdays: number): Step => ({
+  actor: "approver",
+  afterWorkdays,
+  action: { type: "decide", outcome },
+});
 
 /** The handling of one case: a realistic mix of every path and every outcome. */
 function scenario(rand: () => number): Step[] {
   const r = rand();
   const wd = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   if (r < 0.4) return [decide(rand() < 0.75 ? "disclosed" : "partially_disclosed", wd(3, 18))];
-  if (r < 0.55) return [decide(pick(rand, DECIDABLE_OUTCOME_IDS.filter((o) => o !== "unavailable.unclear_after_supplement")), wd(3, 19))];
+  if (r < 0.55)
+    return [
+      decide(
+        pick(
+          rand,
+          DECIDABLE_OUTCOME_IDS.filter((o) => o !== "unavailable.unclear_after_supplement"),
+        ),
+        wd(3, 19),
+      ),
+    ];
   if (r < 0.63) {
     const last: OutcomeId = rand() < 0.3 ? "unavailable.unclear_after_supplement" : "disclosed";
     return [
-      { actor: "handler", afterWorkdays: wd(1, 6), action: { type: "request_supplement", items: ["请明确所需政府信息的名称、文号或者便于查询的其他特征性描述"] } },
+      {
+        actor: "handler",
+        afterWorkdays: wd(1, 6),
+        action: {
+          type: "request_supplement",
+          items: ["请明确所需政府信息的名称、文号或者便于查询的其他特征性描述"],
+        },
+      },
       { actor: "clerk", afterWorkdays: wd(2, 12), action: { type: "receive_supplement" } },
       decide(last, wd(3, 15)),
     ];
   }
   if (r < 0.67) {
-    return [{ actor: "handler", afterWorkdays: wd(1, 6), action: { type: "request_supplement", items: ["请补充申请人身份证明"] } }];
+    return [
+      {
+        actor: "handler",
+        afterWorkdays: wd(1, 6),
+        action: { type: "request_supplement", items: ["请补充申请人身份证明"] },
+      },
+    ];
   }
   if (r < 0.75) {
     return [
-      { actor: "handler", afterWorkdays: wd(2, 6), action: { type: "start_consultation", party: "third_party", name: pick(rand, ORG_NAMES.commercial_enterprise) } },
-      { actor: "handler", afterWorkdays: wd(3, 12), action: { type: "end_consultation", consultationId: "c1" } },
+      {
+        actor: "handler",
+        afterWorkdays: wd(2, 6),
+        action: {
+          type: "start_consultation",
+          party: "third_party",
+          name: pick(rand, ORG_NAMES.commercial_enterprise),
+        },
+      },
+      {
+        actor: "handler",
+        afterWorkdays: wd(3, 12),
+        action: { type: "end_consultation", consultationId: "c1" },
+      },
       decide(rand() < 0.5 ? "partially_disclosed" : "withheld.third_party_rights", wd(2, 8)),
     ];
   }
   if (r < 0.81) {
     return [
-      { actor: "approver", afterWorkdays: wd(12, 18), action: { type: "extend", workdays: 20, reason: "申请公开的信息涉及多个部门，需要协调" } },
+      {
+        actor: "approver",
+        afterWorkdays: wd(12, 18),
+        action: { type: "extend", workdays: 20, reason: "申请公开的信息涉及多个部门，需要协调" },
+      },
       decide("disclosed", wd(5, 15)),
     ];
   }
   if (r < 0.86) {
     return [
-      { actor: "handler", afterWorkdays: wd(3, 8), action: { type: "issue_fee_notice", basis: "per_volume", amountYuan: 700 } },
+      {
+        actor: "handler",
+        afterWorkdays: wd(3, 8),
+        action: { type: "issue_fee_notice", basis: "per_volume", amountYuan: 700 },
+      },
       ...(rand() < 0.7
-        ? [{ actor: "handler", afterWorkdays: wd(2, 10), action: { type: "receive_fee" } } satisfies Step, decide("disclosed", wd(2, 6))]
+        ? [
+            { actor: "handler", afterWorkdays: wd(2, 10), action: { type: "receive_fee" } } satisfies Step,
+            decide("disclosed", wd(2, 6)),
+          ]
         : []),
     ];
   }
@@ -113,18 +162,26 @@ function scenario(rand: () => number): Step[] {
 }
 
 /** The cases an agency received in a year, up to `today`. */
-export function demoCasesForYear(args: { year: number; count: number; today: CivilDate; calendar: WorkingCalendar; rand: () => number }): DemoCase[] {
+export function demoCasesForYear(args: {
+  year: number;
+  count: number;
+  today: CivilDate;
+  calendar: WorkingCalendar;
+  rand: () => number;
+}): DemoCase[] {
   const { year, today, calendar, rand } = args;
   const first = toDayNumber(`${year}-01-01` as CivilDate);
   const last = Math.min(toDayNumber(`${year}-12-31` as CivilDate), toDayNumber(today));
   const cases: DemoCase[] = [];
   for (let i = 0; i < args.count && last >= first; i++) {
     let receivedOn = fromDayNumber(first + Math.floor(rand() * (last - first + 1)));
-    while (!calendar.isWorkday(receivedOn) && receivedOn > `${year}-01-01`) receivedOn = addDays(receivedOn, -1);
+    while (!calendar.isWorkday(receivedOn) && receivedOn > `${year}-01-01`)
+      receivedOn = addDays(receivedOn, -1);
     const applicantType = weightedApplicant(rand);
     let steps = scenario(rand);
     // only recent cases are still untouched
-    if (steps.length === 0 && toDayNumber(today) - toDayNumber(receivedOn) > 20) steps = [decide("disclosed", 10)];
+    if (steps.length === 0 && toDayNumber(today) - toDayNumber(receivedOn) > 20)
+      steps = [decide("disclosed", 10)];
     cases.push({
       receivedOn,
       channel: pick(rand, CHANNELS),

@@ -34,7 +34,11 @@ export async function loadDemo(deps: {
   const users = demoUsers();
   const actors = new Map<string, Actor>();
   for (const u of users) {
-    const created = await accounts.createUser({ ...u, password: DEMO_PASSWORD, email: `${u.username}@demo.gov.cn` });
+    const created = await accounts.createUser({
+      ...u,
+      password: DEMO_PASSWORD,
+      email: `${u.username}@demo.gov.cn`,
+    });
     const actor = await accounts.toActor(created.id);
     if (actor) actors.set(u.username, actor);
   }
