@@ -68,7 +68,7 @@ export function planDeadlineJobs(args: {
     ...deadlines.consultations.map((c): [string, Clock] => [`consultation:${c.id}`, c]),
   ];
   for (const [name, clock] of clocks) {
-    if (!clock || clock.state !== "running") continue;
+    if (clock?.state !== "running") continue;
     for (const offset of args.reminderOffsets) {
       const runOn = calendar.subtractWorkdays(clock.dueOn, offset);
       if (runOn < today) continue;
