@@ -10,6 +10,9 @@ export default defineConfig({
       "test/**/*.test.ts",
     ],
     environment: "node",
+    reporters: ["default", "./test/reporters/summary-reporter.ts"],
+    // One private Redis and one PostgreSQL cluster for the whole run (see test/support/services.ts).
+    globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
   },
 });

@@ -1,4 +1,11 @@
 import { CliError } from "./cli-error.ts";
+import {
+  ADMIN_USAGE,
+  runAgencyCommand,
+  runDemoCommand,
+  runMigrateCommand,
+  runUserCommand,
+} from "./commands/admin-commands.ts";
 import { CALENDAR_USAGE, runCalendarCommand } from "./commands/calendar-command.ts";
 import { DEADLINE_USAGE, runDeadlineCommand } from "./commands/deadline-command.ts";
 
@@ -7,13 +14,18 @@ type Command = (args: string[], out: (line: string) => void) => number | Promise
 const COMMANDS: Record<string, Command> = {
   calendar: runCalendarCommand,
   deadline: runDeadlineCommand,
+  migrate: runMigrateCommand,
+  agency: runAgencyCommand,
+  user: runUserCommand,
+  demo: runDemoCommand,
 };
 
 const USAGE = `ogi：政府信息公开申请办理系统
 
 命令：
 ${CALENDAR_USAGE}
-${DEADLINE_USAGE}`;
+${DEADLINE_USAGE}
+${ADMIN_USAGE}`;
 
 /** Runs one command; returns the exit code. Usage errors print in Chinese and exit 2. */
 export async function main(
