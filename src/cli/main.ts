@@ -8,6 +8,8 @@ import {
 } from "./commands/admin-commands.ts";
 import { CALENDAR_USAGE, runCalendarCommand } from "./commands/calendar-command.ts";
 import { DEADLINE_USAGE, runDeadlineCommand } from "./commands/deadline-command.ts";
+import { runServeCommand, runStartCommand, START_USAGE } from "./commands/start-command.ts";
+import { runWorkerCommand, WORKER_USAGE } from "./commands/worker-command.ts";
 
 type Command = (args: string[], out: (line: string) => void) => number | Promise<number>;
 
@@ -18,6 +20,9 @@ const COMMANDS: Record<string, Command> = {
   agency: runAgencyCommand,
   user: runUserCommand,
   demo: runDemoCommand,
+  start: runStartCommand,
+  serve: runServeCommand,
+  worker: runWorkerCommand,
 };
 
 const USAGE = `ogi：政府信息公开申请办理系统
@@ -25,7 +30,8 @@ const USAGE = `ogi：政府信息公开申请办理系统
 命令：
 ${CALENDAR_USAGE}
 ${DEADLINE_USAGE}
-${ADMIN_USAGE}`;
+${ADMIN_USAGE}
+${WORKER_USAGE}`;
 
 /** Runs one command; returns the exit code. Usage errors print in Chinese and exit 2. */
 export async function main(

@@ -1,0 +1,138 @@
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { sql } from "kysely";
+import type { Settings } from "../../config/settings.ts";
+import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
+import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
+import { createHttpApp } from "../http/create-http-app.ts";
+import { createMailer } from "../mail/create-mailer.ts";
+import { startPrivateRedis } from "../runtime/private-redis.ts";
+import { type Core, openCore } from "./open-core.ts";
+
+export interface SystemOptions {
+  /** Serve the HTTP API (and the web UI). */
+  http: boolean;
+  /** Run the deadline workers in this process. */
+  workers: boolean;
+  /** Test hooks. */
+  now?: () => Date;
+  queuePrefix?: string;
+  /** Runs on the database before Redis, workers and HTTP start (bootstrap, demo data). */
+  prepare?: (core: Core) => Promise<void>;
+}
+
+export interface RunningSystem {
+  core: Core;
+  url: string | null;
+  redisUrl: string;
+  queue: DeadlineQueue;
+  workers: RunningWorkers | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system in one process, or one of its parts: the database (embedded unless
+ * DATABASE_URL), Redis (a private redis-server under $OGI_DATA_DIR/redis unless REDIS_URL), the
+ * HTTP API and the deadline workers. Stops in reverse order.
+ */
+export async function startSystem(settings: Settings, options: SystemOptions): Promise<RunningSystem> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const core = await openCore(settings, options.now ? { now: options.now } : {});
+    stops.push(() => core.close());
+    // Before any worker: a backdated demo case must not be closed between two of its own steps.
+    if (options.prepare) await options.prepare(core);
+    let redisUrl = settings.REDIS_URL;
+    if (!redisUrl) {
+      const redis = await startPrivateRedis({ dataDir: join(settings.dataDir, "redis") });
+      stops.push(() => redis.stop());
+      redisUrl = redis.url;
+      core.logger.info({ redisUrl }, "已启动内置 Redis");
+    }
+    const prefix = options.queuePrefix ?? "ogi";
+    const queue = createDeadlineQueue(redisUrl, { prefix });
+    stops.push(() => queue.close());
+    core.setJobSink(
+      createJobEnqueuer({ queue, now: core.now, jobHour: settings.OGI_JOB_HOUR, logger: core.logger }),
+    );
+    let workers: RunningWorkers | null = null;
+    if (options.workers) {
+      const mailer = createMailer({
+        smtpUrl: settings.SMTP_URL,
+        outboxDir: join(settings.dataDir, "outbox"),
+        from: settings.MAIL_FROM,
+      });
+      workers = await startWorkers({
+        db: core.database.db,
+        redisUrl,
+        prefix,
+        applications: core.applications,
+        mailer,
+        logger: core.logger,
+        now: core.now,
+        settings,
+        calendars: core.calendars,
+      });
+      stops.push(async () => {
+        await workers?.close();
+        mailer.close();
+      });
+    }
+    let url: string | null = null;
+    if (options.http) {
+      const ping = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      stops.push(async () => ping.disconnect());
+      const app = createHttpApp({
+        db: core.database.db,
+        applications: core.applications,
+        accounts: core.accounts,
+        calendars: core.calendars,
+        logger: core.logger,
+        settings,
+        now: core.now,
+        health: () => health(core, ping),
+      });
+      const server = await listen(app, settings.PORT, settings.HOST);
+      stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : settings.PORT;
+      url = `http://${settings.HOST === "0.0.0.0" ? "127.0.0.1" : settings.HOST}:${port}`;
+    }
+    return { core, url, redisUrl, queue, workers, stop: stopAll };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
+
+async function health(core: Core, redis: Redis) {
+  const details: Record<string, string> = {};
+  let ok = true;
+  try {
+    await sql`select 1`.execute(core.database.db);
+    details.database = "ok";
+  } catch (e) {
+    ok = false;
+    details.database = (e as Error).message;
+  }
+  try {
+    if (redis.status === "wait") await redis.connect();
+    await redis.ping();
+    details.redis = "ok";
+  } catch (e) {
+    ok = false;
+    details.redis = (e as Error).message;
+  }
+  return { ok, details };
+}
+
+function listen(app: ReturnType<typeof createHttpApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
+    server.on("error", reject);
+  });
+}
