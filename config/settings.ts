@@ -31,8 +31,10 @@ export const ZSettings = z.object({
   OGI_REMINDER_OFFSETS: ZWorkdayList.default([5, 2, 0]),
   /** Hour (China time) at which a day's reminders and automatic events run. */
   OGI_JOB_HOUR: z.coerce.number().int().min(0).max(23).default(0),
-  /** Minutes between reconciler runs. */
-  OGI_RECONCILE_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /** Minutes between reconciler runs (fractions allowed: tests use 0.05, i.e. 3 s). */
+  OGI_RECONCILE_MINUTES: z.coerce.number().min(0.05).max(1440).default(5),
+  /** Seconds a running deadline job's lock lasts: a crashed worker's job runs again after about twice this. */
+  OGI_JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Session lifetime for the web UI, minutes of inactivity. */
   OGI_SESSION_MINUTES: z.coerce
     .number()

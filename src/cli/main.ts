@@ -31,6 +31,7 @@ const USAGE = `ogi：政府信息公开申请办理系统
 ${CALENDAR_USAGE}
 ${DEADLINE_USAGE}
 ${ADMIN_USAGE}
+${START_USAGE}
 ${WORKER_USAGE}`;
 
 /** Runs one command; returns the exit code. Usage errors print in Chinese and exit 2. */

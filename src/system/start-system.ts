@@ -54,7 +54,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
       core.logger.info({ redisUrl }, "已启动内置 Redis");
     }
     const prefix = options.queuePrefix ?? "ogi";
-    const queue = createDeadlineQueue(redisUrl, { prefix });
+    const queue = createDeadlineQueue(redisUrl, { prefix, logger: core.logger });
     stops.push(() => queue.close());
     core.setJobSink(
       createJobEnqueuer({ queue, now: core.now, jobHour: settings.OGI_JOB_HOUR, logger: core.logger }),

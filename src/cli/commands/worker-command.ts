@@ -5,6 +5,7 @@ import { createJobEnqueuer, startWorkers } from "../../../workers/start-workers.
 import { createMailer } from "../../mail/create-mailer.ts";
 import { openCore } from "../../system/open-core.ts";
 import { CliError } from "../cli-error.ts";
+import { loadEnvFile } from "./start-command.ts";
 
 export const WORKER_USAGE = `      ogi worker                                    运行期限任务（到期提醒、逾期督办、逾期自动终止），
                                                     需要 DATABASE_URL 与 REDIS_URL；按 Ctrl+C 停止`;
@@ -20,6 +21,7 @@ const NEEDS_REDIS_URL = "ogi worker 需要 Redis（环境变量 REDIS_URL），�
  */
 export async function runWorkerCommand(args: string[], out: (line: string) => void): Promise<number> {
   if (args.length > 0) throw new CliError(`ogi worker 不接受参数：${args.join(" ")}\n${WORKER_USAGE}`);
+  loadEnvFile();
   const settings = loadSettings();
   if (!settings.DATABASE_URL) throw new CliError(NEEDS_DATABASE_URL);
   if (!settings.REDIS_URL) throw new CliError(NEEDS_REDIS_URL);
@@ -27,8 +29,7 @@ export async function runWorkerCommand(args: string[], out: (line: string) => vo
   const core = await openCore(settings);
   const jobHour = settings.OGI_JOB_HOUR;
   // What this process's own commits plan (automatic events, replans) is enqueued at once.
-  const producer = createDeadlineQueue(redisUrl, { forWorker: true });
-  producer.on("error", (err) => core.logger.error({ err }, "deadline queue (producer): Redis error"));
+  const producer = createDeadlineQueue(redisUrl, { forWorker: true, logger: core.logger });
   core.setJobSink(createJobEnqueuer({ queue: producer, now: core.now, jobHour, logger: core.logger }));
   const mailer = createMailer({
     smtpUrl: settings.SMTP_URL,

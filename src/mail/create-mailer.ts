@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import nodemailer from "nodemailer";
+
+export interface OutgoingMail {
+  to: readonly string[];
+  cc?: readonly string[] | undefined;
+  subject: string;
+  /** Plain text body. */
+  text: string;
+}
+
+export interface Mailer {
+  /** Sends one mail, or writes it to the outbox; rejects when it could not. */
+  send(mail: OutgoingMail): Promise<void>;
+  /** Closes the SMTP connections (a no-op for the outbox). */
+  close(): void;
+}
+
+export interface MailerOptions {
+  /** `smtp://user:pass@host:port` or `smtps://…`; without it mails go to `outboxDir`. */
+  smtpUrl?: string | undefined;
+  /** Where `.eml` files are written when there is no SMTP server (`$OGI_DATA_DIR/outbox`). */
+  outboxDir: string;
+  /** The From header, e.g. `政府信息公开办理系统 <ogi@example.gov.cn>`. */
+  from: string;
+}
+
+let sequence = 0;
+
+/**
+ * The system's mail: through an SMTP server when SMTP_URL is set, otherwise as RFC 822 `.eml`
+ * files in the outbox (API.md), named so that `ls` lists them in the order they were written.
+ */
+export function createMailer(options: MailerOptions): Mailer {
+  const transport = options.smtpUrl
+    ? // A worker sends inside a database transaction: a stuck server must fail the send (and the
+      // job retries), not hold the transaction for nodemailer's default 10 minutes.
+      nodemailer.createTransport({
+        url: options.smtpUrl,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      })
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  const isOutbox = !options.smtpUrl;
+  return {
+    async send(mail) {
+      if (mail.to.length === 0) throw new Error(`mail “${mail.subject}” has no recipient`);
+      const info = await transport.sendMail({
+        from: options.from,
+        to: [...mail.to],
+        ...(mail.cc && mail.cc.length > 0 ? { cc: [...mail.cc] } : {}),
+        subject: mail.subject,
+        text: mail.text,
+      });
+      if (isOutbox) await writeOutboxFile(options.outboxDir, info.message);
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+async function writeOutboxFile(outboxDir: string, message: unknown): Promise<void> {
+  if (!Buffer.isBuffer(message)) throw new Error("the outbox transport returned no message buffer");
+  await mkdir(outboxDir, { recursive: true });
+  sequence = (sequence + 1) % 1_000_000;
+  // 20260320T020000123Z-000001-<pid>-<random>.eml: sortable by time, unique across processes.
+  const stamp = new Date().toISOString().replace(/[-:.]/g, "");
+  const name = `${stamp}-${String(sequence).padStart(6, "0")}-${process.pid}-${randomBytes(3).toString("hex")}.eml`;
+  // wx: never overwrite a mail already in the outbox.
+  await writeFile(join(outboxDir, name), message, { flag: "wx" });
+}

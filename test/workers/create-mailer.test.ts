@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
+import { afterAll, describe, expect, it } from "vitest";
+import { createMailer } from "../../src/mail/create-mailer.ts";
+import { startSmtpSink } from "../support/smtp-sink.ts";
+
+const FROM = "政府信息公开办理系统 <ogi@town.example.gov.cn>";
+const outbox = mkdtempSync(join(tmpdir(), "ogi-outbox-test-"));
+afterAll(() => rmSync(outbox, { recursive: true, force: true }));
+
+describe("createMailer", () => {
+  it("without SMTP_URL writes sortable RFC 822 .eml files into the outbox", async () => {
+    const mailer = createMailer({ outboxDir: join(outbox, "outbox"), from: FROM });
+    for (const n of [1, 2, 3]) {
+      await mailer.send({
+        to: ["handler@town.example.gov.cn"],
+        cc: n === 1 ? ["approver@town.example.gov.cn"] : [],
+        subject: `【办理提醒】第${n}封`,
+        text: `答复期限：2026-03-30（星期一）\n第${n}封`,
+      });
+    }
+    mailer.close();
+    const files = readdirSync(join(outbox, "outbox"));
+    expect(files).toHaveLength(3);
+    expect(files.every((f) => /^\d{8}T\d{9}Z-\d{6}-\d+-[0-9a-f]{6}\.eml$/.test(f))).toBe(true);
+    const parsed = await Promise.all(
+      [...files].sort().map((f) => simpleParser(readFileSync(join(outbox, "outbox", f)))),
+    );
+    expect(parsed.map((m) => m.subject)).toEqual([
+      "【办理提醒】第1封",
+      "【办理提醒】第2封",
+      "【办理提醒】第3封",
+    ]);
+    expect(parsed[0]?.from?.text).toBe('"政府信息公开办理系统" <ogi@town.example.gov.cn>');
+    expect(parsed[0]?.cc && "text" in parsed[0].cc ? parsed[0].cc.text : "").toBe(
+      "approver@town.example.gov.cn",
+    );
+    expect(parsed[1]?.cc).toBeUndefined();
+    expect(parsed[2]?.text?.trim()).toBe("答复期限：2026-03-30（星期一）\n第3封");
+  });
+
+  it("with SMTP_URL sends through the server, copy recipients included; refuses a mail without recipient", async () => {
+    const sink = await startSmtpSink();
+    try {
+      const mailer = createMailer({ smtpUrl: sink.url, outboxDir: join(outbox, "unused"), from: FROM });
+      await mailer.send({
+        to: ["admin@town.example.gov.cn"],
+        cc: ["handler@town.example.gov.cn"],
+        subject: "【逾期督办】测试",
+        text: "正文",
+      });
+      await expect(mailer.send({ to: [], subject: "无收件人", text: "" })).rejects.toThrow(/no recipient/);
+      mailer.close();
+      const mail = await sink.waitFor((m) => m.subject === "【逾期督办】测试");
+      expect(mail.to).toEqual(["admin@town.example.gov.cn", "handler@town.example.gov.cn"]);
+      expect(mail.from).toBe("ogi@town.example.gov.cn");
+      expect(readdirSync(outbox)).not.toContain("unused");
+    } finally {
+      await sink.stop();
+    }
+  });
+});

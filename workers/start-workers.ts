@@ -1,0 +1,172 @@
+import { DelayedError, type Job, Worker } from "bullmq";
+import type { Kysely } from "kysely";
+import type { Database } from "../src/db/schema.ts";
+import type { Mailer } from "../src/mail/create-mailer.ts";
+import { type CalendarStore, makeCalendarStore } from "../src/services/calendar-store.ts";
+import type { JobKind } from "../src/services/plan-deadline-jobs.ts";
+import { ensureDailyScheduler } from "./daily-scheduler.ts";
+import { handleAutomatic } from "./handlers/handle-automatic.ts";
+import { handleOverdue } from "./handlers/handle-overdue.ts";
+import { handleReminder } from "./handlers/handle-reminder.ts";
+import type { HandlerDeps, HandlerResult, WorkerApplications } from "./handlers/handler-deps.ts";
+import { PermanentJobError } from "./permanent-job-error.ts";
+import {
+  createDeadlineQueue,
+  DAILY_JOB_NAME,
+  DEADLINE_QUEUE_NAME,
+  DEFAULT_QUEUE_PREFIX,
+  type DeadlineJobData,
+  type DeadlineQueue,
+  type OgiJobData,
+  redisConnection,
+  ZDeadlineJobData,
+} from "./queues.ts";
+import { reconcile } from "./reconcile.ts";
+import { sendOverdueDigests } from "./send-overdue-digests.ts";
+import type { WorkerLogger } from "./worker-logger.ts";
+
+export { createJobEnqueuer } from "./create-job-enqueuer.ts";
+
+/** The settings the workers read (config/settings.ts `Settings` satisfies it). */
+export interface WorkerSettings {
+  /** Hour of the day, China time (0–23), at which a day's deadline jobs run. */
+  OGI_JOB_HOUR: number;
+  /** Minutes between reconciler runs (fractions allowed, for tests). */
+  OGI_RECONCILE_MINUTES: number;
+  /** Seconds a running job's lock lasts: a crashed worker's job runs again after about twice this. Default: 30. */
+  OGI_JOB_LOCK_SECONDS?: number | undefined;
+  /** Base of the links in mails. */
+  PUBLIC_URL?: string | undefined;
+}
+
+export interface StartWorkersDeps {
+  db: Kysely<Database>;
+  redisUrl: string;
+  /** Redis key prefix. Default: `ogi`. */
+  prefix?: string | undefined;
+  /** The application service; give it `createJobEnqueuer` as `onJobsPlanned`. */
+  applications: WorkerApplications;
+  mailer: Mailer;
+  logger: WorkerLogger;
+  now: () => Date;
+  settings: WorkerSettings;
+  /** Jobs run at once by this process. Default: 4. */
+  concurrency?: number | undefined;
+  /** Default: a calendar store on `db`. */
+  calendars?: CalendarStore | undefined;
+}
+
+export interface RunningWorkers {
+  /** The queue the workers consume (for tests and the enqueuer of the same process). */
+  queue: DeadlineQueue;
+  /** Stops taking jobs, waits for the running ones, stops the reconciler, closes Redis. */
+  close(): Promise<void>;
+}
+
+const HANDLERS: Record<JobKind, (deps: HandlerDeps, data: DeadlineJobData) => Promise<HandlerResult>> = {
+  "deadline.automatic": handleAutomatic,
+  "deadline.reminder": handleReminder,
+  "deadline.overdue": handleOverdue,
+};
+
+/**
+ * The deadline workers of one process: a BullMQ worker on `ogi-deadlines`, the daily scheduler
+ * (reconcile and overdue digests), and the reconciler at start and every OGI_RECONCILE_MINUTES.
+ */
+export async function startWorkers(deps: StartWorkersDeps): Promise<RunningWorkers> {
+  const { logger, settings } = deps;
+  const prefix = deps.prefix ?? DEFAULT_QUEUE_PREFIX;
+  const queue = createDeadlineQueue(deps.redisUrl, { prefix, forWorker: true, logger });
+  const handlerDeps: HandlerDeps = {
+    db: deps.db,
+    applications: deps.applications,
+    calendars: deps.calendars ?? makeCalendarStore(deps.db),
+    mailer: deps.mailer,
+    now: deps.now,
+    logger,
+    jobHour: settings.OGI_JOB_HOUR,
+    publicUrl: settings.PUBLIC_URL,
+  };
+  const maintain = makeMaintenance(deps, queue);
+  const lockMs = (settings.OGI_JOB_LOCK_SECONDS ?? 30) * 1000;
+  const worker = new Worker<OgiJobData, unknown, string>(
+    DEADLINE_QUEUE_NAME,
+    (job, token) => processJob(job, token, handlerDeps, maintain),
+    {
+      connection: redisConnection(deps.redisUrl, { forWorker: true }),
+      prefix,
+      concurrency: deps.concurrency ?? 4,
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
+      maxStalledCount: 2,
+    },
+  );
+  worker.on("error", (err) => logger.error({ err }, "deadline worker: error"));
+  worker.on("failed", (job, err) =>
+    logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err }, "deadline job failed"),
+  );
+  await maintain("start");
+  const timer = setInterval(() => void maintain("interval"), settings.OGI_RECONCILE_MINUTES * 60_000);
+  timer.unref();
+  return {
+    queue,
+    async close() {
+      clearInterval(timer);
+      await maintain.idle();
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
+
+type Maintenance = ((why: "start" | "interval" | "daily") => Promise<void>) & { idle(): Promise<void> };
+
+/** Reconcile (and keep the daily scheduler); one run at a time, failures logged, never thrown. */
+function makeMaintenance(deps: StartWorkersDeps, queue: DeadlineQueue): Maintenance {
+  let running: Promise<void> | undefined;
+  const run = async (why: string) => {
+    try {
+      await ensureDailyScheduler(queue, deps.settings.OGI_JOB_HOUR);
+      const counts = await reconcile({
+        db: deps.db,
+        queue,
+        now: deps.now,
+        jobHour: deps.settings.OGI_JOB_HOUR,
+      });
+      deps.logger.debug({ why, ...counts }, "reconciled deadline jobs");
+    } catch (err) {
+      // The next run retries; the deadline rows stay the truth meanwhile.
+      deps.logger.error({ err, why }, "reconciler failed");
+    }
+  };
+  const maintain = (why: string) => {
+    running ??= run(why).finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  return Object.assign(maintain, { idle: async () => void (await running) });
+}
+
+async function processJob(
+  job: Job<OgiJobData, unknown, string>,
+  token: string | undefined,
+  deps: HandlerDeps,
+  maintain: Maintenance,
+): Promise<unknown> {
+  if (job.name === DAILY_JOB_NAME) {
+    await maintain("daily");
+    return sendOverdueDigests(deps);
+  }
+  const parsed = ZDeadlineJobData.safeParse(job.data);
+  if (!parsed.success)
+    throw new PermanentJobError(`job ${job.id} (${job.name}): unknown data ${parsed.error.message}`);
+  const result = await HANDLERS[parsed.data.kind](deps, parsed.data);
+  if (result.outcome === "early") {
+    // This process's clock is behind the one that planned the job: wait for the job's day.
+    await job.moveToDelayed(result.runAt, token);
+    throw new DelayedError();
+  }
+  deps.logger.info({ jobId: parsed.data.jobId, kind: parsed.data.kind, ...result }, "deadline job handled");
+  return result;
+}
