@@ -26,7 +26,7 @@ import { type Actor, canActInAgency, canSeeAgency, SYSTEM_ACTOR } from "./actor.
 import type { ActionInput, ApplicationView, ListFilters, RegisterInput } from "./application-types.ts";
 import { buildApplicationView } from "./application-view.ts";
 import type { CalendarStore } from "./calendar-store.ts";
-import { type CaseRow, type Db, loadCase, rewriteDeadlineJobs } from "./case-store.ts";
+import { type CaseRow, type Db, isYearClosed, loadCase, rewriteDeadlineJobs } from "./case-store.ts";
 import { listApplications } from "./list-applications.ts";
 import { type PlannedJob, planDeadlineJobs } from "./plan-deadline-jobs.ts";
 import { toMachineEvent } from "./to-machine-event.ts";
@@ -41,6 +41,19 @@ export interface ApplicationServiceDeps {
   onJobsPlanned?: (jobs: PlannedJob[]) => Promise<void>;
   /** Test hook: runs after the commit and before onJobsPlanned (crash injection). */
   afterCommit?: (applicationId: string) => void;
+  /**
+   * After a commit that changed a closed year (an amendment): produce its new report version.
+   * Errors are the caller's to log; the case change itself is committed.
+   */
+  onAmendment?: (amendment: Amendment) => Promise<void>;
+}
+
+export interface Amendment {
+  agencyId: number;
+  agencyCode: string;
+  year: number;
+  reason: string;
+  actor: Actor;
 }
 
 interface LogEntry {
@@ -63,7 +76,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
   function assertNotFuture(on: CivilDate, field: string, t: CivilDate) {
     if (on > t) {
       throw new AppError("invalid_input", {
-        message: `${field}不能晚于今天（${t}）`,
+        message: `字段 ${field}：不能晚于今天（${t}）`,
         details: [{ field, message: `不能晚于今天（${t}）` }],
       });
     }
@@ -109,9 +122,43 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     return jobs;
   }
 
-  async function afterCommit(applicationId: string, jobs: PlannedJob[]) {
+  async function afterCommit(applicationId: string, jobs: PlannedJob[], amendments: Amendment[] = []) {
     deps.afterCommit?.(applicationId);
     if (deps.onJobsPlanned) await deps.onJobsPlanned(jobs);
+    for (const a of amendments) await deps.onAmendment?.(a);
+  }
+
+  /**
+   * The amendments the entries make: every closed year an entry is dated in. A user's action
+   * there needs an amendment reason (else 409); the workers' automatic events are owed by law
+   * and amend with a reason of their own.
+   */
+  async function closedYearAmendments(
+    trx: Db,
+    c: CaseRow,
+    entries: LogEntry[],
+    reason: string | undefined,
+  ): Promise<Amendment[]> {
+    const out: Amendment[] = [];
+    for (const year of new Set(entries.map((e) => yearOf(e.event.on)))) {
+      if (!(await isYearClosed(trx, c.agency.id, year))) continue;
+      const byUser = entries.some((e) => e.actor.userId !== null && yearOf(e.event.on) === year);
+      const why = byUser ? reason?.trim() : "期限届满，系统自动办结（《条例》第三十条或收费规定）";
+      if (!why) {
+        throw new AppError("year_closed", {
+          message: `${year}年度报告已关闭，日期在${year}年内的操作会改变已发布的数据；如确需更正，请填写更正理由（amendmentReason）`,
+          details: [{ field: "amendmentReason", message: "请填写更正理由" }],
+        });
+      }
+      out.push({
+        agencyId: c.agency.id,
+        agencyCode: c.agency.code,
+        year,
+        reason: why,
+        actor: byUser ? (entries.find((e) => e.actor.userId !== null)?.actor ?? SYSTEM_ACTOR) : SYSTEM_ACTOR,
+      });
+    }
+    return out;
   }
 
   async function view(c: CaseRow, withEvents: boolean): Promise<ApplicationView> {
@@ -202,9 +249,10 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
           actor,
           reason: null,
         };
-        return persist(trx, c, snapshot, [entry], calendar, t);
+        const amendments = await closedYearAmendments(trx, c, [entry], input.amendmentReason);
+        return { jobs: await persist(trx, c, snapshot, [entry], calendar, t), amendments };
       });
-      await afterCommit(id, jobs);
+      await afterCommit(id, jobs.jobs, jobs.amendments);
       return view(await visibleCase(actor, id), true);
     },
 
@@ -229,10 +277,11 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
         }
         const event = toMachineEvent(input, snapshot.context, deps.settings);
         snapshot = tryApply(machine, snapshot, event);
-        entries.push({ event, actor, reason: input.reason ?? null });
-        return persist(trx, c, snapshot, entries, calendar, t);
+        entries.push({ event, actor, reason: input.reason ?? input.amendmentReason ?? null });
+        const amendments = await closedYearAmendments(trx, c, entries, input.amendmentReason);
+        return { jobs: await persist(trx, c, snapshot, entries, calendar, t), amendments };
       });
-      await afterCommit(id, jobs);
+      await afterCommit(id, jobs.jobs, jobs.amendments);
       return view(await visibleCase(actor, id), true);
     },
 
@@ -241,7 +290,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       const { calendar, machine, today: t } = await context();
       const result = await db.transaction().execute(async (trx) => {
         const c = await loadCase(trx, id);
-        if (!c) return { applied: 0, jobs: [] as PlannedJob[] };
+        if (!c) return { applied: 0, jobs: [] as PlannedJob[], amendments: [] as Amendment[] };
         let snapshot = restoreSnapshot(machine, c.row.snapshot as StoredApplicationSnapshot);
         const entries: LogEntry[] = [];
         for (const e of dueAutomaticEvents(snapshot.context.facts, calendar, t)) {
@@ -249,10 +298,16 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
           snapshot = applyEvent(machine, snapshot, e);
           entries.push({ event: e, actor: SYSTEM_ACTOR, reason: null });
         }
-        if (entries.length === 0) return { applied: 0, jobs: [] as PlannedJob[] };
-        return { applied: entries.length, jobs: await persist(trx, c, snapshot, entries, calendar, t) };
+        if (entries.length === 0)
+          return { applied: 0, jobs: [] as PlannedJob[], amendments: [] as Amendment[] };
+        const amendments = await closedYearAmendments(trx, c, entries, undefined);
+        return {
+          applied: entries.length,
+          jobs: await persist(trx, c, snapshot, entries, calendar, t),
+          amendments,
+        };
       });
-      if (result.applied > 0) await afterCommit(id, result.jobs);
+      if (result.applied > 0) await afterCommit(id, result.jobs, result.amendments);
       return result.applied;
     },
 

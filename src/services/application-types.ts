@@ -27,6 +27,8 @@ export interface RegisterInput {
   description: string;
   deliveryForm?: string | undefined;
   handlerUsername?: string | undefined;
+  /** Required when receivedOn falls in a year whose report is closed (see ActionInput). */
+  amendmentReason?: string | undefined;
 }
 
 interface ActionBase {
@@ -35,6 +37,11 @@ interface ActionBase {
   expectedVersion?: number | undefined;
   /** Free text kept in the log. */
   reason?: string | undefined;
+  /**
+   * Required when `on` falls in a year whose annual report is closed: the action then amends
+   * that year's report (a new report version), and this is its reason.
+   */
+  amendmentReason?: string | undefined;
 }
 
 export type ActionInput = ActionBase &

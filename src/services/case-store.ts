@@ -67,3 +67,15 @@ export async function rewriteDeadlineJobs(
     .onConflict((oc) => oc.column("job_id").doNothing())
     .execute();
 }
+
+/** Whether the agency's annual report for `year` is closed (a frozen version exists). */
+export async function isYearClosed(db: Db, agencyId: number, year: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("report_versions")
+    .select("version")
+    .where("agency_id", "=", agencyId)
+    .where("year", "=", year)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
