@@ -16,7 +16,7 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Where the embedded database lives; `memory://` keeps it in memory (tests). */
   dataDir: string;
-  /** Pool size for a server (default 10). */
+  /** Pool size for a server (default 20). */
   poolSize?: number;
 }
 
@@ -35,7 +35,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? 20,
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") =>
           parsers[oid as keyof typeof parsers] ??

@@ -195,6 +195,37 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       return row.id;
     },
 
+    /** Users, by agency path then username; `agencyCode` narrows to one agency. */
+    async listUsers(agencyCode?: string): Promise<UserView[]> {
+      let q = db
+        .selectFrom("users as u")
+        .innerJoin("agencies as g", "g.id", "u.agency_id")
+        .select([
+          "u.id",
+          "u.username",
+          "u.display_name",
+          "u.email",
+          "u.roles",
+          "u.is_system_admin",
+          "g.code",
+          "g.name",
+        ])
+        .orderBy("g.path")
+        .orderBy("u.username");
+      if (agencyCode !== undefined) q = q.where("g.code", "=", agencyCode);
+      const rows = await q.execute();
+      return rows.map((r) => ({
+        id: r.id,
+        username: r.username,
+        displayName: r.display_name,
+        email: r.email,
+        agencyCode: r.code,
+        agencyName: r.name,
+        roles: r.roles as unknown as Role[],
+        isSystemAdmin: r.is_system_admin,
+      }));
+    },
+
     async userCount(): Promise<number> {
       const r = await db
         .selectFrom("users")

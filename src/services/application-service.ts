@@ -15,7 +15,7 @@ import {
 } from "../../machines/restore-snapshot.ts";
 import { AppError } from "../app-error.ts";
 import { nextCounter } from "../db/next-counter.ts";
-import type { Database } from "../db/schema.ts";
+import type { Database, DbApplicationEvent } from "../db/schema.ts";
 import type { ApplicationEvent } from "../domain/application-events.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import { type CivilDate, civilDateInChina, minDate, yearOf } from "../domain/civil-date.ts";
@@ -64,13 +64,25 @@ interface LogEntry {
 
 export type ApplicationService = ReturnType<typeof makeApplicationService>;
 
+/** One machine per calendar: building the statechart is costly, and a calendar never changes. */
+const MACHINES = new WeakMap<WorkingCalendar, ApplicationMachine>();
+
+function machineFor(calendar: WorkingCalendar): ApplicationMachine {
+  let machine = MACHINES.get(calendar);
+  if (!machine) {
+    machine = createApplicationMachine({ calendar });
+    MACHINES.set(calendar, machine);
+  }
+  return machine;
+}
+
 export function makeApplicationService(deps: ApplicationServiceDeps) {
   const { db } = deps;
   const today = () => civilDateInChina(deps.now());
 
   async function context() {
     const calendar = await deps.calendars.get();
-    return { calendar, machine: createApplicationMachine({ calendar }), today: today() };
+    return { calendar, machine: machineFor(calendar), today: today() };
   }
 
   function assertNotFuture(on: CivilDate, field: string, t: CivilDate) {
@@ -94,17 +106,17 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     const facts = snapshot.context.facts;
     const deadlines = computeDeadlines(facts, calendar, t);
     const version = c.row.version + entries.length;
+    const stored = toStoredSnapshot(snapshot);
+    const changes = {
+      version,
+      state: toApiState(snapshot),
+      outcome: facts.disposition?.outcome ?? null,
+      disposition_on: facts.disposition?.on ?? null,
+      reply_due_on: facts.disposition ? null : deadlines.reply.dueOn,
+    };
     const res = await trx
       .updateTable("applications")
-      .set({
-        snapshot: JSON.stringify(toStoredSnapshot(snapshot)),
-        version,
-        state: toApiState(snapshot),
-        outcome: facts.disposition?.outcome ?? null,
-        disposition_on: facts.disposition?.on ?? null,
-        reply_due_on: facts.disposition ? null : deadlines.reply.dueOn,
-        updated_at: sql<Date>`now()`,
-      })
+      .set({ ...changes, snapshot: JSON.stringify(stored), updated_at: sql<Date>`now()` })
       .where("id", "=", c.row.id)
       .where("version", "=", c.row.version)
       .executeTakeFirst();
@@ -119,7 +131,18 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       reminderOffsets: deps.settings.reminderOffsets,
     });
     await rewriteDeadlineJobs(trx, c.row.id, jobs);
+    // The caller answers from this row: no second read after the commit.
+    Object.assign(c.row, changes, { snapshot: stored });
     return jobs;
+  }
+
+  async function eventsOf(trx: Db, id: string) {
+    return trx
+      .selectFrom("application_events")
+      .selectAll()
+      .where("application_id", "=", id)
+      .orderBy("seq")
+      .execute();
   }
 
   async function afterCommit(applicationId: string, jobs: PlannedJob[], amendments: Amendment[] = []) {
@@ -161,17 +184,14 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     return out;
   }
 
-  async function view(c: CaseRow, withEvents: boolean): Promise<ApplicationView> {
+  async function view(
+    c: CaseRow,
+    withEvents: boolean,
+    loaded?: DbApplicationEvent[],
+  ): Promise<ApplicationView> {
     const { calendar, machine, today: t } = await context();
     const snapshot = restoreSnapshot(machine, c.row.snapshot as StoredApplicationSnapshot);
-    const events = withEvents
-      ? await db
-          .selectFrom("application_events")
-          .selectAll()
-          .where("application_id", "=", c.row.id)
-          .orderBy("seq")
-          .execute()
-      : undefined;
+    const events = loaded ?? (withEvents ? await eventsOf(db, c.row.id) : undefined);
     return buildApplicationView({
       row: c.row,
       agency: c.agency,
@@ -279,10 +299,11 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
         snapshot = tryApply(machine, snapshot, event);
         entries.push({ event, actor, reason: input.reason ?? input.amendmentReason ?? null });
         const amendments = await closedYearAmendments(trx, c, entries, input.amendmentReason);
-        return { jobs: await persist(trx, c, snapshot, entries, calendar, t), amendments };
+        const planned = await persist(trx, c, snapshot, entries, calendar, t);
+        return { jobs: planned, amendments, c, events: await eventsOf(trx, id) };
       });
       await afterCommit(id, jobs.jobs, jobs.amendments);
-      return view(await visibleCase(actor, id), true);
+      return view(jobs.c, true, jobs.events);
     },
 
     /** The worker's entry: applies every automatic event owed today; a no-op when none is. */

@@ -20,8 +20,10 @@ export interface CalendarStore {
  * one built calendar and rebuilds it when the table's stamp changes, so a year loaded through one
  * API process is seen by every worker at its next job.
  */
-export function makeCalendarStore(db: Kysely<Database>): CalendarStore {
-  let cached: { stamp: string; calendar: WorkingCalendar } | undefined;
+export function makeCalendarStore(db: Kysely<Database>, options: { maxAgeMs?: number } = {}): CalendarStore {
+  /** How long a checked calendar is used without asking the database again (default 2 s). */
+  const maxAgeMs = options.maxAgeMs ?? 2000;
+  let cached: { stamp: string; calendar: WorkingCalendar; checkedAt: number } | undefined;
   async function stamp(): Promise<string> {
     const r = await db
       .selectFrom("calendar_years")
@@ -40,8 +42,11 @@ export function makeCalendarStore(db: Kysely<Database>): CalendarStore {
   }
   return {
     async get() {
+      const now = Date.now();
+      if (cached && now - cached.checkedAt < maxAgeMs) return cached.calendar;
       const s = await stamp();
-      if (cached?.stamp !== s) cached = { stamp: s, calendar: await build() };
+      if (cached?.stamp === s) cached.checkedAt = now;
+      else cached = { stamp: s, calendar: await build(), checkedAt: now };
       return cached.calendar;
     },
     async put(trx, year, userId) {

@@ -1,0 +1,74 @@
+import type { Kysely } from "kysely";
+import type { ApiState } from "../../machines/api-state.ts";
+import { AppError, type ErrorDetail } from "../app-error.ts";
+import type { Database } from "../db/schema.ts";
+import { type CalendarYear, ZCalendarYear } from "../domain/calendar/calendar-year.ts";
+import { isWeekend } from "../domain/civil-date.ts";
+import type { Actor } from "./actor.ts";
+import type { ApplicationService } from "./application-service.ts";
+import type { CalendarStore } from "./calendar-store.ts";
+
+/** States whose deadlines no longer run: a calendar change leaves them alone. */
+const FINISHED_STATES: readonly ApiState[] = ["decided", "delivered", "archived", "closed"];
+
+export type CalendarService = ReturnType<typeof makeCalendarService>;
+
+/** Reading a year's schedule, and loading or correcting one (then every open case re-plans). */
+export function makeCalendarService(deps: {
+  db: Kysely<Database>;
+  calendars: CalendarStore;
+  applications: Pick<ApplicationService, "replan">;
+}) {
+  const { db } = deps;
+  /** The stored year, or the provisional one built from the 放假办法. */
+  const getYear = async (year: number): Promise<CalendarYear> => (await deps.calendars.get()).year(year);
+  return {
+    getYear,
+
+    /**
+     * Stores the year, then recomputes the deadlines and jobs of every open case so that they
+     * follow at once. Returns the year as stored and how many cases were re-planned.
+     */
+    async putYear(actor: Actor, year: CalendarYear): Promise<{ year: CalendarYear; replanned: number }> {
+      if (!actor.isSystemAdmin) {
+        throw new AppError("forbidden", { message: "只有系统管理员可以载入或更正放假安排" });
+      }
+      const checked = ZCalendarYear.parse(checkYear(year)) as CalendarYear;
+      await db.transaction().execute((trx) => deps.calendars.put(trx, checked, actor.userId));
+      const open = await db
+        .selectFrom("applications")
+        .select("id")
+        .where("state", "not in", FINISHED_STATES)
+        .orderBy("id")
+        .execute();
+      for (const { id } of open) await deps.applications.replan(id);
+      return { year: await getYear(checked.year), replanned: open.length };
+    },
+  };
+}
+
+/** Dates inside the year, each once, and make-up working days on weekends only. */
+function checkYear(year: CalendarYear): CalendarYear {
+  const details: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  for (const [listName, list] of [
+    ["holidays", year.holidays],
+    ["workdays", year.workdays],
+  ] as const) {
+    for (const [i, { date }] of list.entries()) {
+      const field = `${listName}.${i}`;
+      if (!date.startsWith(`${year.year}-`))
+        details.push({ field, message: `${date} 不在 ${year.year} 年内` });
+      if (seen.has(date)) details.push({ field, message: `${date} 重复出现（同一天不能既放假又上班）` });
+      if (listName === "workdays" && !isWeekend(date)) {
+        details.push({ field, message: `${date} 不是周六或周日，不必列为调休上班日` });
+      }
+      seen.add(date);
+    }
+  }
+  if (details.length > 0) {
+    const listed = details.slice(0, 5).map((d) => `字段 ${d.field}：${d.message}`);
+    throw new AppError("invalid_input", { message: listed.join("；"), details });
+  }
+  return year;
+}
