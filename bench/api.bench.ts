@@ -36,7 +36,11 @@ async function timed(fn: () => Promise<void>, into: number[]): Promise<void> {
   into.push(performance.now() - t);
 }
 
-async function post(url: string, token: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  url: string,
+  token: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -90,7 +94,9 @@ async function runApi(base: string): Promise<Stats> {
 /** The floor: one transaction appending an event and bumping the row's version, nothing else. */
 async function runBaseline(databaseUrl: string, count: number): Promise<Stats> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const { rows } = await pool.query<{ id: string }>("select id from applications order by id limit $1", [CLIENTS]);
+  const { rows } = await pool.query<{ id: string }>("select id from applications order by id limit $1", [
+    CLIENTS,
+  ]);
   const latencies: number[] = [];
   const perClient = Math.ceil(count / CLIENTS);
   const started = performance.now();
@@ -148,7 +154,13 @@ async function main(): Promise<void> {
           ["bench-clerk", ["intake"]],
           ["bench-handler", ["handler"]],
         ] as const) {
-          await core.accounts.createUser({ username: u, password: "bench-password", displayName: u, agencyCode: "bench", roles: [...roles] });
+          await core.accounts.createUser({
+            username: u,
+            password: "bench-password",
+            displayName: u,
+            agencyCode: "bench",
+            roles: [...roles],
+          });
         }
       },
     });
@@ -158,7 +170,9 @@ async function main(): Promise<void> {
       console.log(`HTTP 办理操作基准（PostgreSQL，${CLIENTS} 个并发客户端）`);
       console.log(line("API: POST /applications/:id/actions", api));
       console.log(line("基线: 追加事件 + 更新行（裸事务）", baseline));
-      console.log(`吞吐量之比（API / 基线）：${(api.count / api.seconds / (baseline.count / baseline.seconds)).toFixed(3)}`);
+      console.log(
+        `吞吐量之比（API / 基线）：${(api.count / api.seconds / (baseline.count / baseline.seconds)).toFixed(3)}`,
+      );
       console.log(`p50 延迟之比（API / 基线）：${(api.p50 / baseline.p50).toFixed(2)}`);
     } finally {
       await system.stop();
