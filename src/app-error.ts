@@ -7,6 +7,7 @@
 export const ERROR_STATUS = {
   invalid_input: 422,
   bad_request: 400,
+  payload_too_large: 413,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

@@ -63,3 +63,12 @@ export const APPEAL_RESULT_LABELS: Record<AppealResult, string> = {
   corrected: "结果纠正",
   other: "其他结果",
 };
+
+/** Kinds of agency (机关) in the tree: county government → its departments and townships. */
+export const AGENCY_KINDS = ["government", "department", "township"] as const;
+export type AgencyKindId = (typeof AGENCY_KINDS)[number];
+export const AGENCY_KIND_LABELS: Record<AgencyKindId, string> = {
+  government: "人民政府",
+  department: "政府部门",
+  township: "乡镇人民政府（街道办事处）",
+};

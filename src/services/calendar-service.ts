@@ -35,6 +35,8 @@ export function makeCalendarService(deps: {
       }
       const checked = ZCalendarYear.parse(checkYear(year)) as CalendarYear;
       await db.transaction().execute((trx) => deps.calendars.put(trx, checked, actor.userId));
+      // only after the commit: a request in between would cache the old year again
+      deps.calendars.invalidate();
       const open = await db
         .selectFrom("applications")
         .select("id")

@@ -13,6 +13,8 @@ export interface CalendarStore {
    * for it forever.
    */
   put(trx: Kysely<Database>, year: CalendarYear, userId: number | null): Promise<void>;
+  /** Forget the built calendar: call after the commit of a put (the next get rebuilds). */
+  invalidate(): void;
 }
 
 /**
@@ -69,6 +71,8 @@ export function makeCalendarStore(db: Kysely<Database>, options: { maxAgeMs?: nu
           }),
         )
         .execute();
+    },
+    invalidate() {
       cached = undefined;
     },
   };

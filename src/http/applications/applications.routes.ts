@@ -1,0 +1,78 @@
+import { AppError } from "../../app-error.ts";
+import { civilDateInChina } from "../../domain/civil-date.ts";
+import type { ActionInput } from "../../services/application-types.ts";
+import type { HttpDeps } from "../http-deps.ts";
+import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
+import { ZIdParams } from "../validation/common.schema.ts";
+import { ZActionInput } from "./action.schema.ts";
+import { ZListQuery, ZRegisterInput } from "./applications.schema.ts";
+
+export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
+  const { applications } = deps;
+
+  /** Facts a clerk records have happened: their dates cannot lie ahead (the service checks `on`). */
+  function assertRecordedDatesPast(input: ActionInput) {
+    if (input.type !== "issue_fee_notice" || input.receivedByApplicantOn === undefined) return;
+    const today = civilDateInChina(deps.now());
+    if (input.receivedByApplicantOn > today) {
+      throw new AppError("invalid_input", {
+        message: `字段 receivedByApplicantOn：不能晚于今天（${today}）；申请人尚未收到时请不填`,
+        details: [{ field: "receivedByApplicantOn", message: `不能晚于今天（${today}）` }],
+      });
+    }
+  }
+
+  return [
+    defineRoute({
+      method: "post",
+      path: "/api/v1/applications",
+      summary: "登记一件政府信息公开申请（登记人员）",
+      tag: "applications",
+      access: "user",
+      body: ZRegisterInput,
+      status: 201,
+      errors: [403, 404],
+      async handle({ actor, body }) {
+        return applications.register(actor, body);
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/v1/applications",
+      summary: "申请列表：按答复期限先后排序，每页 pageSize 件（默认 20，最多 100）",
+      tag: "applications",
+      access: "user",
+      query: ZListQuery,
+      errors: [404],
+      async handle({ actor, query }) {
+        return applications.list(actor, query);
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/v1/applications/:id",
+      summary: "一件申请：状态、期限（含计算说明）、可执行的操作和全部事件",
+      tag: "applications",
+      access: "user",
+      params: ZIdParams,
+      errors: [404],
+      async handle({ actor, params }) {
+        return applications.get(actor, params.id);
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/api/v1/applications/:id/actions",
+      summary: "对申请执行一项操作（补正、征求意见、延期、收费、答复、撤回、送达、归档等）",
+      tag: "applications",
+      access: "user",
+      params: ZIdParams,
+      body: ZActionInput,
+      errors: [403, 404, 409],
+      async handle({ actor, params, body }) {
+        assertRecordedDatesPast(body);
+        return applications.act(actor, params.id, body);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { API_STATES } from "../../../machines/api-state.ts";
+import { APPLICANT_TYPES, CHANNELS } from "../../domain/vocabulary.ts";
+import type { Applicant, ListFilters, RegisterInput } from "../../services/application-types.ts";
+import {
+  optionalEmail,
+  optionalText,
+  requiredText,
+  TEXT_LIMITS,
+  ZCivilDate,
+  ZCode,
+} from "../validation/common.schema.ts";
+import { assertType, type Same } from "../validation/type-checks.ts";
+
+export const ZApplicant = z.strictObject({
+  type: z.enum(APPLICANT_TYPES),
+  name: requiredText(TEXT_LIMITS.name),
+  idNumber: optionalText(50),
+  phone: optionalText(50),
+  email: optionalEmail(),
+  address: optionalText(TEXT_LIMITS.shortText),
+});
+
+export const ZRegisterInput = z.strictObject({
+  agencyCode: ZCode,
+  channel: z.enum(CHANNELS),
+  receivedOn: ZCivilDate,
+  applicant: ZApplicant,
+  description: requiredText(TEXT_LIMITS.description),
+  deliveryForm: optionalText(TEXT_LIMITS.name),
+  handlerUsername: optionalText(64),
+  /** Required by the service when receivedOn falls in a year whose report is closed. */
+  amendmentReason: optionalText(TEXT_LIMITS.reason),
+}) satisfies z.ZodType<RegisterInput>;
+
+const ZBooleanText = z
+  .enum(["true", "false", "1", "0"], { error: "应为 true 或 false" })
+  .transform((v) => v === "true" || v === "1");
+
+function pageNumber(max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, "应为正整数")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `应在 1 到 ${max} 之间`);
+}
+
+export const ZListQuery = z.strictObject({
+  agency: ZCode.optional(),
+  state: z.enum(API_STATES).optional(),
+  dueBefore: ZCivilDate.optional(),
+  q: optionalText(TEXT_LIMITS.name),
+  applicantType: z.enum(APPLICANT_TYPES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  receivedFrom: ZCivilDate.optional(),
+  receivedTo: ZCivilDate.optional(),
+  mine: ZBooleanText.optional(),
+  page: pageNumber(100_000).optional(),
+  pageSize: pageNumber(100).optional(),
+}) satisfies z.ZodType<ListFilters>;
+
+// Exactly the service's fields: one it adds cannot be refused here as an unknown key.
+assertType<Same<keyof z.output<typeof ZRegisterInput>, keyof RegisterInput>>();
+assertType<Same<keyof z.output<typeof ZApplicant>, keyof Applicant>>();
+assertType<Same<keyof z.output<typeof ZListQuery>, keyof ListFilters>>();

@@ -1,0 +1,25 @@
+import type { Role } from "../../domain/roles.ts";
+import type { AccountService } from "../../services/account-service.ts";
+import type { Actor } from "../../services/actor.ts";
+
+/** The `user` of login and /auth/me. */
+export interface UserInfo {
+  username: string;
+  displayName: string;
+  agencyCode: string | null;
+  agencyName: string | null;
+  roles: readonly Role[];
+  isSystemAdmin: boolean;
+}
+
+export async function toUserInfo(accounts: AccountService, actor: Actor): Promise<UserInfo> {
+  const agency = actor.agencyCode ? await accounts.agencyByCode(actor.agencyCode) : undefined;
+  return {
+    username: actor.username,
+    displayName: actor.displayName,
+    agencyCode: actor.agencyCode,
+    agencyName: agency?.name ?? null,
+    roles: actor.roles,
+    isSystemAdmin: actor.isSystemAdmin,
+  };
+}

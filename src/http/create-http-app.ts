@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import express, { type Express, type Router } from "express";
+import { pinoHttp } from "pino-http";
+import { makeAppealService } from "../services/appeal-service.ts";
+import { makeCalendarService } from "../services/calendar-service.ts";
+import { agencyRoutes } from "./agencies/agencies.routes.ts";
+import { appealRoutes } from "./appeals/appeals.routes.ts";
+import { applicationRoutes } from "./applications/applications.routes.ts";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { makeAuthenticator } from "./auth/authenticate.ts";
+import { makeLoginLimiter } from "./auth/login-limiter.ts";
+import { calendarRoutes } from "./calendar/calendar.routes.ts";
+import { apiNotFound, errorMiddleware } from "./errors/error-middleware.ts";
+import { healthRoutes } from "./health/health.routes.ts";
+import type { HttpDeps } from "./http-deps.ts";
+import { metaRoutes } from "./meta/meta.routes.ts";
+import { openApiRoutes } from "./openapi/openapi.routes.ts";
+import { type AnyRoute, mountRoutes } from "./routing/define-route.ts";
+import { userRoutes } from "./users/users.routes.ts";
+
+/** Largest JSON body accepted (a description is at most 5000 characters). */
+export const JSON_BODY_LIMIT = "1mb";
+
+/** The core routes of the API, in the order of the document. */
+function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRoute[] {
+  const appeals =
+    deps.appeals ?? makeAppealService({ db: deps.db, applications: deps.applications, now: deps.now });
+  const calendar =
+    deps.calendarService ??
+    makeCalendarService({ db: deps.db, calendars: deps.calendars, applications: deps.applications });
+  return [
+    ...healthRoutes(deps),
+    ...authRoutes(...parts),
+    ...agencyRoutes(deps),
+    ...userRoutes(deps),
+    ...applicationRoutes(deps),
+    ...appealRoutes(appeals),
+    ...calendarRoutes(calendar),
+    ...metaRoutes(),
+  ];
+}
+
+/**
+ * The request log: method, path, status and time. Never headers (tokens, cookies), bodies
+ * (passwords) or query strings (a search may be an applicant's name).
+ */
+function requestLogger(deps: HttpDeps) {
+  return pinoHttp({
+    logger: deps.logger,
+    genReqId: (_req, res) => {
+      const id = randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split("?")[0],
+        remoteAddress: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    autoLogging: { ignore: (req) => req.url === "/healthz" },
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+  });
+}
+
+/** The Express app of the public API (API.md). Listening is the caller's business. */
+export function createHttpApp(deps: HttpDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestLogger(deps));
+  app.use("/api", (_req, res, next) => {
+    // Answers carry tokens and case data: never cached, never sniffed as another type.
+    res.set({ "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+    next();
+  });
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
+  const auth = makeAuthenticator({
+    accounts: deps.accounts,
+    sessionMinutes: deps.settings.OGI_SESSION_MINUTES,
+    secureCookies: deps.settings.PUBLIC_URL?.startsWith("https:") ?? false,
+  });
+  const limiter = makeLoginLimiter(deps.now, deps.loginLimits);
+  const routes = coreRoutes(deps, [deps, auth, limiter]);
+  const extensions = (deps.extensions ?? []).map((make) => make(auth));
+  const documented = [...routes, ...extensions.flatMap((e) => e.specs ?? [])];
+  const router: Router = express.Router();
+  mountRoutes(router, [...routes, ...openApiRoutes(documented)], auth);
+  app.use(router);
+  for (const e of extensions) app.use(e.router);
+  app.use("/api", apiNotFound);
+  app.use(errorMiddleware({ logger: deps.logger, bodyLimit: "1 MB" }));
+  return app;
+}

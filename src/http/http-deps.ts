@@ -1,0 +1,47 @@
+import type { Router } from "express";
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { Settings } from "../../config/settings.ts";
+import type { Database } from "../db/schema.ts";
+import type { AccountService } from "../services/account-service.ts";
+import type { AppealService } from "../services/appeal-service.ts";
+import type { ApplicationService } from "../services/application-service.ts";
+import type { CalendarService } from "../services/calendar-service.ts";
+import type { CalendarStore } from "../services/calendar-store.ts";
+import type { Authenticator } from "./auth/authenticate.ts";
+import type { LoginLimits } from "./auth/login-limiter.ts";
+import type { AnyRoute } from "./routing/define-route.ts";
+
+/** A part of the API built elsewhere (reports, letters) on the app's authenticator. */
+export interface HttpExtension {
+  /** Mounted after the core routes, before the /api 404. */
+  router: Router;
+  /** Its JSON routes, listed in the OpenAPI document. */
+  specs?: readonly AnyRoute[];
+}
+
+export interface HealthReport {
+  ok: boolean;
+  details: Record<string, string>;
+}
+
+/** What the HTTP layer is built from; everything is passed in (STYLE.md). */
+export interface HttpDeps {
+  db: Kysely<Database>;
+  applications: ApplicationService;
+  accounts: AccountService;
+  calendars: CalendarStore;
+  /** Built from db, applications and now when absent. */
+  appeals?: AppealService;
+  /** Built from db, calendars and applications when absent. */
+  calendarService?: CalendarService;
+  logger: Logger;
+  /** Reads OGI_SESSION_MINUTES (cookie lifetime) and PUBLIC_URL (https → Secure cookies). */
+  settings: Pick<Settings, "OGI_SESSION_MINUTES" | "PUBLIC_URL">;
+  now: () => Date;
+  health: () => Promise<HealthReport>;
+  /** Failed-login limits; default 10 per username and 30 per IP in 15 minutes. */
+  loginLimits?: LoginLimits;
+  /** Further routers (reports, letters), each made with the app's authenticator. */
+  extensions?: readonly ((auth: Authenticator) => HttpExtension)[];
+}

@@ -1,0 +1,141 @@
+/**
+ * The OpenAPI 3.1 document of the API, generated from the route specs and their zod schemas
+ * (z.toJSONSchema, JSON Schema 2020-12 as OpenAPI 3.1 uses), so it lists exactly what the
+ * server mounts and validates.
+ */
+import { z } from "zod";
+import { ERROR_STATUS } from "../../app-error.ts";
+import { SESSION_COOKIE } from "../auth/session-cookie.ts";
+import type { AnyRoute } from "../routing/define-route.ts";
+
+type JsonSchema = Record<string, unknown>;
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "请求体不是有效的 JSON",
+  401: "未登录或登录已失效",
+  403: "无权执行（角色或机关不符），或会话请求缺少 X-CSRF-Token",
+  404: "不存在，或不在您的查看范围内",
+  409: "当前状态不允许该操作（消息中列出当前状态和可执行的操作），或已被他人修改（请重新读取后重试）",
+  413: "请求体过大",
+  422: "输入有误：消息和 details 指出字段及原因",
+  429: "登录失败次数过多",
+  500: "系统内部错误",
+};
+
+function toJsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  return rest as JsonSchema;
+}
+
+const ERROR_SCHEMA: JsonSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", enum: Object.keys(ERROR_STATUS) },
+        message: { type: "string", description: "中文说明，写明哪里有误、应当怎么做" },
+        details: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["message"],
+            properties: {
+              field: { type: "string", description: "字段路径，如 applicant.name" },
+              message: { type: "string" },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+function parametersOf(route: AnyRoute): JsonSchema[] {
+  const params: JsonSchema[] = [];
+  const pathNames = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
+  const pathShape = route.params instanceof z.ZodObject ? route.params.shape : {};
+  for (const name of pathNames) {
+    const s = (pathShape as Record<string, z.ZodType>)[name];
+    params.push({ name, in: "path", required: true, schema: s ? toJsonSchema(s) : { type: "string" } });
+  }
+  if (route.query instanceof z.ZodObject) {
+    for (const [name, s] of Object.entries(route.query.shape as Record<string, z.ZodType>)) {
+      params.push({ name, in: "query", required: !s.safeParse(undefined).success, schema: toJsonSchema(s) });
+    }
+  }
+  return params;
+}
+
+function errorStatuses(route: AnyRoute): number[] {
+  const statuses = new Set<number>(route.errors ?? []);
+  if (route.body) statuses.add(400).add(413);
+  if (route.body || route.query || route.params) statuses.add(422);
+  if (route.access === "user") statuses.add(401);
+  statuses.add(500);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+function operationOf(route: AnyRoute): JsonSchema {
+  const status = route.status ?? 200;
+  const responses: Record<string, JsonSchema> = {
+    [status]:
+      status === 204
+        ? { description: "成功，无内容" }
+        : { description: "成功", content: { "application/json": {} } },
+  };
+  for (const s of errorStatuses(route)) {
+    responses[s] = {
+      description: ERROR_DESCRIPTIONS[s] ?? "错误",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+  }
+  const op: JsonSchema = {
+    operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())}`,
+    summary: route.summary,
+    tags: [route.tag],
+    security: route.access === "user" ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
+    parameters: parametersOf(route),
+    responses,
+  };
+  if (route.body) {
+    op.requestBody = {
+      required: true,
+      content: { "application/json": { schema: toJsonSchema(route.body) } },
+    };
+  }
+  return op;
+}
+
+export function buildOpenApiDocument(routes: readonly AnyRoute[]): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, "{$1}");
+    paths[path] ??= {};
+    paths[path][route.method] = operationOf(route);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "政府信息公开申请办理系统 API",
+      version: "1",
+      description:
+        "依申请公开的登记、办理、期限与统计。错误统一为 {error: {code, message, details?}}，message 为中文。",
+    },
+    paths,
+    components: {
+      schemas: { Error: ERROR_SCHEMA },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "POST /api/v1/auth/login 返回的令牌" },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: SESSION_COOKIE,
+          description: "网页会话；修改类请求须带 X-CSRF-Token 请求头",
+        },
+      },
+    },
+  };
+}
