@@ -7,6 +7,7 @@ import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts
 import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
 import { createHttpApp } from "../http/create-http-app.ts";
 import { createMailer } from "../mail/create-mailer.ts";
+import { ensureRedisServer } from "../runtime/ensure-redis-server.ts";
 import { startPrivateRedis } from "../runtime/private-redis.ts";
 import { type Core, openCore } from "./open-core.ts";
 
@@ -48,6 +49,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
     if (options.prepare) await options.prepare(core);
     let redisUrl = settings.REDIS_URL;
     if (!redisUrl) {
+      ensureRedisServer((line) => core.logger.warn(line));
       const redis = await startPrivateRedis({ dataDir: join(settings.dataDir, "redis") });
       stops.push(() => redis.stop());
       redisUrl = redis.url;
