@@ -1,11 +1,14 @@
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
+import type { ReportService } from "../reports/report-service.ts";
 import { type AccountService, makeAccountService } from "../services/account-service.ts";
 import type { Actor } from "../services/actor.ts";
+import type { AppealService } from "../services/appeal-service.ts";
 import type { ApplicationService } from "../services/application-service.ts";
-import type { ActionInput } from "../services/application-types.ts";
+import type { ActionInput, ApplicationView } from "../services/application-types.ts";
 import { DEMO_AGENCIES, DEMO_PASSWORD, demoUsers } from "./demo-agencies.ts";
 import { type DemoActors, type DemoCase, demoCasesForYear, seededRandom } from "./generate-demo.ts";
+import { loadDemoAppeals, loadDemoReports } from "./load-demo-reports.ts";
 
 /** Cases per agency per year. */
 const VOLUME: Record<string, number> = { lyx: 30, "lyx-zfb": 20, "lyx-zrzy": 25, myz: 18, jbz: 12 };
@@ -14,6 +17,8 @@ export interface DemoSummary {
   agencies: number;
   users: number;
   applications: number;
+  appeals: number;
+  closedReports: number;
 }
 
 /**
@@ -27,6 +32,9 @@ export async function loadDemo(deps: {
   calendar: WorkingCalendar;
   today: CivilDate;
   fromYear?: number;
+  /** With these, the demo also has appeals (table 四) and its past annual reports, closed. */
+  reports?: ReportService;
+  appeals?: AppealService;
 }): Promise<DemoSummary | undefined> {
   const { accounts, applications, calendar, today } = deps;
   if (await accounts.agencyByCode("lyx")) return undefined;
@@ -44,17 +52,42 @@ export async function loadDemo(deps: {
   }
   const rand = seededRandom(20210101);
   let count = 0;
+  const refusals: { id: string; agencyCode: string; dispositionOn: CivilDate }[] = [];
   for (let year = deps.fromYear ?? 2021; year <= Number(today.slice(0, 4)); year++) {
     for (const agency of DEMO_AGENCIES) {
       const as = (role: string) => actors.get(`${agency.code}-${role}`) as Actor;
       const team: DemoActors = { clerk: as("clerk"), handler: as("handler"), approver: as("approver") };
       for (const c of demoCasesForYear({ year, count: VOLUME[agency.code] ?? 10, today, calendar, rand })) {
-        await runCase(applications, calendar, today, agency.code, team, c);
+        const done = await runCase(applications, calendar, today, agency.code, team, c);
+        if (done.dispositionOn && /^(withheld|unavailable)\./.test(done.outcome ?? "")) {
+          refusals.push({ id: done.id, agencyCode: agency.code, dispositionOn: done.dispositionOn });
+        }
         count++;
       }
     }
   }
-  return { agencies: DEMO_AGENCIES.length, users: users.length, applications: count };
+  const role = (r: string) =>
+    new Map(DEMO_AGENCIES.map((a) => [a.code, actors.get(`${a.code}-${r}`) as Actor]));
+  let appeals = 0;
+  if (deps.appeals) {
+    // about one refusal in three is challenged
+    const challenged = refusals.filter((_, i) => i % 3 === 0);
+    appeals = await loadDemoAppeals({
+      appeals: deps.appeals,
+      cases: challenged,
+      handlers: role("handler"),
+      today,
+    });
+  }
+  let closedReports = 0;
+  if (deps.reports) {
+    closedReports = await loadDemoReports({
+      reports: deps.reports,
+      admins: role("admin"),
+      currentYear: Number(today.slice(0, 4)),
+    });
+  }
+  return { agencies: DEMO_AGENCIES.length, users: users.length, applications: count, appeals, closedReports };
 }
 
 async function runCase(
@@ -64,7 +97,7 @@ async function runCase(
   agencyCode: string,
   team: DemoActors,
   c: DemoCase,
-): Promise<void> {
+): Promise<ApplicationView> {
   const app = await applications.register(team.clerk, {
     agencyCode,
     channel: c.channel,
@@ -74,20 +107,25 @@ async function runCase(
     handlerUsername: team.handler.username,
   });
   let on = c.receivedOn;
-  let decided = false;
+  let last = app;
   for (const step of c.steps) {
     on = calendar.addWorkdays(on, step.afterWorkdays);
-    if (on > today) return;
-    await applications.act(team[step.actor], app.id, { ...step.action, on } as ActionInput);
-    decided ||= step.action.type === "decide";
+    if (on > today) return last;
+    last = await applications.act(team[step.actor], app.id, { ...step.action, on } as ActionInput);
   }
   await applications.applyAutomaticEvents(app.id);
-  if (!decided) return;
+  if (last.state !== "decided") return last;
   const delivered = calendar.addWorkdays(on, 2);
-  if (delivered > today) return;
-  await applications.act(team.clerk, app.id, { type: "deliver", on: delivered, method: "邮寄（EMS）" });
+  if (delivered > today) return last;
+  last = await applications.act(team.clerk, app.id, {
+    type: "deliver",
+    on: delivered,
+    method: "邮寄（EMS）",
+  });
   const archived = calendar.addWorkdays(delivered, 10);
-  if (archived <= today) await applications.act(team.handler, app.id, { type: "archive", on: archived });
+  if (archived <= today)
+    last = await applications.act(team.handler, app.id, { type: "archive", on: archived });
+  return last;
 }
 
 export { DEMO_PASSWORD, makeAccountService };

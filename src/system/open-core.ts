@@ -4,6 +4,8 @@ import type { Settings } from "../../config/settings.ts";
 import { createDatabase, type DatabaseHandle } from "../db/create-database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { civilDateInChina } from "../domain/civil-date.ts";
+import { type LetterService, makeLetterService } from "../letters/letter-service.ts";
+import { makeReportService, type ReportService } from "../reports/report-service.ts";
 import { type AccountService, makeAccountService } from "../services/account-service.ts";
 import { type ApplicationService, makeApplicationService } from "../services/application-service.ts";
 import { type CalendarStore, makeCalendarStore } from "../services/calendar-store.ts";
@@ -15,6 +17,8 @@ export interface Core {
   calendars: CalendarStore;
   accounts: AccountService;
   applications: ApplicationService;
+  reports: ReportService;
+  letters: LetterService;
   logger: pino.Logger;
   now: () => Date;
   /** Where planned jobs go after each commit; set once the queue is up. */
@@ -34,6 +38,7 @@ export async function openCore(
   if (applied.length > 0) logger.info({ applied }, "数据库迁移完成");
   const calendars = makeCalendarStore(database.db);
   const accounts = makeAccountService({ db: database.db, now });
+  const reports = makeReportService({ db: database.db, calendars, now });
   let sink: ((jobs: PlannedJob[]) => Promise<void>) | undefined;
   const applications = makeApplicationService({
     db: database.db,
@@ -46,13 +51,24 @@ export async function openCore(
     onJobsPlanned: async (jobs) => {
       if (sink) await sink(jobs);
     },
+    // A change to a closed year makes its next report version; the change itself is committed.
+    onAmendment: async (a) => {
+      try {
+        await reports.amendForCaseChange(a);
+      } catch (err) {
+        logger.error({ err, agency: a.agencyCode, year: a.year }, "更正后生成年度报告新版本失败");
+      }
+    },
   });
+  const letters = makeLetterService({ db: database.db, applications, now });
   return {
     settings,
     database,
     calendars,
     accounts,
     applications,
+    reports,
+    letters,
     logger,
     now,
     setJobSink: (s) => {

@@ -1,11 +1,18 @@
 import type { Server } from "node:http";
 import { join } from "node:path";
+import express from "express";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import type { Settings } from "../../config/settings.ts";
 import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
 import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
 import { createHttpApp } from "../http/create-http-app.ts";
+import {
+  createLettersRouter,
+  createReportsRouter,
+  letterRouteSpecs,
+} from "../http/reports/create-reports-router.ts";
+import { reportRouteSpecs } from "../http/reports/reports.routes.ts";
 import { createMailer } from "../mail/create-mailer.ts";
 import { ensureRedisServer } from "../runtime/ensure-redis-server.ts";
 import { startPrivateRedis } from "../runtime/private-redis.ts";
@@ -97,6 +104,14 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
         settings,
         now: core.now,
         health: () => health(core, ping),
+        extensions: [
+          (auth) => {
+            const deps = { auth, reports: core.reports, letters: core.letters };
+            const router = express.Router();
+            router.use(createReportsRouter(deps), createLettersRouter(deps));
+            return { router, specs: [...reportRouteSpecs(core.reports), ...letterRouteSpecs(core.letters)] };
+          },
+        ],
       });
       const server = await listen(app, settings.PORT, settings.HOST);
       stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "../../demo/demo-agencies.ts";
 import { loadDemo } from "../../demo/load-demo.ts";
 import { ROLES, type Role } from "../../domain/roles.ts";
 import { AGENCY_KINDS, type AgencyKindId } from "../../domain/vocabulary.ts";
+import { makeAppealService } from "../../services/appeal-service.ts";
 import { bootstrapAdmin, type Core, openCore, todayOf } from "../../system/open-core.ts";
 import { CliError } from "../cli-error.ts";
 
@@ -116,6 +117,8 @@ export async function runDemoCommand(_args: string[], out: (l: string) => void):
     const summary = await loadDemo({
       accounts: core.accounts,
       applications: core.applications,
+      reports: core.reports,
+      appeals: makeAppealService({ db: core.database.db, applications: core.applications, now: core.now }),
       calendar: await core.calendars.get(),
       today: todayOf(core),
     });

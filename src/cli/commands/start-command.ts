@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadSettings } from "../../../config/settings.ts";
 import { DEMO_PASSWORD } from "../../demo/demo-agencies.ts";
 import { loadDemo } from "../../demo/load-demo.ts";
+import { makeAppealService } from "../../services/appeal-service.ts";
 import { bootstrapAdmin, todayOf } from "../../system/open-core.ts";
 import { type RunningSystem, startSystem } from "../../system/start-system.ts";
 import { CliError } from "../cli-error.ts";
@@ -49,12 +50,14 @@ export async function runStartCommand(args: string[], out: (l: string) => void):
       const summary = await loadDemo({
         accounts: core.accounts,
         applications: core.applications,
+        reports: core.reports,
+        appeals: makeAppealService({ db: core.database.db, applications: core.applications, now: core.now }),
         calendar,
         today: todayOf(core),
       });
       if (summary)
         out(
-          `已载入示范数据：${summary.agencies} 个机关、${summary.users} 个用户、${summary.applications} 件申请`,
+          `已载入示范数据：${summary.agencies} 个机关、${summary.users} 个用户、${summary.applications} 件申请、${summary.appeals} 件复议诉讼、${summary.closedReports} 份已关闭的年度报告`,
         );
     },
   });

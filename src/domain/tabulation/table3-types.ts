@@ -66,6 +66,11 @@ export interface Table3Record {
   outcome: OutcomeId | null;
   /** The date of the reply or closure; null while open. */
   dispositionOn: CivilDate | null;
+  /**
+   * How many applications this record stands for (default 1): a group of applications that
+   * classifyForTable3 puts in the same rows, e.g. one row of a database GROUP BY (bucketRecord).
+   */
+  count?: number;
 }
 
 export type Table3HeadingKey = "heading.results" | `heading.${OutcomeGroup}`;

@@ -13,8 +13,9 @@ export interface TabulateTable3Options {
 
 /**
  * Table 三 of one agency for report year `year` (DOMAIN.md §7), from its applications. Each
- * application adds 1 to its applicant type's cell and, separately, to `total` in every row
- * classifyForTable3 puts it in, so K2 and K3 compare independently counted figures.
+ * application adds 1 (a record's `count`, for a group) to its applicant type's cell and,
+ * separately, to `total` in every row classifyForTable3 puts it in, so K2 and K3 compare
+ * independently counted figures.
  */
 export function tabulateTable3(
   records: readonly Table3Record[],
@@ -30,9 +31,13 @@ export function tabulateTable3(
       throw new AppError("internal", { message: `申请“${record.id}”重复出现：每件申请只能计入一次` });
     }
     seen.add(record.id);
+    const count = record.count ?? 1;
+    if (!Number.isSafeInteger(count) || count < 1) {
+      throw new AppError("internal", { message: `申请“${record.id}”的件数“${count}”无效：应为正整数` });
+    }
     for (const key of classifyForTable3(record, year, edition)) {
-      table.add(key, record.applicantType, 1);
-      table.add(key, "total", 1);
+      table.add(key, record.applicantType, count);
+      table.add(key, "total", count);
     }
   }
   return table.finish(options.previousCarriedForward);

@@ -1,0 +1,150 @@
+import express, { type Router } from "express";
+import type { LetterService } from "../../letters/letter-service.ts";
+import { renderReportDocx } from "../../reports/render-docx.ts";
+import { renderReportHtml } from "../../reports/render-html.ts";
+import { renderReportXlsx } from "../../reports/render-xlsx.ts";
+import type { ReportService } from "../../reports/report-service.ts";
+import type { AnnualReport } from "../../reports/report-types.ts";
+import type { Authenticator } from "../auth/authenticate.ts";
+import { defineRoute, mountRoutes } from "../routing/define-route.ts";
+import { defineFileRoute, type FileReply, MEDIA_TYPES, mountFileRoutes } from "./file-routes.ts";
+import { reportRouteSpecs } from "./reports.routes.ts";
+import {
+  ZLetterParams,
+  ZLetterQuery,
+  ZReportParams,
+  ZReportQuery,
+  ZShortNameBody,
+  ZShortNameParams,
+  ZVersionParams,
+} from "./reports.schema.ts";
+
+/** What the report and letter routes are built from. */
+export interface ReportRoutesDeps {
+  /** The app's authenticator (makeAuthenticator in createHttpApp): the routes read the actor from it. */
+  auth: Authenticator;
+  reports: ReportService;
+  letters: LetterService;
+}
+
+type Format = keyof typeof MEDIA_TYPES;
+const FORMATS: readonly Format[] = ["docx", "xlsx", "html"];
+
+async function renderAs(format: Format, report: AnnualReport, name: string): Promise<FileReply> {
+  const body =
+    format === "docx"
+      ? await renderReportDocx(report)
+      : format === "xlsx"
+        ? await renderReportXlsx(report)
+        : renderReportHtml(report);
+  return {
+    body,
+    contentType: MEDIA_TYPES[format],
+    filename: `${name}.${format}`,
+    disposition: format === "html" ? "inline" : "attachment",
+  };
+}
+
+function reportName(report: AnnualReport): string {
+  const version = report.version === null ? "草稿" : `第${report.version}版`;
+  const scope = report.scope === "subtree" ? "（汇总）" : "";
+  return `${report.agencyName}${report.year}年政府信息公开工作年度报告${scope}（${version}）`;
+}
+
+/**
+ * The annual-report API (API.md): JSON routes, the documents `GET …/:year.docx|.xlsx|.html`
+ * (registered before `…/:year`, which would otherwise take “2025.docx” as the year) and a
+ * version's documents `GET …/versions/:version.docx|.xlsx|.html`.
+ */
+export function createReportsRouter(deps: ReportRoutesDeps): Router {
+  const { reports } = deps;
+  const router = express.Router();
+  const base = "/api/v1/agencies/:code/reports/:year";
+  mountFileRoutes(
+    router,
+    FORMATS.flatMap((format) => [
+      defineFileRoute({
+        path: `${base}.${format}`,
+        params: ZReportParams,
+        query: ZReportQuery,
+        async handle({ actor, params, query }) {
+          const report = await reports.getReport(actor, params.code, params.year, {
+            includeSubtree: query.include === "subtree",
+          });
+          return renderAs(format, report, reportName(report));
+        },
+      }),
+      defineFileRoute({
+        path: `${base}/versions/:version.${format}`,
+        params: ZVersionParams,
+        async handle({ actor, params }) {
+          const report = await reports.getReportVersion(actor, params.code, params.year, params.version);
+          return renderAs(format, report, reportName(report));
+        },
+      }),
+    ]),
+    deps.auth,
+  );
+  mountRoutes(router, reportRouteSpecs(reports), deps.auth);
+  return router;
+}
+
+/** `GET /api/v1/applications/:id/letters` and `…/letters/:kind.docx`, and the agency's short name for numbers. */
+export function createLettersRouter(deps: ReportRoutesDeps): Router {
+  const { letters } = deps;
+  const router = express.Router();
+  mountFileRoutes(
+    router,
+    [
+      defineFileRoute({
+        path: "/api/v1/applications/:id/letters/:kind.docx",
+        params: ZLetterParams,
+        query: ZLetterQuery,
+        async handle({ actor, params, query }) {
+          const letter = await letters.renderLetter(actor, params.id, params.kind, query);
+          return {
+            body: letter.buffer,
+            contentType: MEDIA_TYPES.docx,
+            filename: letter.filename,
+            disposition: "attachment",
+          };
+        },
+      }),
+    ],
+    deps.auth,
+  );
+  mountRoutes(router, letterRouteSpecs(letters), deps.auth);
+  return router;
+}
+
+/** The JSON routes of the letters, as route specs (for the OpenAPI document too). */
+export function letterRouteSpecs(letters: LetterService) {
+  return [
+    defineRoute({
+      method: "get",
+      path: "/api/v1/applications/:id/letters",
+      summary: "该申请现有的文书（回执、补正告知书、延期答复告知书、征求意见书、收费通知书、答复书）及其文号",
+      tag: "letters",
+      access: "user",
+      params: ZLetterParams.pick({ id: true }),
+      errors: [404],
+      async handle({ actor, params }) {
+        const items = await letters.listLetters(actor, params.id);
+        return { items, total: items.length };
+      },
+    }),
+    defineRoute({
+      method: "put",
+      path: "/api/v1/agencies/:code/letter-settings",
+      summary: "设置本机关文号中的简称（如“嵋阳镇”→ 嵋阳镇公开〔2026〕第1号）（本机关管理员）",
+      tag: "letters",
+      access: "user",
+      params: ZShortNameParams,
+      body: ZShortNameBody,
+      errors: [404],
+      async handle({ actor, params, body }) {
+        return letters.setShortName(actor, params.code, body.shortName);
+      },
+    }),
+  ];
+}

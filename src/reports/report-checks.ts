@@ -1,0 +1,91 @@
+import type { Check, Edition } from "../domain/tabulation/table3-types.ts";
+import type { ReportCheck, ReportTexts } from "./report-types.ts";
+import { type Table2Figures, table2Layout } from "./table2/table2-layout.ts";
+
+/** K1–K5 of table 三: a failure is an error (DOMAIN.md §7). */
+export function table3Checks(checks: readonly Check[]): ReportCheck[] {
+  return checks.map((c) => ({ ...c, severity: "error" }));
+}
+
+/** T1: table 二 must be entered before the year is closed (a 0 entered, not a 0 forgotten). */
+export function checkTable2Entered(entered: boolean): ReportCheck {
+  return entered
+    ? { id: "T1", ok: true, message: "T1 表二（主动公开政府信息情况）已填报：成立", severity: "error" }
+    : {
+        id: "T1",
+        ok: false,
+        message:
+          "T1 表二（主动公开政府信息情况）尚未填报：请由本机关管理员填报（没有的项目填 0）后再关闭年度",
+        severity: "error",
+      };
+}
+
+const CONTINUITY_ROWS = ["regulations", "normative_documents"] as const;
+
+/**
+ * T2 (DOMAIN.md §8, 2021 edition): 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数,
+ * for 规章 and 行政规范性文件. A warning: last year's figure may itself have been wrong.
+ */
+export function checkTable2Continuity(
+  edition: Edition,
+  current: Table2Figures | null,
+  previous: { edition: Edition; table2: Table2Figures } | null,
+): ReportCheck {
+  const rule = "现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数";
+  const skip = (why: string): ReportCheck => ({
+    id: "T2",
+    ok: true,
+    message: `T2 ${rule}：未核对——${why}`,
+    severity: "warning",
+  });
+  if (edition !== "2021") return skip("2019年版表二没有现行有效件数");
+  if (current === null) return skip("本年表二尚未填报");
+  if (previous === null) return skip("上一年度没有填报表二");
+  if (previous.edition !== "2021") return skip("上一年度使用2019年版表二，没有现行有效件数");
+  const labels = new Map(table2Layout("2021").sections.flatMap((s) => s.rows.map((r) => [r.key, r.label])));
+  const failures: string[] = [];
+  for (const row of CONTINUITY_ROWS) {
+    const now = current[row];
+    const before = previous.table2[row]?.in_force ?? 0;
+    if (now === undefined) continue;
+    const expected = before + (now.issued ?? 0) - (now.repealed ?? 0);
+    if (now.in_force !== expected) {
+      failures.push(
+        `“${labels.get(row)}”：上年现行有效 ${before} + 本年制发 ${now.issued} − 本年废止 ${now.repealed} = ${expected}，填报的现行有效为 ${now.in_force}`,
+      );
+    }
+  }
+  if (failures.length === 0) return { id: "T2", ok: true, message: `T2 ${rule}：成立`, severity: "warning" };
+  return { id: "T2", ok: false, message: `T2 ${rule}：不成立——${failures.join("；")}`, severity: "warning" };
+}
+
+const TEXT_LABELS: Record<keyof ReportTexts, string> = {
+  preface: "报告说明",
+  overview: "一、总体情况（工作概况）",
+  problems: "五、存在的主要问题及改进情况",
+  other: "六、其他需要报告的事项",
+};
+
+/** A count written by hand (“公开信息6条”) can contradict the tables, as in the 2021 sample. */
+const HAND_COUNT = /\d+(?:\.\d+)?\s*(?:件|条|项|宗|次|份|元|万元)/g;
+
+/**
+ * W1: the free texts should not state counts by hand: the report states them from the tables
+ * (一's generated paragraphs, 六's fees). A warning, since a count of something else is allowed.
+ */
+export function checkTexts(texts: ReportTexts): ReportCheck {
+  const found: string[] = [];
+  for (const key of Object.keys(TEXT_LABELS) as (keyof ReportTexts)[]) {
+    const hits = texts[key].match(HAND_COUNT);
+    if (hits) found.push(`${TEXT_LABELS[key]}中有“${hits.slice(0, 3).join("”“")}”`);
+  }
+  if (found.length === 0) {
+    return { id: "W1", ok: true, message: "W1 文字部分没有手写的数量：成立", severity: "warning" };
+  }
+  return {
+    id: "W1",
+    ok: false,
+    message: `W1 文字部分含有手写的数量，请核对是否与表格一致（报告中的数字由系统从表格生成）：${found.join("；")}`,
+    severity: "warning",
+  };
+}

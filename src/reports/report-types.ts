@@ -1,0 +1,117 @@
+/**
+ * The annual report as the API gives it (API.md “Annual report”) and as a closed year stores it
+ * (report_versions.data): the fields of API.md exactly, plus additive fields that the documents
+ * need (texts, the narrative's figures) so that a stored version renders without the database.
+ */
+import type { AgencyKind } from "../db/schema.ts";
+import type { CivilDate } from "../domain/civil-date.ts";
+import type { Edition, Table3Column, Table3Row } from "../domain/tabulation/table3-types.ts";
+import type { Table4 } from "../domain/tabulation/table4-types.ts";
+import type { Channel } from "../domain/vocabulary.ts";
+import type { Table2Figures } from "./table2/table2-layout.ts";
+
+/**
+ * K1–K5 of table 三 (DOMAIN.md §7) are errors; T1 (table 二 entered) is an error; T2 (现行有效
+ * continuity, DOMAIN.md §8) and W1 (counts written into the free texts) are warnings. A year can
+ * be closed only when no error check fails.
+ */
+export interface ReportCheck {
+  id: string;
+  ok: boolean;
+  /** Chinese; on failure it names what is wrong. */
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** The agency's own words: the preface, 一 (its opening), 五 and 六. */
+export interface ReportTexts {
+  /** Before 一: the contact address, the website where the report is published. */
+  preface: string;
+  /** 一 总体情况 （一）工作概况. */
+  overview: string;
+  /** 五、存在的主要问题及改进情况. */
+  problems: string;
+  /** 六、其他需要报告的事项 (the fees collected are stated by the system). */
+  other: string;
+}
+
+export const EMPTY_TEXTS: ReportTexts = { preface: "", overview: "", problems: "", other: "" };
+
+/** Figures of the narrative that are not cells of a table, from the same rows as the tables. */
+export interface ReportFacts {
+  /** Applications received in the year (row 一) by channel; sums to 一's 总计. */
+  receivedByChannel: Record<Channel, number>;
+  /** Information-processing fees paid in the year (fee.paid events, amounts of their notices). */
+  fees: { count: number; amountYuan: number };
+  /**
+   * Replies (decisions) issued in the year and those issued on or before the reply deadline
+   * computed from the case's facts (computeReplyDeadline). null when not computed (subtree).
+   */
+  timeliness: { decisions: number; onTime: number } | null;
+}
+
+export interface Table3Json {
+  columns: readonly Table3Column[];
+  rows: Record<string, Table3Row>;
+}
+
+export interface AnnualReport {
+  agencyCode: string;
+  agencyName: string;
+  agencyKind: AgencyKind;
+  year: number;
+  edition: Edition;
+  status: "draft" | "closed";
+  /** The stored version shown (closed years), else null. */
+  version: number | null;
+  /** ISO instant of the version's freezing, else null. */
+  closedAt: string | null;
+  /** `agency`, or `subtree` (the agency and all below it, added cell by cell). */
+  scope: "agency" | "subtree";
+  table2: Table2Figures;
+  /** Whether the admin has entered table 二 (else its cells are 0). */
+  table2Entered: boolean;
+  table3: Table3Json;
+  table4: Table4;
+  checks: ReportCheck[];
+  texts: ReportTexts;
+  facts: ReportFacts;
+}
+
+/** One changed figure between two versions. */
+export interface ReportChange {
+  /** `二`, `三`, `四` or `文字` (a text section). */
+  table: "二" | "三" | "四" | "文字";
+  row: string;
+  column: string;
+  from: number | string;
+  to: number | string;
+}
+
+export interface ReportVersionSummary {
+  version: number;
+  closedAt: string;
+  reason: string | null;
+  changes: ReportChange[];
+}
+
+/** The stored JSON of report_versions.data. */
+export interface StoredReportVersion {
+  v: 1;
+  report: AnnualReport;
+  changes: ReportChange[];
+}
+
+/** An agency's report status in a supervisor's overview (art. 49 publication dates). */
+export interface ReportStatusLine {
+  agencyCode: string;
+  agencyName: string;
+  agencyKind: AgencyKind;
+  status: "draft" | "closed";
+  version: number | null;
+  closedAt: string | null;
+  /** 31 January (departments) or 31 March (governments, townships) of Y+1. */
+  dueOn: CivilDate;
+  /** Closed after the due date, or still open after it. */
+  isLate: boolean;
+}

@@ -1,0 +1,172 @@
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getOutcome, OUTCOME_IDS } from "../../src/domain/outcomes.ts";
+import type { ApplicationView } from "../../src/services/application-types.ts";
+import { freshPostgresUrl } from "../support/services.ts";
+import { buildYear, yearSpecs } from "./support/build-year.ts";
+import { d, makeReportFixture, type ReportFixture } from "./support/report-fixture.ts";
+
+const NOW = new Date("2026-03-20T02:00:00Z");
+const REMEDY =
+  /自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼/;
+
+describe("letters on the embedded database", () => {
+  let f: ReportFixture;
+  let views: Map<string, ApplicationView>;
+  const id = (label: string) => (views.get(label) as ApplicationView).id;
+
+  beforeAll(async () => {
+    f = await makeReportFixture({ now: NOW });
+    views = await buildYear(f, yearSpecs());
+  }, 120_000);
+  afterAll(async () => {
+    await f?.handle.close();
+  });
+
+  it("writes a reply for every outcome with its decision, the article of the outcome table and the remedy clause", async () => {
+    const town = [...views.values()].filter((v) => v.agencyCode === "town" && v.outcome !== null);
+    for (const outcome of OUTCOME_IDS) {
+      const app = town.find((v) => v.outcome === outcome) as ApplicationView;
+      const letter = await f.letters.composeLetter(f.actors.approver, app.id, "reply");
+      const text = letter.paragraphs.join("\n");
+      expect(text, outcome).toContain(`法律依据：${getOutcome(outcome).basis}。`);
+      expect(text, outcome).toMatch(REMEDY);
+      expect(text, outcome).toContain(app.trackingNo);
+      expect(letter.addressee).toBe(`${app.applicant.name}：`);
+      expect(letter.title).toBe("政府信息公开申请答复书");
+      expect(letter.date).toBe(
+        `${Number(app.dispositionOn?.slice(0, 4))}年${Number(app.dispositionOn?.slice(5, 7))}月${Number(app.dispositionOn?.slice(8))}日`,
+      );
+      const group = getOutcome(outcome).group;
+      if (group === "withheld") expect(text).toContain("本机关决定不予公开");
+      if (group === "disclosed") expect(text).toContain("决定予以公开");
+      if (group === "not_processed") expect(text).toContain("不予");
+    }
+    const withdrawn = await f.letters.composeLetter(f.actors.handler, id("withdrawn"), "reply");
+    expect(withdrawn.paragraphs.join("")).toContain("您已撤回该政府信息公开申请");
+    expect(
+      (
+        await f.letters.composeLetter(f.actors.handler, id("outcome withheld.state_secret"), "reply")
+      ).paragraphs.join(""),
+    ).toContain("第十四条");
+  });
+
+  it("numbers each letter once from the agency's yearly sequence of its kind", async () => {
+    const again = await f.letters.composeLetter(f.actors.approver, id("outcome disclosed"), "reply");
+    const first = await f.letters.composeLetter(f.actors.approver, id("outcome disclosed"), "reply");
+    expect(again.serialNo).toBe(first.serialNo);
+    expect(first.serialNo).toMatch(/^某镇公开〔2025〕第\d+号$/);
+    const receipt = await f.letters.composeLetter(f.actors.clerk, id("outcome disclosed"), "receipt");
+    expect(receipt.serialNo).toBe("某镇公开收〔2025〕第1号");
+    const rows = await f.db
+      .selectFrom("letters" as never)
+      .select(["serial" as never, "family" as never, "year" as never])
+      .execute();
+    const replies = (rows as { serial: number; family: string; year: number }[]).filter(
+      (r) => r.family === "reply" && r.year === 2025,
+    );
+    expect(replies.map((r) => r.serial).sort((a, b) => a - b)).toEqual(replies.map((_, i) => i + 1));
+  });
+
+  it("writes the notices of the lifecycle from their events, and refuses letters a case does not have", async () => {
+    const fee = await f.letters.composeLetter(f.actors.handler, id("fee paid"), "fee_notice");
+    expect(fee.paragraphs).toContain("第31–100页：70页×10元＝700元");
+    expect(fee.paragraphs.join("")).toContain("应缴信息处理费合计700元");
+    await expect(
+      f.letters.composeLetter(f.actors.handler, id("fee paid"), "fee_notice", { pages: 90 }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      f.letters.composeLetter(f.actors.handler, id("on the spot"), "fee_notice"),
+    ).rejects.toMatchObject({
+      status: 409,
+      message: "该申请未发出收费通知，没有收费通知书",
+    });
+    await expect(f.letters.composeLetter(f.actors.handler, id("2025 → open"), "reply")).rejects.toMatchObject(
+      { status: 409 },
+    );
+    await expect(
+      f.letters.composeLetter(f.actors.handler, id("on the spot"), "invoice"),
+    ).rejects.toMatchObject({ status: 404 });
+    const supplement = await f.letters.composeLetter(
+      f.actors.handler,
+      id("unclear after supplement"),
+      "supplement_notice",
+    );
+    expect(supplement.paragraphs).toContain("1. 请明确所需信息的名称或文号");
+    expect(supplement.paragraphs.join("")).toContain("第三十条");
+    const consultation = await f.letters.composeLetter(
+      f.actors.handler,
+      id("consulted"),
+      "consultation_letter",
+    );
+    expect(consultation.addressee).toBe("某建筑公司：");
+    expect(consultation.paragraphs.join("")).toContain("第三十二条");
+    const extension = await f.letters.composeLetter(f.actors.handler, id("extended"), "extension_notice");
+    expect(extension.paragraphs.join("")).toContain("答复期限延长20个工作日");
+    const list = await f.letters.listLetters(f.actors.handler, id("fee paid"));
+    expect(list.map((l) => l.kind)).toEqual(["receipt", "fee_notice", "reply"]);
+  });
+
+  it("lets a supervisor read numbered letters but not number new ones; renders a DOCX", async () => {
+    await expect(
+      f.letters.composeLetter(f.actors.supervisor, id("late reply"), "reply"),
+    ).rejects.toMatchObject({ status: 403 });
+    const numbered = await f.letters.composeLetter(f.actors.supervisor, id("outcome disclosed"), "reply");
+    expect(numbered.serialNo).toMatch(/^某镇公开/);
+    await expect(
+      f.letters.composeLetter(f.actors.otherclerk, id("late reply"), "reply"),
+    ).rejects.toMatchObject({ status: 404 });
+    await f.letters.setShortName(f.actors.admin, "town", "某政");
+    const { buffer, filename, content } = await f.letters.renderLetter(
+      f.actors.approver,
+      id("late reply"),
+      "reply",
+    );
+    expect(content.serialNo).toMatch(/^某政公开〔2025〕第\d+号$/);
+    expect(filename).toBe(`政府信息公开申请答复书（${content.serialNo}）.docx`);
+    const xml = (await (await JSZip.loadAsync(buffer)).file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain(content.serialNo);
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+  });
+});
+
+describe("letter numbers under concurrency on PostgreSQL", () => {
+  let f: ReportFixture;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    f = await makeReportFixture({ databaseUrl: await freshPostgresUrl(), now: NOW });
+    for (let i = 0; i < 30; i++) {
+      const app = await f.applications.register(f.actors.clerk, {
+        agencyCode: "town",
+        channel: "online",
+        receivedOn: d("2026-03-02"),
+        applicant: { type: "natural_person", name: `申请人${i}` },
+        description: "某项目批复文件",
+      });
+      await f.applications.act(f.actors.approver, app.id, {
+        type: "decide",
+        on: d("2026-03-10"),
+        outcome: "disclosed",
+      });
+      ids.push(app.id);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await f?.handle.close();
+  });
+
+  it("gives 30 concurrent reply letters the numbers 1–30, and concurrent requests for one letter one number", async () => {
+    const letters = await Promise.all(
+      ids.map((id) => f.letters.composeLetter(f.actors.approver, id, "reply")),
+    );
+    const serials = letters.map((l) => Number(/第(\d+)号/.exec(l.serialNo)?.[1]));
+    expect([...serials].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const same = await Promise.all(
+      Array.from({ length: 10 }, () => f.letters.composeLetter(f.actors.clerk, ids[0] as string, "receipt")),
+    );
+    expect(new Set(same.map((l) => l.serialNo))).toEqual(new Set(["某镇公开收〔2026〕第1号"]));
+    const next = await f.letters.composeLetter(f.actors.clerk, ids[1] as string, "receipt");
+    expect(next.serialNo).toBe("某镇公开收〔2026〕第2号");
+  });
+});

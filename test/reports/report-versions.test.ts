@@ -1,0 +1,151 @@
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderReportDocx } from "../../src/reports/render-docx.ts";
+import type { AnnualReport } from "../../src/reports/report-types.ts";
+import { docxTables } from "./support/read-documents.ts";
+import { d, makeReportFixture, type ReportFixture } from "./support/report-fixture.ts";
+import { SAMPLE_TABLE2_2021, ZERO_TABLE2_2021 } from "./support/table2-figures.ts";
+
+describe("closing a year, then amending it", () => {
+  let f: ReportFixture;
+  let openCase: string;
+  let v1: AnnualReport;
+
+  beforeAll(async () => {
+    f = await makeReportFixture({ now: new Date("2026-03-20T02:00:00Z") });
+    const register = (receivedOn: string) =>
+      f.applications.register(f.actors.clerk, {
+        agencyCode: "town",
+        channel: "online",
+        receivedOn: d(receivedOn),
+        applicant: { type: "natural_person", name: "王芳" },
+        description: "本镇2025年道路维修资金使用情况",
+      });
+    const decided = await register("2025-06-02");
+    await f.applications.act(f.actors.approver, decided.id, {
+      type: "decide",
+      on: d("2025-06-09"),
+      outcome: "disclosed",
+    });
+    openCase = (await register("2025-12-15")).id;
+    await f.reports.putProactive(f.actors.admin, "town", 2025, ZERO_TABLE2_2021);
+  }, 60_000);
+  afterAll(async () => {
+    await f?.handle.close();
+  });
+
+  it("only the agency's admin closes, only after the year, and the year freezes as version 1", async () => {
+    await expect(f.reports.closeYear(f.actors.approver, "town", 2025)).rejects.toMatchObject({ status: 403 });
+    await expect(f.reports.closeYear(f.actors.otheradmin, "town", 2025)).rejects.toMatchObject({
+      status: 404,
+    });
+    v1 = await f.reports.closeYear(f.actors.admin, "town", 2025);
+    expect(v1).toMatchObject({ status: "closed", version: 1, closedAt: "2026-03-20T02:00:00.000Z" });
+    expect(v1.table3.rows.carried_forward?.total).toBe(1);
+    await expect(f.reports.closeYear(f.actors.admin, "town", 2025)).rejects.toMatchObject({
+      status: 409,
+      code: "year_closed",
+    });
+    expect(await f.reports.getReport(f.actors.admin, "town", 2025)).toMatchObject({
+      status: "closed",
+      version: 1,
+      pendingChanges: [],
+    });
+  });
+
+  it("refuses to change table 二 of a closed year without a reason; with one it makes version 2", async () => {
+    await expect(
+      f.reports.putProactive(f.actors.admin, "town", 2025, SAMPLE_TABLE2_2021),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: "year_closed",
+    });
+    const r = await f.reports.putProactive(f.actors.admin, "town", 2025, SAMPLE_TABLE2_2021, {
+      amendmentReason: "补录行政许可决定数量",
+    });
+    expect(r.amendment).toMatchObject({ version: 2, created: true });
+    expect(r.amendment?.changes).toContainEqual({
+      table: "二",
+      row: "administrative_licensing",
+      column: "decisions",
+      from: 0,
+      to: 152,
+    });
+    expect(r.amendment?.changes.every((c) => c.table === "二")).toBe(true);
+  });
+
+  it("makes version 3 when a case action dated in the closed year carries an amendment reason (the application service's hook)", async () => {
+    await expect(
+      f.applications.act(f.actors.approver, openCase, {
+        type: "decide",
+        on: d("2025-12-30"),
+        outcome: "disclosed",
+      }),
+    ).rejects.toMatchObject({ status: 409, code: "year_closed" });
+    await f.applications.act(f.actors.approver, openCase, {
+      type: "decide",
+      on: d("2025-12-30"),
+      outcome: "disclosed",
+      amendmentReason: "答复书已于2025年12月30日送达，漏登记",
+    });
+    expect(f.amendments.at(-1)).toMatchObject({ version: 3, created: true });
+    const changes = f.amendments.at(-1)?.changes ?? [];
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { table: "三", row: "disclosed", column: "natural_person", from: 1, to: 2 },
+        { table: "三", row: "result_total", column: "total", from: 1, to: 2 },
+        { table: "三", row: "carried_forward", column: "total", from: 1, to: 0 },
+      ]),
+    );
+    expect(changes.every((c) => c.table === "三")).toBe(true);
+  });
+
+  it("keeps version 1 unchanged and downloadable; lists every version with its reason", async () => {
+    const first = await f.reports.getReportVersion(f.actors.admin, "town", 2025, 1);
+    expect({ ...first, reason: undefined, changes: undefined }).toEqual({
+      ...v1,
+      reason: undefined,
+      changes: undefined,
+    });
+    const zip = await JSZip.loadAsync(await renderReportDocx(first));
+    const t3 = docxTables((await zip.file("word/document.xml")?.async("string")) ?? "")[1];
+    expect(t3?.rows.at(-1)?.slice(-1)).toEqual(["1"]);
+    const versions = await f.reports.listVersions(f.actors.supervisor, "town", 2025);
+    expect(versions.map((v) => [v.version, v.reason])).toEqual([
+      [1, null],
+      [2, "补录行政许可决定数量"],
+      [3, "答复书已于2025年12月30日送达，漏登记"],
+    ]);
+    const now = await f.reports.getReport(f.actors.admin, "town", 2025);
+    expect(now).toMatchObject({ version: 3, pendingChanges: [] });
+    expect(now.table3.rows.carried_forward?.total).toBe(0);
+    await expect(f.reports.getReportVersion(f.actors.admin, "town", 2025, 4)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it("stores no new version when nothing changed", async () => {
+    const r = await f.reports.amendYear(f.actors.admin, "town", 2025, "复核");
+    expect(r).toMatchObject({ version: 3, created: false, changes: [] });
+    await expect(f.reports.amendYear(f.actors.admin, "town", 2025, "  ")).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(f.reports.amendYear(f.actors.admin, "town", 2024, "x")).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+
+  it("shows the supervisor each agency's status against the art. 49 dates", async () => {
+    const { agencies, report } = await f.reports.supervisorOverview(f.actors.supervisor, "county", 2025);
+    const byCode = Object.fromEntries(agencies.map((a) => [a.agencyCode, a]));
+    expect(byCode.town).toMatchObject({ status: "closed", version: 3, dueOn: "2026-03-31", isLate: false });
+    expect(byCode.dept).toMatchObject({ status: "draft", dueOn: "2026-01-31", isLate: true });
+    expect(byCode.other).toMatchObject({ status: "draft", dueOn: "2026-03-31", isLate: false });
+    expect(byCode.county).toMatchObject({ status: "draft", dueOn: "2026-03-31", isLate: false });
+    expect(report.table3.rows.disclosed?.total).toBe(2);
+    expect(report.status).toBe("draft");
+    await expect(f.reports.supervisorOverview(f.actors.admin, "county", 2025)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+});
