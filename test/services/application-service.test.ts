@@ -186,14 +186,27 @@ describe("application service on the embedded database", () => {
 
   it("refuses an action dated in a closed year unless it is an amendment with a reason", async () => {
     const app = await register("2026-03-02");
-    const town = await handle.db.selectFrom("agencies").select("id").where("code", "=", "town").executeTakeFirstOrThrow();
-    await handle.db.insertInto("report_versions").values({ agency_id: town.id, year: 2026, version: 1, data: "{}", reason: null, closed_by: null }).execute();
+    const town = await handle.db
+      .selectFrom("agencies")
+      .select("id")
+      .where("code", "=", "town")
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .insertInto("report_versions")
+      .values({ agency_id: town.id, year: 2026, version: 1, data: "{}", reason: null, closed_by: null })
+      .execute();
     try {
-      await expect(ctx.service.act(ctx.actors.clerk, app.id, { type: "withdraw", on: d("2026-03-05") })).rejects.toMatchObject({
+      await expect(
+        ctx.service.act(ctx.actors.clerk, app.id, { type: "withdraw", on: d("2026-03-05") }),
+      ).rejects.toMatchObject({
         code: "year_closed",
         status: 409,
       });
-      const after = await ctx.service.act(ctx.actors.clerk, app.id, { type: "withdraw", on: d("2026-03-05"), amendmentReason: "撤回申请书漏登" });
+      const after = await ctx.service.act(ctx.actors.clerk, app.id, {
+        type: "withdraw",
+        on: d("2026-03-05"),
+        amendmentReason: "撤回申请书漏登",
+      });
       expect(after.state).toBe("closed");
       expect(after.events?.at(-1)?.reason).toBe("撤回申请书漏登");
     } finally {

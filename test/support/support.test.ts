@@ -101,7 +101,9 @@ describe("private PostgreSQL", () => {
     );
     expect(row).toMatchObject({ listen: "127.0.0.1", fsync: "off", encoding: "UTF8" });
     // the backend of a closed connection may already be gone: ask about the postmaster
-    const postmasterPid = Number(readFileSync(`${String(row?.data_directory)}/postmaster.pid`, "utf8").split("\n")[0]);
+    const postmasterPid = Number(
+      readFileSync(`${String(row?.data_directory)}/postmaster.pid`, "utf8").split("\n")[0],
+    );
     expect(uidOf(postmasterPid)).not.toBe(0);
     expect(statSync(String(row?.data_directory)).uid).not.toBe(0);
   });
