@@ -23,6 +23,7 @@ import {
 } from "./queues.ts";
 import { reconcile } from "./reconcile.ts";
 import { sendOverdueDigests } from "./send-overdue-digests.ts";
+import { sendReportReminders } from "./send-report-reminders.ts";
 import type { WorkerLogger } from "./worker-logger.ts";
 
 export { createJobEnqueuer } from "./create-job-enqueuer.ts";
@@ -156,7 +157,7 @@ async function processJob(
 ): Promise<unknown> {
   if (job.name === DAILY_JOB_NAME) {
     await maintain("daily");
-    return sendOverdueDigests(deps);
+    return { digests: await sendOverdueDigests(deps), reportReminders: await sendReportReminders(deps) };
   }
   const parsed = ZDeadlineJobData.safeParse(job.data);
   if (!parsed.success)
