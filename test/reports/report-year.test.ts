@@ -3,8 +3,9 @@ import { DECIDABLE_OUTCOME_IDS, OUTCOME_IDS } from "../../src/domain/outcomes.ts
 import { APPLICANT_TYPES, CHANNELS } from "../../src/domain/vocabulary.ts";
 import type { ApplicationView } from "../../src/services/application-types.ts";
 import { freshPostgresUrl } from "../support/services.ts";
-import { buildYear, yearSpecs } from "./support/build-year.ts";
+import { buildYearViaApi, yearSpecs } from "./support/build-year.ts";
 import { makeReportFixture, type ReportFixture } from "./support/report-fixture.ts";
+import { type ReportApi, startReportApi } from "./support/report-http.ts";
 import { ZERO_TABLE2_2021 } from "./support/table2-figures.ts";
 
 const YEAR = 2025;
@@ -43,32 +44,37 @@ describe.each([
 ])("a year of applications on %s", (_name, databaseUrl) => {
   let f: ReportFixture;
   let views: Map<string, ApplicationView>;
+  let api: ReportApi;
   const town = () => [...views.values()].filter((v) => v.agencyCode === "town");
 
   beforeAll(async () => {
     f = await makeReportFixture({ databaseUrl: await databaseUrl(), now: NOW });
-    views = await buildYear(f, yearSpecs());
+    api = await startReportApi(f);
+    // through the public API, as other systems and the web UI do
+    views = await buildYearViaApi(f, api, yearSpecs());
     const by = (label: string) => (views.get(label) as ApplicationView).id;
-    const file = (
-      label: string,
-      kind: "administrative_review" | "litigation_direct" | "litigation_after_review",
-      filedOn: string,
-    ) => f.appeals.file(f.actors.handler, by(label), { kind, filedOn: filedOn as never });
-    const review = await file("outcome disclosed", "administrative_review", "2025-04-01");
-    await f.appeals.recordResult(f.actors.handler, review.id, {
-      result: "upheld",
-      on: "2025-06-01" as never,
-    });
+    const file = async (label: string, kind: string, filedOn: string) =>
+      String(
+        (await api.call("handler", "POST", `/api/v1/applications/${by(label)}/appeals`, { kind, filedOn }))
+          .id,
+      );
+    const result = (id: string, r: string, on: string) =>
+      api.call("handler", "POST", `/api/v1/appeals/${id}/result`, { result: r, on });
+    await result(
+      await file("outcome disclosed", "administrative_review", "2025-04-01"),
+      "upheld",
+      "2025-06-01",
+    );
     await file("outcome partially_disclosed", "litigation_direct", "2025-05-06");
-    const later = await file("late reply", "litigation_after_review", "2025-11-03");
-    await f.appeals.recordResult(f.actors.handler, later.id, {
-      result: "corrected",
-      on: "2026-01-15" as never,
-    });
-    const old = await file("2024 → 2024", "administrative_review", "2024-11-01");
-    await f.appeals.recordResult(f.actors.handler, old.id, { result: "other", on: "2025-01-20" as never });
-  }, 120_000);
+    await result(
+      await file("late reply", "litigation_after_review", "2025-11-03"),
+      "corrected",
+      "2026-01-15",
+    );
+    await result(await file("2024 → 2024", "administrative_review", "2024-11-01"), "other", "2025-01-20");
+  }, 180_000);
   afterAll(async () => {
+    await api?.close();
     await f?.handle.close();
   });
 
@@ -83,8 +89,12 @@ describe.each([
     expect(DECIDABLE_OUTCOME_IDS.length).toBe(19);
   });
 
-  it("counts every cell of table 三 as the independent count does", async () => {
-    const report = await f.reports.getReport(f.actors.admin, "town", YEAR);
+  it("counts every cell of table 三 as the independent count does (GET through the API)", async () => {
+    const report = await api.call<Awaited<ReturnType<typeof f.reports.getReport>>>(
+      "admin",
+      "GET",
+      `/api/v1/agencies/town/reports/${YEAR}`,
+    );
     const expected = expectedTable3(town(), YEAR);
     expect(report.edition).toBe("2021");
     expect(report.table3.columns).toEqual(COLUMNS);

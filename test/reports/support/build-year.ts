@@ -8,6 +8,7 @@ import {
 } from "../../../src/domain/vocabulary.ts";
 import type { ActionInput, ApplicationView } from "../../../src/services/application-types.ts";
 import { d, type ReportFixture, type UserKey } from "./report-fixture.ts";
+import type { ReportApi } from "./report-http.ts";
 
 type ActionWithoutDate = ActionInput extends infer A ? (A extends unknown ? Omit<A, "on"> : never) : never;
 type Step = [UserKey, string, ActionWithoutDate];
@@ -219,6 +220,39 @@ export async function buildYear(
     }
     if (spec.automatic) await f.applications.applyAutomaticEvents(app.id);
     views.set(spec.label, await f.applications.get(f.actors.supervisor, app.id));
+  }
+  return views;
+}
+
+/** The same, through the public HTTP API (the automatic closures through the worker's entry). */
+export async function buildYearViaApi(
+  f: ReportFixture,
+  api: ReportApi,
+  specs: readonly CaseSpec[],
+): Promise<Map<string, ApplicationView>> {
+  const views = new Map<string, ApplicationView>();
+  for (const spec of specs) {
+    const agency = spec.agency ?? "town";
+    const app = await api.call<ApplicationView>(
+      agency === "town" ? "clerk" : "otherclerk",
+      "POST",
+      "/api/v1/applications",
+      {
+        agencyCode: agency,
+        channel: spec.channel,
+        receivedOn: spec.receivedOn,
+        applicant: { type: spec.type, name: `申请人${views.size + 1}` },
+        description: `申请公开：${spec.label}`,
+      },
+    );
+    for (const [who, on, action] of spec.steps) {
+      await api.call(who, "POST", `/api/v1/applications/${app.id}/actions`, { ...action, on });
+    }
+    if (spec.automatic) await f.applications.applyAutomaticEvents(app.id);
+    views.set(
+      spec.label,
+      await api.call<ApplicationView>("supervisor", "GET", `/api/v1/applications/${app.id}`),
+    );
   }
   return views;
 }
