@@ -93,6 +93,8 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use(router);
   for (const e of extensions) app.use(e.router);
   app.use("/api", apiNotFound);
+  // The staff web UI: everything that is not the API (static files and the SPA's pages).
+  if (deps.webApp) app.use(deps.webApp);
   app.use(errorMiddleware({ logger: deps.logger, bodyLimit: "1 MB" }));
   return app;
 }

@@ -1,4 +1,4 @@
-import type { Router } from "express";
+import type { RequestHandler, Router } from "express";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Settings } from "../../config/settings.ts";
@@ -40,6 +40,8 @@ export interface HttpDeps {
   settings: Pick<Settings, "OGI_SESSION_MINUTES" | "PUBLIC_URL">;
   now: () => Date;
   health: () => Promise<HealthReport>;
+  /** The web UI's static files and page fallback (serveWebApp), mounted after the API. */
+  webApp?: RequestHandler | Router;
   /** Failed-login limits; default 10 per username and 30 per IP in 15 minutes. */
   loginLimits?: LoginLimits;
   /** Further routers (reports, letters), each made with the app's authenticator. */

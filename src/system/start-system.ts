@@ -13,6 +13,7 @@ import {
   letterRouteSpecs,
 } from "../http/reports/create-reports-router.ts";
 import { reportRouteSpecs } from "../http/reports/reports.routes.ts";
+import { DEFAULT_WEB_DIST_DIR, serveWebApp } from "../http/web/serve-web-app.ts";
 import { createMailer } from "../mail/create-mailer.ts";
 import { ensureRedisServer } from "../runtime/ensure-redis-server.ts";
 import { startPrivateRedis } from "../runtime/private-redis.ts";
@@ -104,6 +105,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
         settings,
         now: core.now,
         health: () => health(core, ping),
+        webApp: serveWebApp({ distDir: DEFAULT_WEB_DIST_DIR }),
         extensions: [
           (auth) => {
             const deps = { auth, reports: core.reports, letters: core.letters };

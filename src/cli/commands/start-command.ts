@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadSettings } from "../../../config/settings.ts";
 import { DEMO_PASSWORD } from "../../demo/demo-agencies.ts";
 import { loadDemo } from "../../demo/load-demo.ts";
+import { ensureWebBuild, isWebBuildStale } from "../../runtime/build-web.ts";
 import { makeAppealService } from "../../services/appeal-service.ts";
 import { bootstrapAdmin, todayOf } from "../../system/open-core.ts";
 import { type RunningSystem, startSystem } from "../../system/start-system.ts";
@@ -37,6 +38,10 @@ export async function runStartCommand(args: string[], out: (l: string) => void):
   }
   loadEnvFile();
   const settings = loadSettings();
+  if (isWebBuildStale()) {
+    out("正在构建网页界面（npm run build:web）……");
+    await ensureWebBuild();
+  }
   let adminLine: string | undefined;
   const system = await startSystem(settings, {
     http: true,
@@ -77,6 +82,7 @@ export async function runStartCommand(args: string[], out: (l: string) => void):
 export async function runServeCommand(_args: string[], out: (l: string) => void): Promise<number> {
   loadEnvFile();
   const settings = loadSettings();
+  await ensureWebBuild();
   if (!settings.DATABASE_URL || !settings.REDIS_URL) {
     throw new CliError(
       "ogi serve 用于生产环境，需要设置 DATABASE_URL（PostgreSQL）和 REDIS_URL；使用内置数据库时请运行 npm start",

@@ -1,0 +1,95 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSuite, startBrowserSuite, USERS, type UserKey } from "./support/browser-suite.ts";
+
+/** The menu entries each role sees (the header shows name, role and agency). */
+const EXPECTED: Record<UserKey, { role: string; agency: string; menu: string[]; noMenu: string[] }> = {
+  clerk: { role: "登记人员", agency: "某镇人民政府", menu: ["工作台", "登记"], noMenu: ["审批"] },
+  handler: { role: "承办人", agency: "某镇人民政府", menu: ["工作台"], noMenu: ["登记", "审批"] },
+  approver: { role: "审核人", agency: "某镇人民政府", menu: ["工作台", "审批"], noMenu: ["登记"] },
+  townadmin: { role: "管理员", agency: "某镇人民政府", menu: ["年度报告", "系统管理"], noMenu: ["登记"] },
+  supervisor: {
+    role: "主管部门",
+    agency: "某县人民政府",
+    menu: ["年度报告", "统计"],
+    noMenu: ["登记", "审批"],
+  },
+  otherapprover: { role: "审核人", agency: "另一镇人民政府", menu: ["审批"], noMenu: ["登记"] },
+  sysadmin: { role: "系统管理员", agency: "某县人民政府", menu: ["系统管理"], noMenu: ["登记"] },
+};
+
+async function menuTexts(page: Page): Promise<string[]> {
+  return page.locator("nav[aria-label='主菜单'] .ant-menu-title-content").allTextContents();
+}
+
+describe("logging in (browser)", () => {
+  let s: BrowserSuite;
+  beforeAll(async () => {
+    s = await startBrowserSuite("login-and-roles");
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it.each(Object.keys(USERS) as UserKey[])("logs in as %s and shows name, role and agency", async (user) => {
+    const page = await s.loginAs(user);
+    const header = page.locator(".app-header");
+    await expect.poll(() => header.textContent()).toContain(EXPECTED[user].role);
+    expect(await header.textContent()).toContain(EXPECTED[user].agency);
+    const menu = await menuTexts(page);
+    for (const item of EXPECTED[user].menu) expect(menu).toContain(item);
+    for (const item of EXPECTED[user].noMenu) expect(menu).not.toContain(item);
+    await page.locator(".worklist").waitFor();
+    await s.shot(page, `worklist-${user}`);
+  });
+
+  it("shows the server's message for a wrong password and stays on the login page", async () => {
+    const page = await s.newPage();
+    await page.goto(`${s.baseUrl}/login`);
+    await page.getByLabel("用户名").fill("clerk");
+    await page.getByLabel("密码").fill("wrong-password");
+    await page.locator("form button[type=submit]").click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("用户名或密码错误");
+    await s.shot(page, "login-wrong-password");
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+
+  it("keeps the session over a reload (CSRF token from /auth/me) and logs out", async () => {
+    const page = await s.loginAs("handler");
+    await page.reload();
+    await page.locator(".worklist").waitFor();
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await page.waitForURL(/\/login$/);
+    await expect.poll(() => page.locator("body").textContent()).toContain("您已退出登录");
+  });
+
+  it("sends an expired session back to the login page with a message", async () => {
+    const page = await s.loginAs("clerk");
+    // Let the worklist's own calls finish first: the first 401 must come from the click below.
+    await page.waitForLoadState("networkidle");
+    const cookie = (await page.context().cookies()).find((c) => c.name === "ogi_session");
+    expect(cookie).toBeDefined();
+    await s.system.core.accounts.revokeToken(cookie?.value ?? "");
+    // The next call of the API answers 401 (the statistics page makes several) and the UI leaves
+    // for the login page, which may take the link away under the click: only the URL counts.
+    await Promise.all([
+      page.waitForURL(/\/login$/),
+      page
+        .getByRole("link", { name: "统计" })
+        .click({ force: true, timeout: 5_000 })
+        .catch(() => undefined),
+    ]);
+    await expect.poll(() => page.locator("body").textContent()).toContain("登录已失效，请重新登录");
+    await s.shot(page, "session-expired");
+  });
+
+  it("says so when a reload finds the session expired", async () => {
+    const page = await s.loginAs("approver");
+    await page.waitForLoadState("networkidle");
+    const cookie = (await page.context().cookies()).find((c) => c.name === "ogi_session");
+    await s.system.core.accounts.revokeToken(cookie?.value ?? "");
+    await page.reload();
+    await page.waitForURL(/\/login$/);
+    await expect.poll(() => page.locator("body").textContent()).toContain("会话已过期");
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Typed client functions, one per API call the UI makes. Report endpoints follow API.md's
+ * “Annual report” section; the ones API.md does not name (texts, status overview) are marked.
+ */
+import { api, apiRequest } from "./client.ts";
+import type {
+  ActionInput,
+  Agency,
+  AnnualReport,
+  Appeal,
+  Application,
+  CalendarYearView,
+  CellMember,
+  ListQuery,
+  LoginReply,
+  MeReply,
+  Meta,
+  Page,
+  RegisterInput,
+  ReportStatusLine,
+  ReportTexts,
+  Role,
+  User,
+} from "./types.ts";
+
+const V1 = "/api/v1";
+
+export const login = (username: string, password: string) =>
+  apiRequest<LoginReply>("POST", `${V1}/auth/login`, {
+    body: { username, password, session: true },
+    quiet401: true,
+  });
+export const logout = () => api.post<void>(`${V1}/auth/logout`);
+export const fetchMe = () => apiRequest<MeReply>("GET", `${V1}/auth/me`, { quiet401: true });
+export const fetchMeta = () => api.get<Meta>(`${V1}/meta`);
+
+export const listApplications = (query: ListQuery, signal?: AbortSignal) =>
+  api.get<Page<Application>>(`${V1}/applications`, query, signal);
+export const getApplication = (id: string) =>
+  api.get<Application>(`${V1}/applications/${encodeURIComponent(id)}`);
+export const registerApplication = (input: RegisterInput) =>
+  api.post<Application>(`${V1}/applications`, input);
+export const actOn = (id: string, input: ActionInput) =>
+  api.post<Application>(`${V1}/applications/${encodeURIComponent(id)}/actions`, input);
+/** The letter documents of a case (API.md: `/applications/:id/letters/:kind.docx`). */
+export const letterUrl = (id: string, kind: string, consultationId?: string) =>
+  `${V1}/applications/${encodeURIComponent(id)}/letters/${kind}.docx${
+    consultationId ? `?consultationId=${encodeURIComponent(consultationId)}` : ""
+  }`;
+/** The letters the case has, with their serial numbers once issued. */
+export const listLetters = (id: string) =>
+  api.get<Page<{ kind: string; key: string; title: string; serialNo: string | null; date: string }>>(
+    `${V1}/applications/${encodeURIComponent(id)}/letters`,
+  );
+
+export const listAppeals = (id: string) =>
+  api.get<Page<Appeal>>(`${V1}/applications/${encodeURIComponent(id)}/appeals`);
+export const fileAppeal = (id: string, body: { kind: string; filedOn: string }) =>
+  api.post<Appeal>(`${V1}/applications/${encodeURIComponent(id)}/appeals`, body);
+export const recordAppealResult = (appealId: string, body: { result: string; on: string }) =>
+  api.post<Appeal>(`${V1}/appeals/${encodeURIComponent(appealId)}/result`, body);
+
+export const listAgencies = () => api.get<Page<Agency>>(`${V1}/agencies`);
+export const createAgency = (body: { code: string; name: string; kind: string; parentCode?: string }) =>
+  api.post<Agency>(`${V1}/agencies`, body);
+export const listUsers = (agency?: string) => api.get<Page<User>>(`${V1}/users`, { agency });
+export const createUser = (body: {
+  username: string;
+  password: string;
+  displayName: string;
+  email?: string;
+  agencyCode: string;
+  roles: Role[];
+}) => api.post<User>(`${V1}/users`, body);
+
+export const getCalendarYear = (year: number) => api.get<CalendarYearView>(`${V1}/calendar/${year}`);
+export const putCalendarYear = (
+  year: number,
+  body: { source: string; provisional: boolean; holidays: string[]; workdays: string[] },
+) => api.put<CalendarYearView & { replanned?: number }>(`${V1}/calendar/${year}`, body);
+
+const reportBase = (agency: string, year: number) =>
+  `${V1}/agencies/${encodeURIComponent(agency)}/reports/${year}`;
+export const getReport = (agency: string, year: number, subtree: boolean) =>
+  api.get<AnnualReport>(reportBase(agency, year), subtree ? { include: "subtree" } : undefined);
+export const putProactive = (agency: string, year: number, table2: AnnualReport["table2"]) =>
+  api.put<AnnualReport>(`${reportBase(agency, year)}/proactive`, table2);
+/** Not in API.md: the text sections (preface, 一 overview, 五, 六); see the report types. */
+export const putReportTexts = (agency: string, year: number, texts: ReportTexts) =>
+  api.put<AnnualReport>(`${reportBase(agency, year)}/texts`, texts);
+export const closeReport = (agency: string, year: number) =>
+  api.post<AnnualReport>(`${reportBase(agency, year)}/close`);
+export const reportCell = (agency: string, year: number, row: string, column: string, subtree: boolean) =>
+  api.get<Page<CellMember>>(
+    `${reportBase(agency, year)}/cells/${encodeURIComponent(row)}/${encodeURIComponent(column)}`,
+    subtree ? { include: "subtree" } : undefined,
+  );
+/** Not in API.md: the supervisor's overview, the subtree's report and each agency's status. */
+export const reportOverview = (agency: string, year: number) =>
+  api.get<{ report: AnnualReport; agencies: ReportStatusLine[] }>(`${reportBase(agency, year)}/overview`);
+export const reportFileUrl = (
+  agency: string,
+  year: number,
+  ext: "docx" | "xlsx" | "html",
+  subtree: boolean,
+) =>
+  `${V1}/agencies/${encodeURIComponent(agency)}/reports/${year}.${ext}${subtree ? "?include=subtree" : ""}`;

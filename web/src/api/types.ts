@@ -1,0 +1,291 @@
+/**
+ * The shapes of the public API v1 (shared/API.md) as the UI reads them. The UI talks to the
+ * server only through these; vocabularies and their Chinese labels come from GET /api/v1/meta.
+ */
+
+export type Role = "intake" | "handler" | "approver" | "agency_admin" | "supervisor";
+export type ApiState =
+  | "registered"
+  | "awaiting_supplement"
+  | "in_progress"
+  | "decided"
+  | "delivered"
+  | "archived"
+  | "closed";
+export type Channel = "in_person" | "post" | "ordinary_letter" | "online" | "fax";
+export type ApplicantType =
+  | "natural_person"
+  | "commercial_enterprise"
+  | "research_institution"
+  | "social_welfare_org"
+  | "legal_service_org"
+  | "other_org";
+export type ClockState = "running" | "paused" | "met" | "missed" | "lapsed";
+
+export interface UserInfo {
+  username: string;
+  displayName: string;
+  agencyCode: string | null;
+  agencyName: string | null;
+  roles: Role[];
+  isSystemAdmin: boolean;
+}
+
+export interface LoginReply {
+  token: string;
+  expiresAt: string;
+  user: UserInfo;
+  csrfToken?: string;
+}
+
+export interface MeReply {
+  user: UserInfo;
+  csrfToken?: string;
+}
+
+export interface Labelled<T extends string = string> {
+  id: T;
+  label: string;
+}
+
+export interface OutcomeMeta {
+  id: string;
+  group: string;
+  label: string;
+  shortLabel: string;
+  basis: string;
+  row2021: string;
+  row2019: string;
+  decidable: boolean;
+}
+
+export interface Meta {
+  outcomes: OutcomeMeta[];
+  outcomeGroups: Labelled[];
+  actions: { type: string; label: string; roles: Role[] }[];
+  states: Labelled<ApiState>[];
+  flags: Labelled[];
+  applicantTypes: Labelled<ApplicantType>[];
+  channels: Labelled<Channel>[];
+  consultationParties: Labelled[];
+  feeBases: Labelled[];
+  appealKinds: Labelled[];
+  appealResults: Labelled[];
+  roles: Labelled<Role>[];
+  agencyKinds: Labelled[];
+}
+
+export interface Applicant {
+  type: ApplicantType;
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface ClockView {
+  label: string;
+  startsOn: string;
+  dueOn: string;
+  provisional: boolean;
+  state: ClockState;
+  explanation: string[];
+  doneOn?: string;
+  id?: string;
+}
+
+export interface EventView {
+  seq: number;
+  type: string;
+  on: string;
+  actor: string;
+  enteredAt: string;
+  payload: Record<string, unknown>;
+  reason: string | null;
+}
+
+export interface Application {
+  id: string;
+  trackingNo: string;
+  agencyCode: string;
+  agencyName: string;
+  state: ApiState;
+  stateLabel: string;
+  flags: { consulting: boolean; extended: boolean; awaitingFee: boolean };
+  applicant: Applicant;
+  description: string;
+  channel: Channel;
+  receivedOn: string;
+  deliveryForm: string | null;
+  handler: string | null;
+  outcome: string | null;
+  dispositionOn: string | null;
+  deadlines: {
+    reply: ClockView;
+    supplementNotice?: ClockView;
+    supplementWindow?: ClockView;
+    feePayment?: ClockView;
+    consultations?: ClockView[];
+  };
+  allowedActions: string[];
+  version: number;
+  events?: EventView[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ListQuery {
+  agency?: string;
+  state?: ApiState;
+  dueBefore?: string;
+  q?: string;
+  applicantType?: ApplicantType;
+  channel?: Channel;
+  receivedFrom?: string;
+  receivedTo?: string;
+  mine?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface RegisterInput {
+  agencyCode: string;
+  channel: Channel;
+  receivedOn: string;
+  applicant: Applicant;
+  description: string;
+  deliveryForm?: string;
+  handlerUsername?: string;
+}
+
+/** `POST /applications/:id/actions`: `type`, `on`, `expectedVersion`, and the type's fields. */
+export interface ActionInput {
+  type: string;
+  on: string;
+  expectedVersion?: number;
+  reason?: string;
+  [field: string]: unknown;
+}
+
+export interface Appeal {
+  id: string;
+  applicationId: string;
+  trackingNo: string;
+  kind: string;
+  kindLabel: string;
+  filedOn: string;
+  result: string | null;
+  resultLabel: string | null;
+  resultOn: string | null;
+}
+
+export interface Agency {
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+}
+
+export interface User {
+  username: string;
+  displayName: string;
+  email: string | null;
+  agencyCode: string | null;
+  agencyName: string | null;
+  roles: Role[];
+  isSystemAdmin: boolean;
+}
+
+export interface CalendarYearView {
+  year: number;
+  provisional: boolean;
+  source: string;
+  holidays: string[];
+  workdays: string[];
+  holidayNames?: Record<string, string>;
+  workdayNames?: Record<string, string>;
+}
+
+export type Table3Column =
+  | "natural_person"
+  | "commercial_enterprise"
+  | "research_institution"
+  | "social_welfare_org"
+  | "legal_service_org"
+  | "other_org"
+  | "total";
+
+export interface Table4Cells {
+  upheld: number;
+  corrected: number;
+  other: number;
+  pending: number;
+  total: number;
+}
+
+export interface ReportCheck {
+  id: string;
+  ok: boolean;
+  message: string;
+  severity?: "error" | "warning";
+}
+
+export interface ReportTexts {
+  preface: string;
+  overview: string;
+  problems: string;
+  other: string;
+}
+
+/** API.md “Annual report”, plus the additive fields the server gives (texts, status details). */
+export interface AnnualReport {
+  agencyCode: string;
+  agencyName?: string;
+  year: number;
+  edition: "2021" | "2019";
+  status: "draft" | "closed";
+  scope?: "agency" | "subtree";
+  version?: number | null;
+  closedAt?: string | null;
+  table2: Record<string, Record<string, number>>;
+  table2Entered?: boolean;
+  table3: { columns: Table3Column[]; rows: Record<string, Record<Table3Column, number>> };
+  table4: Record<string, Table4Cells>;
+  checks: ReportCheck[];
+  texts?: ReportTexts;
+  facts?: {
+    timeliness: { decisions: number; onTime: number } | null;
+    fees?: { count: number; amountYuan: number };
+  };
+}
+
+export interface ReportStatusLine {
+  agencyCode: string;
+  agencyName: string;
+  status: "draft" | "closed";
+  version: number | null;
+  closedAt: string | null;
+  dueOn: string;
+  isLate: boolean;
+}
+
+/** One application behind a cell of the report (the cells endpoint). */
+export interface CellMember {
+  id: string;
+  trackingNo: string;
+  applicant?: Applicant | { name: string; type: ApplicantType };
+  applicantName?: string;
+  receivedOn?: string;
+  dispositionOn?: string | null;
+  outcome?: string | null;
+  agencyCode?: string;
+  agencyName?: string;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: { field?: string; message: string }[] };
+}

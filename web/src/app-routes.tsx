@@ -1,0 +1,102 @@
+import { Result, Spin } from "antd";
+import { lazy, type ReactNode, Suspense } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import type { Role } from "./api/types.ts";
+import { AppLayout } from "./components/app-layout.tsx";
+import { LoginPage } from "./pages/login-page.tsx";
+import { WorklistPage } from "./pages/worklist-page.tsx";
+import { MetaProvider } from "./session/meta.tsx";
+import { useSession } from "./session/session.tsx";
+
+const IntakePage = lazy(() => import("./pages/intake-page.tsx"));
+const CasePage = lazy(() => import("./pages/case/case-page.tsx"));
+const ReceiptPage = lazy(() => import("./pages/receipt-page.tsx"));
+const ApprovalsPage = lazy(() => import("./pages/approvals-page.tsx"));
+const ReportPage = lazy(() => import("./pages/report/report-page.tsx"));
+const DashboardPage = lazy(() => import("./pages/dashboard-page.tsx"));
+const UsersPage = lazy(() => import("./pages/admin/users-page.tsx"));
+const AgenciesPage = lazy(() => import("./pages/admin/agencies-page.tsx"));
+const CalendarPage = lazy(() => import("./pages/admin/calendar-page.tsx"));
+const SettingsPage = lazy(() => import("./pages/admin/settings-page.tsx"));
+const CalculatorPage = lazy(() => import("./pages/calculator-page.tsx"));
+
+function Loading() {
+  return <Spin size="large" description="正在载入……" style={{ display: "block", margin: "80px auto" }} />;
+}
+
+/** A page only some roles use; others see why not. `admin` also lets the system admin in. */
+function RoleGate(props: { roles: Role[]; systemAdmin?: boolean; children: ReactNode }) {
+  const { user, hasRole } = useSession();
+  if (hasRole(...props.roles) || (props.systemAdmin && user?.isSystemAdmin)) return <>{props.children}</>;
+  return <Result status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />;
+}
+
+function Authenticated({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === "loading") return <Loading />;
+  if (status === "anonymous") return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <MetaProvider>{children}</MetaProvider>;
+}
+
+const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/applications/:id/receipt"
+        element={<Authenticated>{lazyPage(<ReceiptPage />)}</Authenticated>}
+      />
+      <Route
+        element={
+          <Authenticated>
+            <AppLayout />
+          </Authenticated>
+        }
+      >
+        <Route index element={<WorklistPage />} />
+        <Route
+          path="intake"
+          element={lazyPage(
+            <RoleGate roles={["intake"]}>
+              <IntakePage />
+            </RoleGate>,
+          )}
+        />
+        <Route path="applications/:id" element={lazyPage(<CasePage />)} />
+        <Route
+          path="approvals"
+          element={lazyPage(
+            <RoleGate roles={["approver"]}>
+              <ApprovalsPage />
+            </RoleGate>,
+          )}
+        />
+        <Route path="reports" element={lazyPage(<ReportPage />)} />
+        <Route path="dashboard" element={lazyPage(<DashboardPage />)} />
+        <Route
+          path="admin/users"
+          element={lazyPage(
+            <RoleGate roles={["agency_admin"]} systemAdmin>
+              <UsersPage />
+            </RoleGate>,
+          )}
+        />
+        <Route
+          path="admin/agencies"
+          element={lazyPage(
+            <RoleGate roles={["agency_admin", "supervisor"]} systemAdmin>
+              <AgenciesPage />
+            </RoleGate>,
+          )}
+        />
+        <Route path="admin/calendar" element={lazyPage(<CalendarPage />)} />
+        <Route path="admin/settings" element={lazyPage(<SettingsPage />)} />
+        <Route path="calculator" element={lazyPage(<CalculatorPage />)} />
+        <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,80 @@
+import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from "antd";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { useMeta } from "../session/meta.tsx";
+import { useSession, useUser } from "../session/session.tsx";
+
+type Item = Required<MenuProps>["items"][number];
+
+function useMenuItems(): Item[] {
+  const user = useUser();
+  const { hasRole } = useSession();
+  const admin = user.isSystemAdmin || hasRole("agency_admin");
+  const link = (to: string, label: string): Item => ({ key: to, label: <Link to={to}>{label}</Link> });
+  const items: Item[] = [link("/", "工作台")];
+  if (hasRole("intake")) items.push(link("/intake", "登记"));
+  if (hasRole("approver")) items.push(link("/approvals", "审批"));
+  items.push(link("/reports", "年度报告"), link("/dashboard", "统计"), link("/calculator", "期限计算器"));
+  const system: Item[] = [];
+  if (admin) system.push(link("/admin/users", "用户和角色"));
+  if (admin || hasRole("supervisor")) system.push(link("/admin/agencies", "机关"));
+  system.push(link("/admin/calendar", "工作日历"), link("/admin/settings", "提醒与文书编号"));
+  items.push({ key: "admin", label: "系统管理", children: system });
+  return items;
+}
+
+function selectedKey(path: string): string {
+  if (path.startsWith("/applications")) return "/";
+  return path;
+}
+
+/** The frame of every page: the user, role and agency in the header, the menu by role. */
+export function AppLayout() {
+  const user = useUser();
+  const meta = useMeta();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const roles = user.isSystemAdmin ? ["系统管理员"] : user.roles.map((r) => meta.label("roles", r));
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-title">
+          政府信息公开申请办理系统
+        </Link>
+        <Space size="middle" className="app-user" aria-label="当前用户">
+          <span className="user-name">{user.displayName}</span>
+          {roles.map((r) => (
+            <Tag key={r} color="gold">
+              {r}
+            </Tag>
+          ))}
+          <Typography.Text className="user-agency">{user.agencyName ?? "（无机关）"}</Typography.Text>
+          <Button
+            size="small"
+            onClick={() => {
+              void logout().then(() => navigate("/login"));
+            }}
+          >
+            退出登录
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <nav aria-label="主菜单">
+            <Menu
+              mode="inline"
+              selectedKeys={[selectedKey(location.pathname)]}
+              defaultOpenKeys={location.pathname.startsWith("/admin") ? ["admin"] : []}
+              items={useMenuItems()}
+            />
+          </nav>
+        </Layout.Sider>
+        {/* Layout.Content is the page's <main> landmark */}
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

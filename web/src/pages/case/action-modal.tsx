@@ -1,0 +1,290 @@
+import { Alert, App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from "antd";
+import type { Dayjs } from "dayjs";
+import dayjs from "dayjs";
+import { type ReactNode, useEffect, useState } from "react";
+import { ApiError } from "../../api/client.ts";
+import { actOn } from "../../api/endpoints.ts";
+import type { ActionInput, Application } from "../../api/types.ts";
+import { showFieldErrors } from "../../components/form-errors.ts";
+import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
+import { type MetaIndex, useMeta } from "../../session/meta.tsx";
+import { FeeCalculator } from "./fee-calculator.tsx";
+
+type Fields = Record<string, unknown> & { on: Dayjs; reason?: string };
+
+const DELIVERY_METHODS = ["邮寄（挂号信）", "当面领取", "电子邮件", "传真", "网上申请平台"];
+
+/** Reason is required for these (API.md); for the rest it is an optional note. */
+const REASON_REQUIRED = new Set(["extend", "set_custom_deadline"]);
+
+function OutcomeField({ meta }: { meta: MetaIndex }) {
+  const form = Form.useFormInstance();
+  const chosen = meta.outcome(Form.useWatch("outcome", form) as string | undefined);
+  const options = meta.outcomeGroups
+    .map((g) => ({
+      label: g.label,
+      title: g.label,
+      options: meta.outcomes
+        .filter((o) => o.group === g.id && o.decidable)
+        .map((o) => ({ value: o.id, label: `${o.row2021} ${o.shortLabel}` })),
+    }))
+    .filter((g) => g.options.length > 0);
+  return (
+    <>
+      <Form.Item label="办理结果" name="outcome" rules={[{ required: true, message: "请选择办理结果" }]}>
+        <Select
+          options={options}
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder="按年度报告表三的行选择"
+        />
+      </Form.Item>
+      {chosen && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          title={`表三：${chosen.label}`}
+          description={`法律依据：${chosen.basis}`}
+          aria-live="polite"
+        />
+      )}
+      <Form.Item label="答复内容（可选）" name="replyText">
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
+
+function FeeFields({ meta }: { meta: MetaIndex }) {
+  const form = Form.useFormInstance();
+  const basis = Form.useWatch("basis", form) as string | undefined;
+  return (
+    <>
+      <Form.Item label="计收方式" name="basis" rules={[{ required: true, message: "请选择计收方式" }]}>
+        <Radio.Group options={meta.feeBases.map((b) => ({ value: b.id, label: b.label }))} />
+      </Form.Item>
+      {basis && (
+        <FeeCalculator basis={basis} onUse={(amountYuan) => form.setFieldValue("amountYuan", amountYuan)} />
+      )}
+      <Form.Item
+        label="收费金额（元）"
+        name="amountYuan"
+        rules={[{ required: true, message: "请填写收费金额" }]}
+      >
+        <InputNumber min={0} step={1} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item label="申请人收到通知日期（已知时填写）" name="receivedByApplicantOn">
+        <DatePicker disabledDate={isAfterToday} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The fields each action asks for, beyond the effective date and the note. */
+function ActionFields({ type, app, meta }: { type: string; app: Application; meta: MetaIndex }): ReactNode {
+  switch (type) {
+    case "request_supplement":
+      return (
+        <>
+          <Form.Item
+            label="需要补正的事项（每行一项）"
+            name="items"
+            rules={[{ required: true, whitespace: true, message: "请列出需要补正的事项" }]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item label="补正期限（工作日，不填按本机关默认）" name="windowWorkdays">
+            <InputNumber min={1} max={60} />
+          </Form.Item>
+        </>
+      );
+    case "start_consultation":
+      return (
+        <>
+          <Form.Item
+            label="征求意见对象"
+            name="party"
+            rules={[{ required: true, message: "请选择征求意见对象" }]}
+          >
+            <Select options={meta.consultationParties.map((p) => ({ value: p.id, label: p.label }))} />
+          </Form.Item>
+          <Form.Item
+            label="对象名称"
+            name="name"
+            rules={[{ required: true, whitespace: true, message: "请填写第三方或机关的名称" }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item label="答复期限（工作日，不填为15个）" name="windowWorkdays">
+            <InputNumber min={1} max={60} />
+          </Form.Item>
+        </>
+      );
+    case "end_consultation": {
+      const open = (app.deadlines.consultations ?? []).filter((c) => c.id && c.state === "running");
+      return (
+        <Form.Item
+          label="收到哪一方的意见"
+          name="consultationId"
+          initialValue={open.length === 1 ? open[0]?.id : undefined}
+          rules={[{ required: true, message: "请选择征求意见对象" }]}
+        >
+          <Select options={open.map((c) => ({ value: c.id, label: `${c.label}（期限 ${c.dueOn}）` }))} />
+        </Form.Item>
+      );
+    }
+    case "extend":
+      return (
+        <Form.Item
+          label="延长的工作日数（1–20）"
+          name="workdays"
+          rules={[{ required: true, message: "请填写延长的工作日数" }]}
+        >
+          <InputNumber min={1} max={20} precision={0} />
+        </Form.Item>
+      );
+    case "issue_fee_notice":
+      return <FeeFields meta={meta} />;
+    case "set_custom_deadline":
+      return (
+        <Form.Item
+          label="确定的答复期限"
+          name="dueOn"
+          rules={[{ required: true, message: "请选择答复期限" }]}
+        >
+          <DatePicker />
+        </Form.Item>
+      );
+    case "decide":
+      return <OutcomeField meta={meta} />;
+    case "deliver":
+      return (
+        <Form.Item
+          label="送达方式"
+          name="method"
+          rules={[{ required: true, whitespace: true, message: "请填写送达方式" }]}
+        >
+          <AutoComplete options={DELIVERY_METHODS.map((value) => ({ value }))} />
+        </Form.Item>
+      );
+    default:
+      return null;
+  }
+}
+
+function toInput(type: string, app: Application, v: Fields): ActionInput {
+  const { on, reason, ...rest } = v;
+  const input: ActionInput = { type, on: fromPicker(on) ?? "", expectedVersion: app.version };
+  if (typeof reason === "string" && reason.trim()) input.reason = reason.trim();
+  for (const [k, value] of Object.entries(rest)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (dayjs.isDayjs(value)) input[k] = value.format("YYYY-MM-DD");
+    else if (k === "items" && typeof value === "string")
+      input.items = value
+        .split("\n")
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else input[k] = value;
+  }
+  return input;
+}
+
+/**
+ * One action on the case as a small form. Sends expectedVersion: a 409 version conflict means
+ * someone else changed the case (reload); a 409 illegal action shows the server's message; a
+ * 422 puts each message next to its field.
+ */
+export function ActionModal(props: {
+  type: string | null;
+  app: Application;
+  onClose: () => void;
+  onDone: (app: Application) => void;
+  onConflict: () => void;
+}) {
+  const { type, app } = props;
+  const meta = useMeta();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Fields>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (type) {
+      form.resetFields();
+      setProblem(null);
+    }
+  }, [type, form]);
+  if (!type) return null;
+  const label = meta.actionLabel(type);
+
+  const submit = async () => {
+    let values: Fields;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const next = await actOn(app.id, toInput(type, app, values));
+      void message.success(`${label}：已保存`);
+      props.onDone(next);
+    } catch (e) {
+      if (e instanceof ApiError && e.isVersionConflict) {
+        void message.warning(
+          `其他人刚刚修改了这件申请，已重新载入最新内容，请核对后再操作。（${e.message}）`,
+          6,
+        );
+        props.onConflict();
+      } else if (e instanceof ApiError && e.status === 409) {
+        setProblem(e.message);
+      } else {
+        const rest = showFieldErrors(form, e);
+        setProblem(rest.length > 0 ? rest.join("；") : null);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={label}
+      okText="确定"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+      width={620}
+    >
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        aria-label={label}
+        initialValues={{ on: toPicker(todayInChina()) }}
+        preserve={false}
+      >
+        <Form.Item
+          label="生效日期（实际发生之日）"
+          name="on"
+          rules={[{ required: true, message: "请选择生效日期" }]}
+          extra="不能晚于今天，也不能早于上一项操作"
+        >
+          <DatePicker disabledDate={isAfterToday} />
+        </Form.Item>
+        <ActionFields type={type} app={app} meta={meta} />
+        <Form.Item
+          label={REASON_REQUIRED.has(type) ? "理由" : "备注（可选）"}
+          name="reason"
+          rules={
+            REASON_REQUIRED.has(type) ? [{ required: true, whitespace: true, message: "请填写理由" }] : []
+          }
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        {problem && <Alert type="error" showIcon role="alert" title={problem} />}
+      </Form>
+    </Modal>
+  );
+}

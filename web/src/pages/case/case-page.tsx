@@ -1,0 +1,228 @@
+import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { Link, useParams } from "react-router";
+import { ApiError } from "../../api/client.ts";
+import { getApplication, letterUrl, listLetters } from "../../api/endpoints.ts";
+import type { Application, Role } from "../../api/types.ts";
+import { useWorkingCalendar } from "../../calendar/use-working-calendar.ts";
+import { formatInstant, todayInChina } from "../../lib/dates.ts";
+import { useTitle } from "../../lib/use-title.ts";
+import { useMeta } from "../../session/meta.tsx";
+import { useSession, useUser } from "../../session/session.tsx";
+import { ActionModal } from "./action-modal.tsx";
+import { AppealsCard } from "./appeals-card.tsx";
+import { ClocksCard } from "./clocks-card.tsx";
+import { eventLabel, eventSummary, lettersOf } from "./event-text.ts";
+
+const APPEAL_ROLES: Role[] = ["handler", "approver", "agency_admin"];
+const ENDED = new Set(["decided", "delivered", "archived", "closed"]);
+
+function useApplication(id: string) {
+  const [app, setApp] = useState<Application | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const reload = useCallback(() => {
+    getApplication(id)
+      .then((a) => {
+        setApp(a);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(e instanceof ApiError ? e : new ApiError(0, "unknown", String(e))));
+  }, [id]);
+  useEffect(reload, [reload]);
+  return { app, setApp, error, reload };
+}
+
+function Details({ app }: { app: Application }) {
+  const meta = useMeta();
+  const outcome = meta.outcome(app.outcome);
+  return (
+    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+      <Descriptions.Item label="申请人">{app.applicant.name}</Descriptions.Item>
+      <Descriptions.Item label="申请人情况">
+        {meta.label("applicantTypes", app.applicant.type)}
+      </Descriptions.Item>
+      <Descriptions.Item label="申请方式">{meta.label("channels", app.channel)}</Descriptions.Item>
+      <Descriptions.Item label="收到申请之日">{app.receivedOn}</Descriptions.Item>
+      <Descriptions.Item label="机关">{app.agencyName}</Descriptions.Item>
+      <Descriptions.Item label="承办人">{app.handler ?? "—"}</Descriptions.Item>
+      {app.applicant.phone && <Descriptions.Item label="联系电话">{app.applicant.phone}</Descriptions.Item>}
+      {app.applicant.address && (
+        <Descriptions.Item label="通信地址">{app.applicant.address}</Descriptions.Item>
+      )}
+      <Descriptions.Item label="申请内容" span="filled">
+        {app.description}
+      </Descriptions.Item>
+      {outcome && (
+        <Descriptions.Item label="办理结果" span="filled">
+          {outcome.shortLabel}（{outcome.row2021}；{outcome.basis}）
+          {app.dispositionOn && `，${app.dispositionOn}`}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+}
+
+function LettersCard({ app }: { app: Application }) {
+  const [listed, setListed] = useState<{ kind: string; title: string; serialNo: string | null }[] | null>(
+    null,
+  );
+  const events = app.events ?? [];
+  useEffect(() => {
+    // Before the letters endpoint exists (404), the list comes from the events.
+    listLetters(app.id)
+      .then((p) => setListed(p.items))
+      .catch(() => setListed(null));
+  }, [app.id]);
+  return (
+    <Card title="文书" size="small">
+      <ul className="plain-list" aria-label="文书下载">
+        {lettersOf(events, listed).map((l) => (
+          <li key={`${l.kind}.${l.consultationId ?? ""}`}>
+            <a href={letterUrl(app.id, l.kind, l.consultationId)} download>
+              {l.title}（Word）
+            </a>
+            {l.serialNo && <Typography.Text type="secondary"> {l.serialNo}</Typography.Text>}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function EventsTimeline({ app }: { app: Application }) {
+  const meta = useMeta();
+  const events = app.events ?? [];
+  return (
+    <Card title="办理过程" size="small">
+      <Timeline
+        className="case-timeline"
+        items={events.map((e) => ({
+          key: e.seq,
+          color: e.actor === "system" ? "gray" : e.type === "decision.issued" ? "green" : "blue",
+          title: `生效日期 ${e.on}`,
+          content: (
+            <div>
+              <Typography.Text strong>{eventLabel(e, meta)}</Typography.Text>
+              <div>{eventSummary(e, events, meta)}</div>
+              {e.reason && e.reason !== e.payload.reason && <div>理由或备注：{e.reason}</div>}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {e.actor === "system" ? "系统自动" : e.actor} 于 {formatInstant(e.enteredAt)} 录入
+              </Typography.Text>
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+export default function CasePage() {
+  const { id = "" } = useParams();
+  const meta = useMeta();
+  const user = useUser();
+  const { hasRole } = useSession();
+  const calendar = useWorkingCalendar();
+  const { app, setApp, error, reload } = useApplication(id);
+  const [action, setAction] = useState<string | null>(null);
+  useTitle(app ? `申请 ${app.trackingNo}` : "申请");
+  const today = todayInChina();
+
+  if (error) {
+    return (
+      <Result
+        status={error.status === 404 ? "404" : error.status === 403 ? "403" : "error"}
+        title={error.status === 404 ? "找不到这件申请" : "无法打开这件申请"}
+        subTitle={error.message}
+        extra={<Link to="/">返回工作台</Link>}
+      />
+    );
+  }
+  if (!app) return <Spin size="large" style={{ display: "block", margin: 80 }} />;
+
+  const mine = (type: string) => {
+    const roles = meta.actions.find((a) => a.type === type)?.roles ?? [];
+    return roles.some((r) => user.roles.includes(r)) && user.agencyCode === app.agencyCode;
+  };
+  const actions = app.allowedActions.filter(mine);
+  const others = app.allowedActions.filter((a) => !mine(a));
+  const flags = meta.flags.filter((f) => app.flags[f.id as keyof Application["flags"]]);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Space wrap align="center">
+        <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+          申请 {app.trackingNo}
+        </Typography.Title>
+        <Tag color={ENDED.has(app.state) ? "default" : "processing"} className="case-state">
+          {app.stateLabel}
+        </Tag>
+        {flags.map((f) => (
+          <Tag key={f.id}>{f.label}</Tag>
+        ))}
+        <Link to={`/applications/${app.id}/receipt`}>打印回执</Link>
+      </Space>
+      <Card size="small" title="可执行的操作">
+        {actions.length > 0 ? (
+          <Space wrap>
+            {actions.map((type) => (
+              <Button
+                key={type}
+                type={type === "decide" ? "primary" : "default"}
+                onClick={() => setAction(type)}
+              >
+                {meta.actionLabel(type)}
+              </Button>
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">
+            {ENDED.has(app.state) && app.allowedActions.length === 0
+              ? "本申请已办结，没有可执行的操作。"
+              : "您的角色在当前状态下没有可执行的操作。"}
+          </Typography.Text>
+        )}
+        {others.length > 0 && (
+          <div style={{ marginTop: 8 }}>
+            <Typography.Text type="secondary">
+              其他人员可执行：{others.map((t) => meta.actionLabel(t)).join("、")}
+            </Typography.Text>
+          </div>
+        )}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+            <Details app={app} />
+            <ClocksCard app={app} today={today} calendar={calendar} />
+            <AppealsCard
+              applicationId={app.id}
+              canRecord={hasRole(...APPEAL_ROLES) && user.agencyCode === app.agencyCode}
+            />
+          </Space>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+            <EventsTimeline app={app} />
+            {/* a new version may bring a new letter: read the list again */}
+            <LettersCard key={app.version} app={app} />
+          </Space>
+        </Col>
+      </Row>
+      <ActionModal
+        type={action}
+        app={app}
+        onClose={() => setAction(null)}
+        onDone={(next) => {
+          setAction(null);
+          // The action's reply has no events: read the whole case again for the timeline.
+          setApp({ ...next, events: next.events ?? app.events });
+          reload();
+        }}
+        onConflict={() => {
+          setAction(null);
+          reload();
+        }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,111 @@
+import { ACTION_EVENT_TYPES } from "@domain/application-events.ts";
+import type { EventView } from "../../api/types.ts";
+import type { MetaIndex } from "../../session/meta.tsx";
+
+const ACTION_OF_EVENT = new Map<string, string>(Object.entries(ACTION_EVENT_TYPES).map(([a, e]) => [e, a]));
+
+const OTHER_EVENT_LABELS: Record<string, string> = {
+  "application.registered": "登记",
+  "supplement.expired": "补正期限届满未补正，终止办理（自动）",
+  "consultation.expired": "征求意见期限届满（自动）",
+  "fee.expired": "缴费期限届满未缴费，终止办理（自动）",
+};
+
+export function eventLabel(e: EventView, meta: MetaIndex): string {
+  const action = ACTION_OF_EVENT.get(e.type);
+  if (action) return meta.actionLabel(action);
+  return OTHER_EVENT_LABELS[e.type] ?? e.type;
+}
+
+const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
+
+/** What the event says, in one line: the items, the party, the days, the outcome … */
+export function eventSummary(e: EventView, all: readonly EventView[], meta: MetaIndex): string {
+  const p = e.payload;
+  const consultationName = () => {
+    const started = all.find(
+      (x) => x.type === "consultation.started" && x.payload.consultationId === p.consultationId,
+    );
+    return started ? text(started.payload.name) : text(p.consultationId);
+  };
+  switch (e.type) {
+    case "application.registered":
+      return [
+        p.channel ? meta.label("channels", text(p.channel)) : "",
+        p.backdated ? "补录（登记晚于收到申请之日）" : "",
+      ]
+        .filter(Boolean)
+        .join("，");
+    case "supplement.requested":
+      return `补正事项：${Array.isArray(p.items) ? p.items.map(text).join("；") : ""}；补正期限 ${text(p.windowWorkdays)} 个工作日`;
+    case "consultation.started": {
+      const party = meta.consultationParties.find((x) => x.id === p.party)?.label ?? text(p.party);
+      return `${party}：${text(p.name)}；答复期限 ${text(p.windowWorkdays)} 个工作日`;
+    }
+    case "consultation.answered":
+    case "consultation.expired":
+      return `征求意见对象：${consultationName()}`;
+    case "extension.granted":
+      return `延长 ${text(p.workdays)} 个工作日；理由：${text(p.reason)}`;
+    case "fee.notified": {
+      const basis = meta.feeBases.find((x) => x.id === p.basis)?.label ?? text(p.basis);
+      const received = p.receivedByApplicantOn ? `；申请人收到通知 ${text(p.receivedByApplicantOn)}` : "";
+      return `${basis} ${text(p.amountYuan)} 元${received}`;
+    }
+    case "deadline.customized":
+      return `答复期限定为 ${text(p.dueOn)}；理由：${text(p.reason)}`;
+    case "decision.issued":
+      return `办理结果：${meta.outcome(text(p.outcome))?.shortLabel ?? text(p.outcome)}`;
+    case "reply.delivered":
+      return `送达方式：${text(p.method)}`;
+    default:
+      return "";
+  }
+}
+
+export interface LetterLink {
+  kind: string;
+  title: string;
+  serialNo: string | null;
+  consultationId?: string;
+}
+
+const LETTER_OF_EVENT: [string, string, string][] = [
+  ["application.registered", "receipt", "政府信息公开申请登记回执"],
+  ["supplement.requested", "supplement_notice", "政府信息公开申请补正告知书"],
+  ["extension.granted", "extension_notice", "政府信息公开申请延期答复告知书"],
+  ["consultation.started", "consultation_letter", "征求意见书"],
+  ["fee.notified", "fee_notice", "收费通知书"],
+  ["decision.issued", "reply", "政府信息公开申请答复书"],
+];
+
+/**
+ * The letters of a case (DOMAIN.md §10): the server's list (GET …/letters, with serial numbers)
+ * when given, else derived from the events that call for them. A consultation letter is one per
+ * consultation, in the order they were started.
+ */
+export function lettersOf(
+  events: readonly EventView[],
+  listed: { kind: string; title: string; serialNo: string | null }[] | null,
+): LetterLink[] {
+  const consultations = events
+    .filter((e) => e.type === "consultation.started")
+    .map((e) => String(e.payload.consultationId ?? ""));
+  if (listed) {
+    let c = 0;
+    return listed.map((l) => {
+      const link: LetterLink = { kind: l.kind, title: l.title, serialNo: l.serialNo };
+      if (l.kind === "consultation_letter") link.consultationId = consultations[c++] ?? "";
+      return link;
+    });
+  }
+  const out: LetterLink[] = [];
+  for (const [event, kind, title] of LETTER_OF_EVENT) {
+    if (kind === "consultation_letter") {
+      for (const id of consultations) out.push({ kind, title, serialNo: null, consultationId: id });
+    } else if (events.some((e) => e.type === event)) {
+      out.push({ kind, title, serialNo: null });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+import { Alert, Card, Col, Progress, Row, Select, Space, Statistic, Typography } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { type DashboardStats, fetchDashboardStats } from "../api/dashboard-stats.ts";
+import { loadWorkingCalendar } from "../calendar/use-working-calendar.ts";
+import { EChart, type EChartOption } from "../components/echart.tsx";
+import { todayInChina } from "../lib/dates.ts";
+import { useAgencies } from "../lib/use-agencies.ts";
+import { useTitle } from "../lib/use-title.ts";
+import { type MetaIndex, useMeta } from "../session/meta.tsx";
+import { useSession } from "../session/session.tsx";
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+
+function outcomeSeries(stats: DashboardStats, meta: MetaIndex) {
+  const byGroup = new Map<string, number>();
+  for (const [id, n] of Object.entries(stats.outcomes)) {
+    const group = meta.outcome(id)?.group ?? id;
+    byGroup.set(group, (byGroup.get(group) ?? 0) + n);
+  }
+  return meta.outcomeGroups
+    .filter((g) => byGroup.has(g.id))
+    .map((g) => ({ name: g.label.replace(/（区分处理.*）/, ""), value: byGroup.get(g.id) ?? 0 }));
+}
+
+function Charts({ stats, meta }: { stats: DashboardStats; meta: MetaIndex }) {
+  const perMonth = useMemo<EChartOption>(
+    () => ({
+      tooltip: { trigger: "axis" },
+      grid: { left: 40, right: 16, top: 24, bottom: 28 },
+      xAxis: { type: "category", data: MONTHS },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        { type: "bar", name: "收到申请", data: stats.receivedPerMonth, itemStyle: { color: "#b71c1c" } },
+      ],
+    }),
+    [stats],
+  );
+  const outcomes = useMemo<EChartOption>(
+    () => ({
+      tooltip: { trigger: "item", formatter: "{b}：{c} 件（{d}%）" },
+      legend: { bottom: 0, type: "scroll" },
+      series: [
+        {
+          type: "pie",
+          radius: ["35%", "65%"],
+          data: outcomeSeries(stats, meta),
+          label: { formatter: "{b}\n{c}" },
+        },
+      ],
+    }),
+    [stats, meta],
+  );
+  const overdue = useMemo<EChartOption>(
+    () => ({
+      tooltip: { trigger: "axis" },
+      grid: { left: 110, right: 16, top: 16, bottom: 28 },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", data: stats.overdueByHandler.map((h) => h.handler) },
+      series: [
+        {
+          type: "bar",
+          name: "逾期件数",
+          data: stats.overdueByHandler.map((h) => h.count),
+          itemStyle: { color: "#cf1322" },
+        },
+      ],
+    }),
+    [stats],
+  );
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={14}>
+        <Card size="small" title={`${stats.year}年每月收到申请`}>
+          <EChart
+            option={perMonth}
+            label={`${stats.year}年每月收到申请数：${stats.receivedPerMonth.join("、")}`}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={10}>
+        <Card size="small" title="办理结果">
+          <EChart option={outcomes} label="办理结果分布" />
+        </Card>
+      </Col>
+      <Col xs={24} lg={14}>
+        <Card size="small" title="当前逾期未答复（按承办人）">
+          {stats.overdueByHandler.length === 0 ? (
+            <Typography.Text type="secondary">当前没有逾期未答复的申请。</Typography.Text>
+          ) : (
+            <EChart option={overdue} label="按承办人统计的逾期件数" style={{ height: 240 }} />
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+export default function DashboardPage() {
+  useTitle("统计");
+  const meta = useMeta();
+  const { user, hasRole } = useSession();
+  const agencies = useAgencies();
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const [agency, setAgency] = useState<string | undefined>(
+    hasRole("supervisor") ? undefined : (user?.agencyCode ?? undefined),
+  );
+  const [stats, setStats] = useState<DashboardStats | null>(null);
+  const [progress, setProgress] = useState<[number, number] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setStats(null);
+    setError(null);
+    loadWorkingCalendar()
+      .then((calendar) =>
+        fetchDashboardStats({
+          ...(agency ? { agency } : {}),
+          year,
+          today: todayInChina(),
+          calendar,
+          onProgress: (read, total) => live && setProgress([read, total]),
+        }),
+      )
+      .then((s) => live && setStats(s))
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [agency, year]);
+
+  const rate = stats && stats.decisions > 0 ? Math.round((stats.onTime / stats.decisions) * 1000) / 10 : null;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Typography.Title level={3} className="page-title">
+        统计
+      </Typography.Title>
+      <Card size="small">
+        <Space wrap>
+          {agencies.length > 1 && (
+            <span>
+              范围{" "}
+              <Select
+                aria-label="范围"
+                style={{ width: 240 }}
+                value={agency ?? ""}
+                onChange={(v) => setAgency(v || undefined)}
+                options={[
+                  { value: "", label: "本机关及全部下级机关" },
+                  ...agencies.map((a) => ({ value: a.code, label: a.name })),
+                ]}
+              />
+            </span>
+          )}
+          <span>
+            年度{" "}
+            <Select
+              aria-label="年度"
+              style={{ width: 110 }}
+              value={year}
+              onChange={setYear}
+              options={Array.from({ length: thisYear - 2018 }, (_, i) => thisYear - i).map((y) => ({
+                value: y,
+                label: `${y}年`,
+              }))}
+            />
+          </span>
+          <Typography.Text type="secondary">
+            按收到申请之日统计该年度的申请；逾期件数为当前情况。
+          </Typography.Text>
+        </Space>
+      </Card>
+      {error && <Alert type="error" title={error} showIcon />}
+      {!stats && !error && (
+        <Card size="small">
+          <Progress
+            percent={progress && progress[1] > 0 ? Math.round((progress[0] / progress[1]) * 100) : 0}
+            format={() => (progress ? `已读取 ${progress[0]} / ${progress[1]} 件` : "正在读取……")}
+          />
+        </Card>
+      )}
+      {stats?.truncated && (
+        <Alert type="warning" title={`数据量较大，只统计了前 ${stats.scanned} 件（共 ${stats.total} 件）`} />
+      )}
+      {stats && (
+        <>
+          <Row gutter={16}>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title="收到申请" value={stats.total} suffix="件" />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title="已作出答复" value={stats.decisions} suffix="件" />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title="按期答复率" value={rate ?? "—"} suffix={rate === null ? "" : "%"} />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic
+                  title="平均答复用时"
+                  value={
+                    stats.averageWorkdaysToReply === null ? "—" : stats.averageWorkdaysToReply.toFixed(1)
+                  }
+                  suffix={stats.averageWorkdaysToReply === null ? "" : "个工作日"}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <Charts stats={stats} meta={meta} />
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,392 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { Link } from "react-router";
+import { ApiError } from "../../api/client.ts";
+import {
+  closeReport,
+  getReport,
+  putProactive,
+  putReportTexts,
+  reportCell,
+  reportFileUrl,
+  reportOverview,
+} from "../../api/endpoints.ts";
+import type { AnnualReport, CellMember, ReportStatusLine, ReportTexts } from "../../api/types.ts";
+import { todayInChina } from "../../lib/dates.ts";
+import { useAgencies } from "../../lib/use-agencies.ts";
+import { useTitle } from "../../lib/use-title.ts";
+import { useSession, useUser } from "../../session/session.tsx";
+import { type CellRef, Table2View, Table3View, Table4View } from "./official-tables.tsx";
+
+const TEXT_SECTIONS: { key: keyof ReportTexts; label: string }[] = [
+  { key: "preface", label: "引言（联系方式、发布网址）" },
+  { key: "overview", label: "一、总体情况" },
+  { key: "problems", label: "五、存在的主要问题及改进情况" },
+  { key: "other", label: "六、其他需要报告的事项" },
+];
+
+function CellDrawer(props: {
+  cell: CellRef | null;
+  agency: string;
+  year: number;
+  subtree: boolean;
+  onClose: () => void;
+}) {
+  const { cell } = props;
+  const [items, setItems] = useState<CellMember[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!cell) return;
+    setItems(null);
+    setError(null);
+    reportCell(props.agency, props.year, cell.row, cell.column, props.subtree)
+      .then((p) => setItems(p.items))
+      .catch((e: Error) => setError(e.message));
+  }, [cell, props.agency, props.year, props.subtree]);
+  return (
+    <Drawer
+      open={cell !== null}
+      onClose={props.onClose}
+      size={560}
+      title={cell ? `${cell.name} · ${cell.columnLabel}` : ""}
+      className="cell-drawer"
+    >
+      {error && <Alert type="error" title={error} showIcon />}
+      {items === null && !error && <Spin />}
+      {items && (
+        <Typography.Paragraph>
+          {items.length === 0 ? "该单元格没有申请" : `共 ${items.length} 件`}
+        </Typography.Paragraph>
+      )}
+      <ul className="plain-list" aria-label="计入该单元格的申请">
+        {(items ?? []).map((m) => (
+          <li key={m.id}>
+            <Link to={`/applications/${m.id}`}>{m.trackingNo}</Link>
+            <div>
+              <Typography.Text type="secondary">
+                {[
+                  m.applicant?.name ?? m.applicantName,
+                  m.agencyName,
+                  m.receivedOn && `收到 ${m.receivedOn}`,
+                  m.dispositionOn && `办结 ${m.dispositionOn}`,
+                ]
+                  .filter(Boolean)
+                  .join("　")}
+              </Typography.Text>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Drawer>
+  );
+}
+
+function StatusTable({ agency, year }: { agency: string; year: number }) {
+  const [lines, setLines] = useState<ReportStatusLine[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    reportOverview(agency, year)
+      .then((o) => setLines(o.agencies))
+      .catch((e: Error) => setError(e.message));
+  }, [agency, year]);
+  return (
+    <Card size="small" title="下级机关年度报告状态">
+      {error ? (
+        <Alert type="warning" title={`无法读取各机关的报告状态：${error}`} />
+      ) : (
+        <Table<ReportStatusLine>
+          size="small"
+          rowKey="agencyCode"
+          pagination={false}
+          loading={lines === null}
+          dataSource={lines ?? []}
+          columns={[
+            { title: "机关", dataIndex: "agencyName" },
+            {
+              title: "状态",
+              render: (_, l) =>
+                l.status === "closed" ? (
+                  <Tag color="green">已发布（第 {l.version} 版）</Tag>
+                ) : (
+                  <Tag>草稿</Tag>
+                ),
+            },
+            { title: "发布期限", dataIndex: "dueOn" },
+            { title: "", render: (_, l) => l.isLate && <Tag color="red">逾期</Tag> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function TextsCard(props: {
+  report: AnnualReport;
+  editable: boolean;
+  onSaved: (r: AnnualReport) => void;
+  agency: string;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReportTexts>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const texts = props.report.texts;
+  useEffect(() => form.setFieldsValue(texts ?? {}), [texts, form]);
+  if (!props.editable) {
+    return (
+      <Card size="small" title="文字部分">
+        {TEXT_SECTIONS.map((s) => (
+          <div key={s.key}>
+            <Typography.Text strong>{s.label}</Typography.Text>
+            <Typography.Paragraph>{texts?.[s.key] || "（未填写）"}</Typography.Paragraph>
+          </div>
+        ))}
+      </Card>
+    );
+  }
+  const save = async (v: ReportTexts) => {
+    setProblem(null);
+    try {
+      props.onSaved(await putReportTexts(props.agency, props.report.year, v));
+      void message.success("文字部分已保存");
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  };
+  return (
+    <Card size="small" title="文字部分">
+      <Form<ReportTexts> form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        {TEXT_SECTIONS.map((s) => (
+          <Form.Item key={s.key} label={s.label} name={s.key}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        ))}
+        {problem && <Alert type="error" title={problem} showIcon style={{ marginBottom: 12 }} />}
+        <Button htmlType="submit">保存文字部分</Button>
+      </Form>
+    </Card>
+  );
+}
+
+export default function ReportPage() {
+  useTitle("年度报告");
+  const user = useUser();
+  const { hasRole } = useSession();
+  const { message } = App.useApp();
+  const agencies = useAgencies();
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const [agency, setAgency] = useState<string | null>(user.agencyCode);
+  const [year, setYear] = useState(thisYear);
+  const supervisor = hasRole("supervisor");
+  const [subtree, setSubtree] = useState(supervisor);
+  const [report, setReport] = useState<AnnualReport | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [cell, setCell] = useState<CellRef | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [table2, setTable2] = useState<AnnualReport["table2"]>({});
+
+  const load = useCallback(() => {
+    if (!agency) return;
+    setError(null);
+    getReport(agency, year, subtree)
+      .then((r) => {
+        setReport(r);
+        setTable2(r.table2);
+      })
+      .catch((e: unknown) => {
+        setReport(null);
+        setError(e instanceof ApiError ? e : new ApiError(0, "unknown", String(e)));
+      });
+  }, [agency, year, subtree]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    if (!agency && agencies[0]) setAgency(agencies[0].code);
+  }, [agency, agencies]);
+
+  const isAdmin = hasRole("agency_admin") && agency === user.agencyCode && !subtree;
+  const draft = report?.status === "draft";
+  const saveTable2 = async () => {
+    if (!agency) return;
+    try {
+      const next = await putProactive(agency, year, table2);
+      setReport(next);
+      setEditing(false);
+      void message.success("表二已保存");
+    } catch (e) {
+      void message.error((e as Error).message, 8);
+    }
+  };
+  const close = async () => {
+    if (!agency) return;
+    try {
+      setReport(await closeReport(agency, year));
+      void message.success(`${year}年度报告已定稿`);
+    } catch (e) {
+      void message.error((e as Error).message, 8);
+    }
+  };
+
+  const failed = report?.checks.filter((c) => !c.ok) ?? [];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Typography.Title level={3} className="page-title">
+        政府信息公开工作年度报告
+      </Typography.Title>
+      <Card size="small">
+        <Space wrap>
+          <span>
+            机关{" "}
+            <Select
+              aria-label="机关"
+              style={{ width: 220 }}
+              value={agency}
+              onChange={setAgency}
+              options={agencies.map((a) => ({ value: a.code, label: a.name }))}
+            />
+          </span>
+          <span>
+            年度{" "}
+            <Select
+              aria-label="年度"
+              style={{ width: 110 }}
+              value={year}
+              onChange={setYear}
+              options={Array.from({ length: thisYear - 2018 }, (_, i) => thisYear - i).map((y) => ({
+                value: y,
+                label: `${y}年`,
+              }))}
+            />
+          </span>
+          {supervisor && (
+            <span>
+              <Switch checked={subtree} onChange={setSubtree} aria-label="汇总下级机关" /> 汇总下级机关
+            </span>
+          )}
+          {report && agency && (
+            <>
+              <a href={reportFileUrl(agency, year, "docx", subtree)} download>
+                <Button>下载 Word</Button>
+              </a>
+              <a href={reportFileUrl(agency, year, "xlsx", subtree)} download>
+                <Button>下载 Excel</Button>
+              </a>
+            </>
+          )}
+          {report && isAdmin && draft && (
+            <Popconfirm
+              title={`定稿后${year}年度的数字将冻结，之后的更正需要说明理由。确定定稿？`}
+              okText="定稿"
+              cancelText="取消"
+              onConfirm={() => void close()}
+            >
+              <Button type="primary" danger disabled={failed.some((c) => c.severity !== "warning")}>
+                定稿（关闭年度）
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      </Card>
+      {error && (
+        <Alert
+          type={error.status === 404 ? "warning" : "error"}
+          showIcon
+          title={error.status === 404 ? "无法读取年度报告" : "年度报告读取失败"}
+          description={error.message}
+        />
+      )}
+      {report && (
+        <>
+          <Space wrap>
+            <Tag color={report.status === "closed" ? "green" : "default"}>
+              {report.status === "closed"
+                ? `已定稿${report.version ? `（第 ${report.version} 版）` : ""}`
+                : "草稿"}
+            </Tag>
+            <Tag>
+              {report.edition === "2021" ? "国办公开办函〔2021〕30号格式" : "国办公开办函〔2019〕60号格式"}
+            </Tag>
+            {report.scope === "subtree" && <Tag color="blue">本机关及下级机关合计</Tag>}
+          </Space>
+          <Card size="small" title="校验（K1–K5）">
+            <ul className="plain-list" aria-label="校验结果">
+              {report.checks.map((c) => (
+                <li key={c.id}>
+                  <Tag color={c.ok ? "green" : c.severity === "warning" ? "orange" : "red"}>
+                    {c.id} {c.ok ? "通过" : "未通过"}
+                  </Tag>
+                  {c.message.startsWith(c.id) ? c.message.slice(c.id.length).trim() : c.message}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card
+            size="small"
+            extra={
+              isAdmin &&
+              draft &&
+              (editing ? (
+                <Space>
+                  <Button type="primary" onClick={() => void saveTable2()}>
+                    保存表二
+                  </Button>
+                  <Button
+                    onClick={() => {
+                      setTable2(report.table2);
+                      setEditing(false);
+                    }}
+                  >
+                    取消
+                  </Button>
+                </Space>
+              ) : (
+                <Button onClick={() => setEditing(true)}>编辑表二</Button>
+              ))
+            }
+          >
+            <Table2View
+              report={report}
+              editing={editing}
+              values={table2}
+              onChange={(row, column, value) =>
+                setTable2((t) => ({ ...t, [row]: { ...(t[row] ?? {}), [column]: value } }))
+              }
+            />
+          </Card>
+          <Card size="small">
+            <Typography.Paragraph type="secondary">
+              点击表三中的数字，查看计入该单元格的申请。
+            </Typography.Paragraph>
+            <Table3View report={report} onCell={setCell} />
+          </Card>
+          <Card size="small">
+            <Table4View report={report} />
+          </Card>
+          <TextsCard report={report} editable={isAdmin && draft} onSaved={setReport} agency={agency ?? ""} />
+          {supervisor && agency && <StatusTable agency={agency} year={year} />}
+        </>
+      )}
+      <CellDrawer
+        cell={cell}
+        agency={agency ?? ""}
+        year={year}
+        subtree={subtree}
+        onClose={() => setCell(null)}
+      />
+    </Space>
+  );
+}

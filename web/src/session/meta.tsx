@@ -1,0 +1,58 @@
+import { Result, Spin } from "antd";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import { fetchMeta } from "../api/endpoints.ts";
+import type { Meta, OutcomeMeta } from "../api/types.ts";
+
+export interface MetaIndex extends Meta {
+  label(
+    kind: "states" | "applicantTypes" | "channels" | "roles" | "appealKinds" | "appealResults",
+    id: string,
+  ): string;
+  outcome(id: string | null | undefined): OutcomeMeta | undefined;
+  actionLabel(type: string): string;
+}
+
+const MetaContext = createContext<MetaIndex | null>(null);
+
+function index(meta: Meta): MetaIndex {
+  const maps = new Map<string, Map<string, string>>();
+  for (const kind of [
+    "states",
+    "applicantTypes",
+    "channels",
+    "roles",
+    "appealKinds",
+    "appealResults",
+  ] as const) {
+    maps.set(kind, new Map(meta[kind].map((x) => [x.id, x.label])));
+  }
+  const outcomes = new Map(meta.outcomes.map((o) => [o.id, o]));
+  const actions = new Map(meta.actions.map((a) => [a.type, a.label]));
+  return {
+    ...meta,
+    label: (kind, id) => maps.get(kind)?.get(id) ?? id,
+    outcome: (id) => (id ? outcomes.get(id) : undefined),
+    actionLabel: (type) => actions.get(type) ?? type,
+  };
+}
+
+/** The vocabularies with their Chinese labels (GET /api/v1/meta), loaded once. */
+export function MetaProvider({ children }: { children: ReactNode }) {
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    fetchMeta()
+      .then(setMeta)
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  const value = useMemo(() => (meta ? index(meta) : null), [meta]);
+  if (error) return <Result status="error" title="无法载入系统词表" subTitle={error} />;
+  if (!value) return <Spin size="large" description="正在载入……" fullscreen />;
+  return <MetaContext.Provider value={value}>{children}</MetaContext.Provider>;
+}
+
+export function useMeta(): MetaIndex {
+  const m = useContext(MetaContext);
+  if (!m) throw new Error("useMeta outside MetaProvider");
+  return m;
+}
