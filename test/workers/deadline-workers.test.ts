@@ -224,7 +224,10 @@ describe("deadline workers (two workers on one queue, PostgreSQL, SMTP sink)", (
     expect(new Date(Number(scheduler?.next) + 8 * 3_600_000).toISOString().slice(11, 19)).toBe("00:05:00");
     const daily = await producer.add(DAILY_JOB_NAME, { v: 1 });
     await waitUntil(async () => (await daily.getState()) === "completed", "the daily job");
-    expect((await producer.getJob(daily.id as string))?.returnvalue).toEqual({ agencies: 1, sent: 0 });
+    expect((await producer.getJob(daily.id as string))?.returnvalue).toEqual({
+      digests: { agencies: 1, sent: 0 },
+      reportReminders: 0,
+    });
   });
 
   it("a reminder whose case was decided meanwhile finds its row gone and sends nothing", async () => {
