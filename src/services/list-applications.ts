@@ -25,24 +25,27 @@ export async function listApplications(args: {
   const { db, actor, filters: f } = args;
   const pageSize = Math.min(f.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const page = Math.max(1, f.page ?? 1);
-  let scopePath = actor.agencyPath ?? "/";
-  let exactAgency = !actor.isSystemAdmin && !actor.roles.includes("supervisor");
+  const scopePath = actor.agencyPath ?? "/";
+  // One agency: filter on the case's own column, so the worklist index serves the order.
+  let exactAgencyId: number | null =
+    !actor.isSystemAdmin && !actor.roles.includes("supervisor") ? actor.agencyId : null;
   if (f.agency) {
     const agency = await db
       .selectFrom("agencies")
-      .select(["path"])
+      .select(["id", "path"])
       .where("code", "=", f.agency)
       .executeTakeFirst();
     if (!agency || !canSeeAgency(actor, agency.path)) {
       throw new AppError("not_found", { message: `机关“${f.agency}”不存在，或不在您的查看范围内` });
     }
-    scopePath = agency.path;
-    exactAgency = true;
+    exactAgencyId = agency.id;
   }
   let q = db
     .selectFrom("applications as a")
     .innerJoin("agencies as g", "g.id", "a.agency_id")
-    .where((eb) => (exactAgency ? eb("g.path", "=", scopePath) : eb("g.path", "like", `${scopePath}%`)));
+    .where((eb) =>
+      exactAgencyId !== null ? eb("a.agency_id", "=", exactAgencyId) : eb("g.path", "like", `${scopePath}%`),
+    );
   if (f.state) q = q.where("a.state", "=", f.state);
   if (f.dueBefore) q = q.where("a.reply_due_on", "<", f.dueBefore);
   if (f.applicantType) q = q.where("a.applicant_type", "=", f.applicantType);
@@ -65,7 +68,7 @@ export async function listApplications(args: {
     .leftJoin("users as u", "u.id", "a.handler_user_id")
     .selectAll("a")
     .select(["g.code as agency_code", "g.name as agency_name", "u.display_name as handler_name"])
-    .orderBy(sql`a.reply_due_on IS NULL`)
+    // ascending puts NULLs (ended cases) last in PostgreSQL, as the worklist wants
     .orderBy("a.reply_due_on")
     .orderBy("a.received_on")
     .orderBy("a.id")
