@@ -3,6 +3,7 @@
  * discriminated on `type`, typed against the service's ActionInput.
  */
 import { z } from "zod";
+import { MAX_SUPPLEMENT_WINDOW_WORKDAYS } from "../../../machines/guards.ts";
 import type { ActionType } from "../../domain/application-events.ts";
 import { DECIDABLE_OUTCOME_IDS } from "../../domain/outcomes.ts";
 import { MAX_EXTENSION_WORKDAYS } from "../../domain/statute.ts";
@@ -30,7 +31,7 @@ function action<T extends ActionType, S extends z.ZodRawShape>(type: T, shape: S
 }
 
 /** Working days of a window the agency sets (supplement, consultation). */
-const ZWindowWorkdays = intInRange(1, 60).optional();
+const ZWindowWorkdays = intInRange(1, MAX_SUPPLEMENT_WINDOW_WORKDAYS).optional();
 
 const ZAmountYuan = z
   .number()
