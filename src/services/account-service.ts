@@ -56,7 +56,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
   async function toActor(userId: number): Promise<Actor | undefined> {
     const u = await db
       .selectFrom("users as u")
-      .innerJoin("agencies as g", "g.id", "u.agency_id")
+      .leftJoin("agencies as g", "g.id", "u.agency_id")
       .select([
         "u.id",
         "u.username",
