@@ -168,9 +168,11 @@ export function demoCasesForYear(args: {
   today: CivilDate;
   calendar: WorkingCalendar;
   rand: () => number;
+  /** Received on or after this day (the current year's recent workload). */
+  from?: CivilDate;
 }): DemoCase[] {
   const { year, today, calendar, rand } = args;
-  const first = toDayNumber(`${year}-01-01` as CivilDate);
+  const first = toDayNumber(args.from ?? (`${year}-01-01` as CivilDate));
   const last = Math.min(toDayNumber(`${year}-12-31` as CivilDate), toDayNumber(today));
   const cases: DemoCase[] = [];
   for (let i = 0; i < args.count && last >= first; i++) {
@@ -179,8 +181,9 @@ export function demoCasesForYear(args: {
       receivedOn = addDays(receivedOn, -1);
     const applicantType = weightedApplicant(rand);
     let steps = scenario(rand);
-    // only recent cases are still untouched
-    if (steps.length === 0 && toDayNumber(today) - toDayNumber(receivedOn) > 20)
+    // only recent cases are still untouched; one in ten of the current workload is left overdue
+    const age = toDayNumber(today) - toDayNumber(receivedOn);
+    if (steps.length === 0 && age > 20 && !(args.from && age > 30 && rand() < 0.5))
       steps = [decide("disclosed", 10)];
     cases.push({
       receivedOn,

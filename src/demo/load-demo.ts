@@ -57,7 +57,14 @@ export async function loadDemo(deps: {
     for (const agency of DEMO_AGENCIES) {
       const as = (role: string) => actors.get(`${agency.code}-${role}`) as Actor;
       const team: DemoActors = { clerk: as("clerk"), handler: as("handler"), approver: as("approver") };
-      for (const c of demoCasesForYear({ year, count: VOLUME[agency.code] ?? 10, today, calendar, rand })) {
+      const volume = VOLUME[agency.code] ?? 10;
+      const cases = demoCasesForYear({ year, count: volume, today, calendar, rand });
+      // the current workload: cases received in the last two months, many still being handled
+      if (year === Number(today.slice(0, 4))) {
+        const from = calendar.subtractWorkdays(today, 40);
+        cases.push(...demoCasesForYear({ year, count: Math.ceil(volume / 2), today, calendar, rand, from }));
+      }
+      for (const c of cases.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))) {
         const done = await runCase(applications, calendar, today, agency.code, team, c);
         if (done.dispositionOn && /^(withheld|unavailable)\./.test(done.outcome ?? "")) {
           refusals.push({ id: done.id, agencyCode: agency.code, dispositionOn: done.dispositionOn });
