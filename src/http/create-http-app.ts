@@ -3,6 +3,7 @@ import express, { type Express, type Router } from "express";
 import { pinoHttp } from "pino-http";
 import { makeAppealService } from "../services/appeal-service.ts";
 import { makeCalendarService } from "../services/calendar-service.ts";
+import { makeStatsService } from "../services/stats-service.ts";
 import { agencyRoutes } from "./agencies/agencies.routes.ts";
 import { appealRoutes } from "./appeals/appeals.routes.ts";
 import { applicationRoutes } from "./applications/applications.routes.ts";
@@ -16,6 +17,7 @@ import type { HttpDeps } from "./http-deps.ts";
 import { metaRoutes } from "./meta/meta.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
 import { type AnyRoute, mountRoutes } from "./routing/define-route.ts";
+import { statsRoutes } from "./stats/stats.routes.ts";
 import { userRoutes } from "./users/users.routes.ts";
 
 /** Largest JSON body accepted (a description is at most 5000 characters). */
@@ -28,6 +30,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
   const calendar =
     deps.calendarService ??
     makeCalendarService({ db: deps.db, calendars: deps.calendars, applications: deps.applications });
+  const stats = deps.stats ?? makeStatsService({ db: deps.db, calendars: deps.calendars, now: deps.now });
   return [
     ...healthRoutes(deps),
     ...authRoutes(...parts),
@@ -36,6 +39,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
     ...applicationRoutes(deps),
     ...appealRoutes(appeals),
     ...calendarRoutes(calendar),
+    ...statsRoutes(stats, deps.now),
     ...metaRoutes(),
   ];
 }

@@ -8,6 +8,7 @@ import type { AppealService } from "../services/appeal-service.ts";
 import type { ApplicationService } from "../services/application-service.ts";
 import type { CalendarService } from "../services/calendar-service.ts";
 import type { CalendarStore } from "../services/calendar-store.ts";
+import type { StatsService } from "../services/stats-service.ts";
 import type { Authenticator } from "./auth/authenticate.ts";
 import type { LoginLimits } from "./auth/login-limiter.ts";
 import type { AnyRoute } from "./routing/define-route.ts";
@@ -35,6 +36,8 @@ export interface HttpDeps {
   appeals?: AppealService;
   /** Built from db, calendars and applications when absent. */
   calendarService?: CalendarService;
+  /** The dashboard's figures; built from db, calendars and now when absent. */
+  stats?: StatsService;
   logger: Logger;
   /** Reads OGI_SESSION_MINUTES (cookie lifetime) and PUBLIC_URL (https → Secure cookies). */
   settings: Pick<Settings, "OGI_SESSION_MINUTES" | "PUBLIC_URL">;

@@ -74,9 +74,13 @@ function byAgency<T extends { agencyId: number }>(items: readonly T[]): Map<numb
 /**
  * On time: the reply was issued on or before the statutory reply deadline as the deadline engine
  * computes it from the case's facts (extension, supplement restart, consultation and fee pauses,
- * art. 35 date). Only replies count (decisions), not withdrawals or automatic closures.
+ * art. 35 date). Only replies count (decisions), not withdrawals or automatic closures: pass
+ * the facts of fetchDecidedFacts. Also the dashboard's measure (services/stats-service.ts).
  */
-function timelinessOf(facts: Awaited<ReturnType<typeof fetchDecidedFacts>>, calendar: WorkingCalendar) {
+export function timelinessOf(
+  facts: Awaited<ReturnType<typeof fetchDecidedFacts>>,
+  calendar: WorkingCalendar,
+): { decisions: number; onTime: number } {
   let onTime = 0;
   for (const f of facts) {
     const on = f.disposition?.on;

@@ -37,6 +37,7 @@ const EXPECTED: [string, string][] = [
   ["post", "/api/v1/appeals/{id}/result"],
   ["get", "/api/v1/calendar/{year}"],
   ["put", "/api/v1/calendar/{year}"],
+  ["get", "/api/v1/stats"],
   ["get", "/api/v1/meta"],
   ["get", "/api/v1/openapi.json"],
 ];

@@ -1,7 +1,6 @@
-import { Alert, Card, Col, Progress, Row, Select, Space, Statistic, Typography } from "antd";
+import { Alert, Card, Col, Row, Select, Space, Spin, Statistic, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { type DashboardStats, fetchDashboardStats } from "../api/dashboard-stats.ts";
-import { loadWorkingCalendar } from "../calendar/use-working-calendar.ts";
 import { EChart, type EChartOption } from "../components/echart.tsx";
 import { todayInChina } from "../lib/dates.ts";
 import { useAgencies } from "../lib/use-agencies.ts";
@@ -106,28 +105,16 @@ export default function DashboardPage() {
     hasRole("supervisor") ? undefined : (user?.agencyCode ?? undefined),
   );
   const [stats, setStats] = useState<DashboardStats | null>(null);
-  const [progress, setProgress] = useState<[number, number] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let live = true;
+    const controller = new AbortController();
     setStats(null);
     setError(null);
-    loadWorkingCalendar()
-      .then((calendar) =>
-        fetchDashboardStats({
-          ...(agency ? { agency } : {}),
-          year,
-          today: todayInChina(),
-          calendar,
-          onProgress: (read, total) => live && setProgress([read, total]),
-        }),
-      )
-      .then((s) => live && setStats(s))
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
+    fetchDashboardStats({ ...(agency ? { agency } : {}), year, signal: controller.signal })
+      .then((s) => !controller.signal.aborted && setStats(s))
+      .catch((e: Error) => !controller.signal.aborted && setError(e.message));
+    return () => controller.abort();
   }, [agency, year]);
 
   const rate = stats && stats.decisions > 0 ? Math.round((stats.onTime / stats.decisions) * 1000) / 10 : null;
@@ -167,21 +154,15 @@ export default function DashboardPage() {
             />
           </span>
           <Typography.Text type="secondary">
-            按收到申请之日统计该年度的申请；逾期件数为当前情况。
+            收到申请按收到之日、办理结果与答复按办结之日统计该年度；逾期件数为当前情况。
           </Typography.Text>
         </Space>
       </Card>
       {error && <Alert type="error" title={error} showIcon />}
       {!stats && !error && (
         <Card size="small">
-          <Progress
-            percent={progress && progress[1] > 0 ? Math.round((progress[0] / progress[1]) * 100) : 0}
-            format={() => (progress ? `已读取 ${progress[0]} / ${progress[1]} 件` : "正在读取……")}
-          />
+          <Spin size="small" /> <Typography.Text type="secondary">正在统计……</Typography.Text>
         </Card>
-      )}
-      {stats?.truncated && (
-        <Alert type="warning" title={`数据量较大，只统计了前 ${stats.scanned} 件（共 ${stats.total} 件）`} />
       )}
       {stats && (
         <>
