@@ -17,6 +17,7 @@ import type { HttpDeps } from "./http-deps.ts";
 import { metaRoutes } from "./meta/meta.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
 import { type AnyRoute, mountRoutes } from "./routing/define-route.ts";
+import { settingsRoutes } from "./settings/settings.routes.ts";
 import { statsRoutes } from "./stats/stats.routes.ts";
 import { userRoutes } from "./users/users.routes.ts";
 
@@ -41,6 +42,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
     ...calendarRoutes(calendar),
     ...statsRoutes(stats, deps.now),
     ...metaRoutes(),
+    ...settingsRoutes(deps.policy),
   ];
 }
 

@@ -26,6 +26,16 @@ export interface HealthReport {
   details: Record<string, string>;
 }
 
+/** The policy settings shown at GET /api/v1/settings (config/settings.ts `Settings` satisfies it). */
+export type PolicySettings = Pick<
+  Settings,
+  | "OGI_SUPPLEMENT_WINDOW_WORKDAYS"
+  | "OGI_REMINDER_OFFSETS"
+  | "OGI_JOB_HOUR"
+  | "OGI_RECONCILE_MINUTES"
+  | "OGI_SESSION_MINUTES"
+>;
+
 /** What the HTTP layer is built from; everything is passed in (STYLE.md). */
 export interface HttpDeps {
   db: Kysely<Database>;
@@ -43,6 +53,8 @@ export interface HttpDeps {
   settings: Pick<Settings, "OGI_SESSION_MINUTES" | "PUBLIC_URL">;
   now: () => Date;
   health: () => Promise<HealthReport>;
+  /** The settings in force, for GET /api/v1/settings; the defaults when absent. */
+  policy?: PolicySettings;
   /** The web UI's static files and page fallback (serveWebApp), mounted after the API. */
   webApp?: RequestHandler | Router;
   /** Failed-login limits; default 10 per username and 30 per IP in 15 minutes. */

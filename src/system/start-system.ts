@@ -105,6 +105,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
         settings,
         now: core.now,
         health: () => health(core, ping),
+        policy: settings,
         webApp: serveWebApp({ distDir: DEFAULT_WEB_DIST_DIR }),
         extensions: [
           (auth) => {

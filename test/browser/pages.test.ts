@@ -124,6 +124,15 @@ describe("the other pages (browser)", () => {
     await s.shot(page, "agencies");
     await page.goto(`${s.baseUrl}/admin/settings`);
     await waitForText(page.locator("main"), "20 个工作日");
+    await waitForText(page.locator("main"), "到期前 5 个工作日、到期前 2 个工作日、到期当日");
     await s.shot(page, "settings");
+  });
+
+  it("an agency admin sets the short name of its letter serial numbers", async () => {
+    const page = await s.openAs("townadmin", `/admin/settings`);
+    await page.getByLabel("本机关文号简称").fill("某镇");
+    await page.getByRole("button", { name: "保存简称" }).click();
+    await waitForText(page.locator("body"), "文号简称已保存");
+    await s.shot(page, "settings-short-name");
   });
 });

@@ -38,6 +38,7 @@ const EXPECTED: [string, string][] = [
   ["get", "/api/v1/calendar/{year}"],
   ["put", "/api/v1/calendar/{year}"],
   ["get", "/api/v1/stats"],
+  ["get", "/api/v1/settings"],
   ["get", "/api/v1/meta"],
   ["get", "/api/v1/openapi.json"],
 ];

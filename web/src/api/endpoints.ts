@@ -105,3 +105,19 @@ export const reportFileUrl = (
   subtree: boolean,
 ) =>
   `${V1}/agencies/${encodeURIComponent(agency)}/reports/${year}.${ext}${subtree ? "?include=subtree" : ""}`;
+
+/** Additive: the settings in force (GET /api/v1/settings). */
+export interface SettingsView {
+  statute: Record<string, number>;
+  policy: {
+    supplementWindowWorkdays: number;
+    reminderOffsets: number[];
+    jobHour: number;
+    reconcileMinutes: number;
+    sessionMinutes: number;
+  };
+}
+export const fetchSettings = () => api.get<SettingsView>(`${V1}/settings`);
+/** Additive: the short name in an agency's letter serial numbers (agency admin). */
+export const putLetterShortName = (agency: string, shortName: string) =>
+  api.put<unknown>(`${V1}/agencies/${encodeURIComponent(agency)}/letter-settings`, { shortName });

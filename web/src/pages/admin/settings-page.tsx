@@ -1,21 +1,36 @@
-import {
-  CONSULTATION_WINDOW_WORKDAYS,
-  FEE_PAYMENT_WORKDAYS,
-  MAX_EXTENSION_WORKDAYS,
-  REPLY_WORKDAYS,
-  SUPPLEMENT_NOTICE_WORKDAYS,
-} from "@domain/statute.ts";
-import { Alert, Card, Descriptions, Space, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Spin, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { fetchSettings, putLetterShortName, type SettingsView } from "../../api/endpoints.ts";
+import { showFieldErrors } from "../../components/form-errors.ts";
 import { useTitle } from "../../lib/use-title.ts";
+import { useSession } from "../../session/session.tsx";
 
-/**
- * Reminder settings and letter serial formats. API v1 has no endpoint for settings: the
- * statutory periods come from src/domain/statute.ts; the policy values shown are the defaults
- * of config/settings.ts, which the server may override through its environment.
- */
+const wd = (n: number | undefined) => `${n ?? "—"} 个工作日`;
+
+/** The reminder settings and periods in force (GET /api/v1/settings), and the letter short name. */
 export default function SettingsPage() {
   useTitle("提醒与文书编号");
+  const { user, hasRole } = useSession();
+  const { message } = App.useApp();
+  const [settings, setSettings] = useState<SettingsView | null>(null);
+  const [form] = Form.useForm<{ shortName: string }>();
   const year = new Date().getFullYear();
+  useEffect(() => {
+    void fetchSettings().then(setSettings, () => undefined);
+  }, []);
+  if (!settings) return <Spin />;
+  const { statute: s, policy: p } = settings;
+  const offsets = p.reminderOffsets.map((o) => (o === 0 ? "到期当日" : `到期前 ${o} 个工作日`)).join("、");
+  async function saveShortName(values: { shortName: string }) {
+    if (!user?.agencyCode) return;
+    try {
+      await putLetterShortName(user.agencyCode, values.shortName);
+      message.success("文号简称已保存");
+    } catch (e) {
+      const rest = showFieldErrors(form, e);
+      if (rest.length > 0) message.error(rest.join("；"));
+    }
+  }
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} className="page-title">
@@ -24,45 +39,63 @@ export default function SettingsPage() {
       <Alert
         type="info"
         showIcon
-        title="本页只读"
-        description="系统接口尚未提供读取或修改这些设置的功能。提醒时点和补正期限由服务器的环境变量 OGI_REMINDER_OFFSETS、OGI_SUPPLEMENT_WINDOW_WORKDAYS 设定，下表为默认值；如需调整，请联系系统管理员。"
+        title="现行设置"
+        description="以下为服务器当前生效的设置。提醒时点、补正期限等由服务器环境变量（OGI_REMINDER_OFFSETS、OGI_SUPPLEMENT_WINDOW_WORKDAYS 等）设定，如需调整请联系系统管理员。"
       />
       <Card size="small" title="法定期限（《条例》）">
         <Descriptions size="small" bordered column={1}>
-          <Descriptions.Item label="答复期限（第三十三条）">{REPLY_WORKDAYS} 个工作日</Descriptions.Item>
+          <Descriptions.Item label="答复期限（第三十三条）">{wd(s.replyWorkdays)}</Descriptions.Item>
           <Descriptions.Item label="延期答复上限（第三十三条）">
-            {MAX_EXTENSION_WORKDAYS} 个工作日
+            {wd(s.maxExtensionWorkdays)}
           </Descriptions.Item>
           <Descriptions.Item label="补正告知期限（第三十条）">
-            {SUPPLEMENT_NOTICE_WORKDAYS} 个工作日
+            {wd(s.supplementNoticeWorkdays)}
           </Descriptions.Item>
           <Descriptions.Item label="第三方征求意见期限（第三十二条）">
-            {CONSULTATION_WINDOW_WORKDAYS} 个工作日
+            {wd(s.consultationWindowWorkdays)}
           </Descriptions.Item>
           <Descriptions.Item label="缴费期限（国办函〔2020〕109号）">
-            {FEE_PAYMENT_WORKDAYS} 个工作日
+            {wd(s.feePaymentWorkdays)}
+          </Descriptions.Item>
+          <Descriptions.Item label="救济途径">
+            行政复议 {s.reviewWithinDays} 日内，行政诉讼 {s.litigationWithinMonths} 个月内
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title="提醒设置（默认值）">
+      <Card size="small" title="提醒设置">
         <Descriptions size="small" bordered column={1}>
-          <Descriptions.Item label="期限提醒（承办人）">
-            到期前 5 个工作日、2 个工作日及到期当日
-          </Descriptions.Item>
-          <Descriptions.Item label="逾期督办">逾期后提醒审核人和本机关管理员</Descriptions.Item>
-          <Descriptions.Item label="补正期限（机关确定）">15 个工作日</Descriptions.Item>
+          <Descriptions.Item label="期限提醒（承办人）">{offsets}</Descriptions.Item>
+          <Descriptions.Item label="逾期督办">逾期后提醒审核人和本机关管理员，并每日汇总</Descriptions.Item>
+          <Descriptions.Item label="补正期限（机关确定）">{wd(p.supplementWindowWorkdays)}</Descriptions.Item>
+          <Descriptions.Item label="每日任务时点">北京时间 {p.jobHour}:00</Descriptions.Item>
           <Descriptions.Item label="年度报告发布提醒">
-            政府部门 1 月 31 日前，人民政府 3 月 31 日前（第四十九条）
+            政府部门 1 月 31 日前，人民政府 3 月 31 日前（第四十九条），当月 5、15、25 日提醒
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title="文书编号格式（默认）">
+      <Card size="small" title="文书编号格式">
         <Descriptions size="small" bordered column={1}>
           <Descriptions.Item label="申请编号">机关代码-年度-五位序号，如 myz-{year}-00001</Descriptions.Item>
           <Descriptions.Item label="答复书编号">
-            ××公开〔{year}〕第N号（按机关、按年度连续编号）
+            简称公开〔{year}〕第N号（按机关、按年度、按文书种类连续编号）
           </Descriptions.Item>
         </Descriptions>
+        {hasRole("agency_admin") && user?.agencyCode && (
+          <Form form={form} layout="inline" onFinish={saveShortName} style={{ marginTop: 12 }}>
+            <Form.Item
+              name="shortName"
+              label="本机关文号简称"
+              rules={[{ required: true, message: "请填写简称，如“嵋阳镇”" }]}
+            >
+              <Input placeholder="如：嵋阳镇" maxLength={20} />
+            </Form.Item>
+            <Form.Item>
+              <Button type="primary" htmlType="submit">
+                保存简称
+              </Button>
+            </Form.Item>
+          </Form>
+        )}
       </Card>
     </Space>
   );
