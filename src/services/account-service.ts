@@ -294,6 +294,37 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       return { actor, csrfToken: row.csrf_token };
     },
 
+    /**
+     * A user's new password, after checking the current one; every other token and session of the
+     * user ends (a stolen session does not outlive the change).
+     */
+    async changePassword(actor: Actor, current: string, next: string, keepToken?: string): Promise<void> {
+      const u = actor.userId === null ? undefined : await this.verifyPassword(actor.username, current);
+      if (!u || u.userId !== actor.userId) {
+        throw new AppError("invalid_input", {
+          message: "字段 currentPassword：当前密码不正确",
+          details: [{ field: "currentPassword", message: "当前密码不正确" }],
+        });
+      }
+      if (current === next) {
+        throw new AppError("invalid_input", {
+          message: "字段 newPassword：新密码不能与当前密码相同",
+          details: [{ field: "newPassword", message: "新密码不能与当前密码相同" }],
+        });
+      }
+      const passwordHash = await argon2.hash(next, { type: argon2.argon2id });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("users")
+          .set({ password_hash: passwordHash })
+          .where("id", "=", u.userId as number)
+          .execute();
+        let del = trx.deleteFrom("auth_tokens").where("user_id", "=", u.userId as number);
+        if (keepToken) del = del.where("token_hash", "!=", hashToken(keepToken));
+        await del.execute();
+      });
+    },
+
     async revokeToken(token: string): Promise<void> {
       await db.deleteFrom("auth_tokens").where("token_hash", "=", hashToken(token)).execute();
     },

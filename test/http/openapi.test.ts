@@ -39,6 +39,7 @@ const EXPECTED: [string, string][] = [
   ["put", "/api/v1/calendar/{year}"],
   ["get", "/api/v1/stats"],
   ["get", "/api/v1/settings"],
+  ["post", "/api/v1/auth/password"],
   ["get", "/api/v1/meta"],
   ["get", "/api/v1/openapi.json"],
 ];

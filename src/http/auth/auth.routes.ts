@@ -1,7 +1,7 @@
 import { AppError } from "../../app-error.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
-import { ZLoginBody } from "./auth.schema.ts";
+import { ZLoginBody, ZPasswordChangeBody } from "./auth.schema.ts";
 import type { Authenticator } from "./authenticate.ts";
 import type { LoginLimiter } from "./login-limiter.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
@@ -68,6 +68,21 @@ export function authRoutes(deps: HttpDeps, auth: Authenticator, limiter: LoginLi
           res.removeHeader("Set-Cookie");
           clearSessionCookie(res, auth.secureCookies);
         }
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/api/v1/auth/password",
+      summary: "修改本人密码：需当前密码；其他已登录的令牌和会话随之失效",
+      tag: "auth",
+      access: "user",
+      status: 204,
+      body: ZPasswordChangeBody,
+      errors: [422],
+      async handle({ req, actor, body }) {
+        const info = auth.infoOf(req);
+        await accounts.changePassword(actor, body.currentPassword, body.newPassword, info?.token);
         return undefined;
       },
     }),

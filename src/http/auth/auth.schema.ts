@@ -9,3 +9,8 @@ export const ZLoginBody = z.strictObject({
   session: z.boolean().optional(),
 });
 export type LoginBody = z.output<typeof ZLoginBody>;
+
+export const ZPasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1, "不能为空").max(1000, "不能超过 1000 个字符"),
+  newPassword: z.string().min(8, "密码至少 8 位").max(200, "密码不能超过 200 位"),
+});

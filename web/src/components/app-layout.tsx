@@ -2,6 +2,7 @@ import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from "an
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useMeta } from "../session/meta.tsx";
 import { useSession, useUser } from "../session/session.tsx";
+import { ChangePasswordButton } from "./change-password.tsx";
 
 type Item = Required<MenuProps>["items"][number];
 
@@ -49,6 +50,7 @@ export function AppLayout() {
             </Tag>
           ))}
           <Typography.Text className="user-agency">{user.agencyName ?? "（无机关）"}</Typography.Text>
+          <ChangePasswordButton />
           <Button
             size="small"
             onClick={() => {
