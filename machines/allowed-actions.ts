@@ -76,6 +76,17 @@ export function probeEvents(
       return [{ type: "reply.delivered", on, method: "送达" }];
     case "archive":
       return [{ type: "application.archived", on }];
+    case "propose_decision":
+      return DECIDABLE_OUTCOME_IDS.map((outcome) => ({ type: "decision.proposed", on, outcome }));
+    case "request_extension":
+      return [1, MAX_EXTENSION_WORKDAYS].map((workdays) => ({
+        type: "extension.requested",
+        on,
+        workdays,
+        reason: "延期",
+      }));
+    case "return_proposal":
+      return [{ type: "proposal.returned", on, reason: "退回" }];
     default:
       return assertNever(action, "action type");
   }

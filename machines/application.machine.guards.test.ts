@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { allowedActions } from "./allowed-actions.ts";
 import { toFlags } from "./api-state.ts";
-import { accepts, ev, inProgress, refusal, UNKNOWN_OUTCOME } from "./test-fixtures.ts";
+import { accepts, ev, inProgress, machine, refusal, run, UNKNOWN_OUTCOME } from "./test-fixtures.ts";
 
 describe("guards", () => {
   it("art. 30: a second supplement notice is refused", () => {
@@ -157,5 +158,86 @@ describe("guards", () => {
         expect(error.reason).toBeNull();
       }
     }
+  });
+});
+
+describe("proposals for the approver", () => {
+  it("a decision proposal is allowed exactly where the decision is, and keeps the state", () => {
+    const proposed = accepts([], ev.proposeDecision("2026-03-03", "partially_disclosed"));
+    expect(proposed.value).toBe("registered");
+    expect(proposed.context.facts.proposal).toEqual({
+      kind: "decision",
+      on: "2026-03-03",
+      outcome: "partially_disclosed",
+    });
+    expect(refusal([ev.startConsultation("2026-03-03")], ev.proposeDecision("2026-03-04")).reason).toMatch(
+      /征求意见尚未结束/,
+    );
+    expect(refusal([ev.notifyFee("2026-03-03")], ev.proposeDecision("2026-03-04")).reason).toMatch(
+      /尚待申请人缴费/,
+    );
+    expect(refusal([], ev.proposeDecision("2026-03-03", "other.fee_unpaid")).reason).toMatch(/自动办结/);
+    expect(
+      refusal([], ev.proposeDecision("2026-03-03", "unavailable.unclear_after_supplement")).reason,
+    ).toMatch(/只能在收到补正之后作出/);
+    // awaitingSupplement and decided do not handle it at all.
+    expect(refusal([ev.requestSupplement("2026-03-03")], ev.proposeDecision("2026-03-04")).reason).toBeNull();
+    expect(refusal([ev.decide("2026-03-03")], ev.proposeDecision("2026-03-04")).reason).toBeNull();
+  });
+
+  it("an extension request is allowed exactly where the extension is", () => {
+    const consulting = accepts([ev.startConsultation("2026-03-03")], ev.requestExtension("2026-03-04", 10));
+    expect(consulting.value).toEqual(inProgress("consulting"));
+    expect(consulting.context.facts.proposal).toEqual({
+      kind: "extension",
+      on: "2026-03-04",
+      workdays: 10,
+      reason: "需要调取档案",
+    });
+    expect(refusal([], ev.requestExtension("2026-03-03", 21)).reason).toMatch(/最长不得超过 20 个工作日/);
+    expect(refusal([], ev.requestExtension("2026-03-03", 5, " ")).reason).toBe("须写明延期答复的理由");
+    expect(refusal([ev.extend("2026-03-03")], ev.requestExtension("2026-03-04")).reason).toMatch(
+      /延期只能一次/,
+    );
+    expect(refusal([], ev.requestExtension("2026-03-31")).reason).toMatch(/答复期限已于 2026-03-30 届满/);
+  });
+
+  it("a newer proposal replaces the pending one", () => {
+    const s = accepts([ev.requestExtension("2026-03-03")], ev.proposeDecision("2026-03-04"));
+    expect(s.context.facts.proposal?.kind).toBe("decision");
+  });
+
+  it("return only with a pending proposal, with a reason; it clears the proposal", () => {
+    expect(refusal([], ev.returnProposal("2026-03-03")).reason).toBe("没有待审批的答复或延期申请");
+    expect(allowedActions(machine, run())).not.toContain("return_proposal");
+    const given = [ev.proposeDecision("2026-03-03")];
+    expect(allowedActions(machine, run(...given))).toContain("return_proposal");
+    expect(refusal(given, ev.returnProposal("2026-03-04", " ")).reason).toBe("须写明退回的理由");
+    const returned = accepts(given, ev.returnProposal("2026-03-04"));
+    expect(returned.value).toBe("registered");
+    expect(returned.context.facts.proposal).toBeUndefined();
+    expect(allowedActions(machine, returned)).not.toContain("return_proposal");
+  });
+
+  it("deciding or extending clears the proposal; an approver may decide without one", () => {
+    const decided = accepts(
+      [ev.proposeDecision("2026-03-03", "partially_disclosed")],
+      ev.decide("2026-03-04"),
+    );
+    expect(decided.value).toBe("decided");
+    expect(decided.context.facts.proposal).toBeUndefined();
+    const extended = accepts([ev.requestExtension("2026-03-03", 7)], ev.extend("2026-03-04", 7));
+    expect(toFlags(extended).extended).toBe(true);
+    expect(extended.context.facts.proposal).toBeUndefined();
+    expect(accepts([], ev.decide("2026-03-03")).value).toBe("decided");
+  });
+
+  it("leaving the states where it could be approved clears the proposal", () => {
+    const s = accepts([ev.proposeDecision("2026-03-03")], ev.requestSupplement("2026-03-04"));
+    expect(s.value).toBe("awaitingSupplement");
+    expect(s.context.facts.proposal).toBeUndefined();
+    expect(
+      accepts([ev.proposeDecision("2026-03-03")], ev.withdraw("2026-03-04")).context.facts.proposal,
+    ).toBe(undefined);
   });
 });

@@ -265,7 +265,7 @@ describe("IllegalTransitionError", () => {
     const error = refusal([ev.extend("2026-03-03")], ev.extend("2026-03-04"));
     expect(error.message).toBe(
       "当前状态为“办理中（已延期）”，不能执行“延期答复”：已于 2026-03-03 延期答复 5 个工作日，延期只能一次（《条例》第三十三条第二款）。" +
-        "当前可执行：告知补正、征求意见、发出收费通知、确定合理答复期限（第三十五条）、作出答复、申请人撤回",
+        "当前可执行：告知补正、征求意见、发出收费通知、确定合理答复期限（第三十五条）、作出答复、申请人撤回、提交答复审批",
     );
   });
 
@@ -293,6 +293,8 @@ describe("allowedActions", () => {
         "set_custom_deadline",
         "decide",
         "withdraw",
+        "propose_decision",
+        "request_extension",
       ],
     ],
     ["awaitingSupplement", [ev.requestSupplement("2026-03-03")], ["receive_supplement", "withdraw"]],
@@ -306,6 +308,7 @@ describe("allowedActions", () => {
         "issue_fee_notice",
         "set_custom_deadline",
         "withdraw",
+        "request_extension",
       ],
     ],
     [
@@ -321,7 +324,35 @@ describe("allowedActions", () => {
         ev.requestSupplement("2026-03-04"),
         ev.receiveSupplement("2026-03-05"),
       ],
-      ["start_consultation", "extend", "set_custom_deadline", "decide", "withdraw"],
+      [
+        "start_consultation",
+        "extend",
+        "set_custom_deadline",
+        "decide",
+        "withdraw",
+        "propose_decision",
+        "request_extension",
+      ],
+    ],
+    [
+      "inProgress, decision proposed",
+      [
+        ev.startConsultation("2026-03-03"),
+        ev.answerConsultation("2026-03-04"),
+        ev.proposeDecision("2026-03-05"),
+      ],
+      [
+        "request_supplement",
+        "start_consultation",
+        "extend",
+        "issue_fee_notice",
+        "set_custom_deadline",
+        "decide",
+        "withdraw",
+        "propose_decision",
+        "request_extension",
+        "return_proposal",
+      ],
     ],
     ["decided", [ev.decide("2026-03-02")], ["deliver"]],
     ["delivered", [ev.decide("2026-03-02"), ev.deliver("2026-03-03")], ["archive"]],

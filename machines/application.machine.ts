@@ -25,6 +25,18 @@ function accept(type: ApplicationEventType, target?: string, ...extra: GuardName
   return { guard: and(names), actions: "recordEvent" as const, ...(target === undefined ? {} : { target }) };
 }
 
+/**
+ * The handler's proposals and the approver's return (DOMAIN.md §3: the approver issues the
+ * decision and approves the extension). They only record the pending proposal in the facts: no
+ * target, the state value stays. Handled in registered and inProgress, where the approver's
+ * decide and extend are; the same checks as those make them allowed exactly where those are.
+ */
+const PROPOSALS = {
+  "decision.proposed": accept("decision.proposed"),
+  "extension.requested": accept("extension.requested"),
+  "proposal.returned": accept("proposal.returned"),
+};
+
 export function createApplicationMachine(deps: ApplicationMachineDeps) {
   const machine = setup({
     types: {
@@ -55,6 +67,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           // art. 33: a reply given on the spot goes straight to decided.
           "decision.issued": accept("decision.issued", "decided"),
           "application.withdrawn": accept("application.withdrawn", "closed"),
+          ...PROPOSALS,
         },
       },
       awaitingSupplement: {
@@ -72,6 +85,8 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           "deadline.customized": accept("deadline.customized"),
           "decision.issued": accept("decision.issued", "decided"),
           "application.withdrawn": accept("application.withdrawn", "closed"),
+          // Accepted where the extension region would accept extension.granted: the same checks.
+          ...PROPOSALS,
         },
         states: { consultation: consultationRegion(), extension: extensionRegion(), fee: feeRegion() },
       },

@@ -28,6 +28,9 @@ export const EVENT_LABELS: Record<ApplicationEventType, string> = {
   "application.withdrawn": ACTION_LABELS.withdraw,
   "reply.delivered": ACTION_LABELS.deliver,
   "application.archived": ACTION_LABELS.archive,
+  "decision.proposed": ACTION_LABELS.propose_decision,
+  "extension.requested": ACTION_LABELS.request_extension,
+  "proposal.returned": ACTION_LABELS.return_proposal,
 };
 
 /** The event is not allowed in the case's current state (HTTP 409). */

@@ -13,6 +13,28 @@ import {
  * The machine's guards run first, so a missing supplement or fee here is a bug.
  */
 export function foldEventIntoFacts(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
+  const folded = foldEvent(facts, event);
+  // A pending proposal ends when the approver acts on it or the case leaves the states where it
+  // could be approved (a supplement notice, withdrawal, an automatic closing).
+  return folded.proposal !== undefined && CLEARS_PROPOSAL.has(event.type) ? withoutProposal(folded) : folded;
+}
+
+const CLEARS_PROPOSAL = new Set<ApplicationEvent["type"]>([
+  "decision.issued",
+  "extension.granted",
+  "proposal.returned",
+  "supplement.requested",
+  "supplement.expired",
+  "fee.expired",
+  "application.withdrawn",
+]);
+
+function withoutProposal(facts: CaseFacts): CaseFacts {
+  const { proposal: _, ...rest } = facts;
+  return rest;
+}
+
+function foldEvent(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
   switch (event.type) {
     case "supplement.requested":
       return { ...facts, supplement: { requestedOn: event.on, windowWorkdays: event.windowWorkdays } };
@@ -48,6 +70,25 @@ export function foldEventIntoFacts(facts: CaseFacts, event: ApplicationEvent): C
       return { ...facts, disposition: { on: event.on, outcome: event.outcome, by: "decision" } };
     case "application.withdrawn":
       return { ...facts, disposition: { on: event.on, outcome: WITHDRAWAL_OUTCOME, by: "withdrawal" } };
+    case "decision.proposed":
+      return {
+        ...facts,
+        proposal: {
+          kind: "decision",
+          on: event.on,
+          outcome: event.outcome,
+          // Omitted rather than undefined, so the stored JSON round-trips to an equal object.
+          ...(event.replyText === undefined ? {} : { replyText: event.replyText }),
+        },
+      };
+    case "extension.requested":
+      return {
+        ...facts,
+        proposal: { kind: "extension", on: event.on, workdays: event.workdays, reason: event.reason },
+      };
+    case "proposal.returned":
+      // Cleared below; the reason stays in the event log.
+      return facts;
     case "reply.delivered":
     case "application.archived":
       // Delivery and archiving change no clock; the event log keeps their details.

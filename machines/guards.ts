@@ -35,9 +35,19 @@ function forEvent<T extends ApplicationEventType>(
   type: T,
   check: (context: ApplicationContext, event: EventOf<T>, deps: ApplicationMachineDeps) => string | null,
 ): Check {
+  return forEvents([type], check);
+}
+
+/** A check that reads the payload shared by several event types (an action and its proposal). */
+function forEvents<T extends ApplicationEventType>(
+  types: readonly T[],
+  check: (context: ApplicationContext, event: EventOf<T>, deps: ApplicationMachineDeps) => string | null,
+): Check {
   // The cast only restates the narrowing TypeScript cannot do on a generic `type`.
   return (context, event, deps) =>
-    event.type === type ? check(context, event as EventOf<T>, deps) : `事件类型应为 ${type}`;
+    (types as readonly ApplicationEventType[]).includes(event.type)
+      ? check(context, event as EventOf<T>, deps)
+      : `事件类型应为 ${types.join(" 或 ")}`;
 }
 
 const isPositiveInteger = (n: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -112,7 +122,7 @@ const CHECKS = {
     facts.extension
       ? `已于 ${facts.extension.grantedOn} 延期答复 ${facts.extension.workdays} 个工作日，延期只能一次（《条例》第三十三条第二款）`
       : null,
-  isExtensionAllowed: forEvent("extension.granted", (_c, event) => {
+  isExtensionAllowed: forEvents(["extension.granted", "extension.requested"], (_c, event) => {
     if (!isPositiveInteger(event.workdays, MAX_EXTENSION_WORKDAYS)) {
       return `延长的期限最长不得超过 ${MAX_EXTENSION_WORKDAYS} 个工作日（《条例》第三十三条第二款），收到 ${event.workdays}`;
     }
@@ -147,17 +157,21 @@ const CHECKS = {
     if (event.dueOn <= event.on) return `确定的答复期限 ${event.dueOn} 须晚于作出决定之日 ${event.on}`;
     return isBlank(event.reason) ? "须写明确定合理答复期限的理由（《条例》第三十五条）" : null;
   }),
-  isDecidableOutcome: forEvent("decision.issued", (_c, event) => {
+  isDecidableOutcome: forEvents(["decision.issued", "decision.proposed"], (_c, event) => {
     if (!isOutcomeId(event.outcome)) return `“${event.outcome}”不是有效的办理结果`;
     if (DECIDABLE_OUTCOME_IDS.includes(event.outcome)) return null;
     return `“${getOutcome(event.outcome).shortLabel}”由系统在期限届满时自动办结，不能作为答复结果`;
   }),
-  hasSupplementIfRequired: forEvent("decision.issued", ({ facts }, event) => {
+  hasSupplementIfRequired: forEvents(["decision.issued", "decision.proposed"], ({ facts }, event) => {
     if (!isOutcomeId(event.outcome) || !getOutcome(event.outcome).requiresSupplementReceived) return null;
     return facts.supplement?.receivedOn
       ? null
       : `“${getOutcome(event.outcome).shortLabel}”只能在收到补正之后作出（《条例》第三十条）`;
   }),
+  hasPendingProposal: ({ facts }) => (facts.proposal ? null : "没有待审批的答复或延期申请"),
+  hasReturnReason: forEvent("proposal.returned", (_c, event) =>
+    isBlank(event.reason) ? "须写明退回的理由" : null,
+  ),
   hasDeliveryMethod: forEvent("reply.delivered", (_c, event) =>
     isBlank(event.method) ? "须写明送达方式" : null,
   ),
@@ -199,6 +213,20 @@ export const EVENT_CHECKS = {
     "isDecidableOutcome",
     "hasSupplementIfRequired",
   ],
+  "decision.proposed": [
+    "isOnOrAfterLastEvent",
+    "hasNoOpenConsultation",
+    "hasNoFeeAwaitingPayment",
+    "isDecidableOutcome",
+    "hasSupplementIfRequired",
+  ],
+  "extension.requested": [
+    "isOnOrAfterLastEvent",
+    "isFirstExtension",
+    "isExtensionAllowed",
+    "isBeforeReplyDeadline",
+  ],
+  "proposal.returned": ["isOnOrAfterLastEvent", "hasPendingProposal", "hasReturnReason"],
   "application.withdrawn": ["isOnOrAfterLastEvent"],
   "reply.delivered": ["isOnOrAfterLastEvent", "hasDeliveryMethod"],
   "application.archived": ["isOnOrAfterLastEvent"],

@@ -80,6 +80,22 @@ export const ev = {
     on: d(on),
     outcome,
   }),
+  proposeDecision: (on: string, outcome: OutcomeId = "disclosed"): ApplicationEvent => ({
+    type: "decision.proposed",
+    on: d(on),
+    outcome,
+  }),
+  requestExtension: (on: string, workdays = 5, reason = "需要调取档案"): ApplicationEvent => ({
+    type: "extension.requested",
+    on: d(on),
+    workdays,
+    reason,
+  }),
+  returnProposal: (on: string, reason = "请补充依据"): ApplicationEvent => ({
+    type: "proposal.returned",
+    on: d(on),
+    reason,
+  }),
   withdraw: (on: string): ApplicationEvent => ({ type: "application.withdrawn", on: d(on) }),
   deliver: (on: string, method = "邮寄"): ApplicationEvent => ({
     type: "reply.delivered",
@@ -178,6 +194,11 @@ export function candidateEvents(context: ApplicationContext): ApplicationEvent[]
     ev.customizeDeadline(o, day(addDays(on, 30))),
     ev.customizeDeadline(o, o),
     ...DECISION_CANDIDATES.map((outcome) => ev.decide(o, outcome)),
+    ...DECISION_CANDIDATES.map((outcome) => ev.proposeDecision(o, outcome)),
+    ev.requestExtension(o, 5),
+    ev.requestExtension(o, 21),
+    ev.returnProposal(o),
+    ev.returnProposal(o, " "),
     ev.withdraw(o),
     ev.withdraw(day(addDays(on, -1))),
     ev.deliver(o),
@@ -212,6 +233,7 @@ export function serializeState(snapshot: ApplicationSnapshot): string {
     used: facts.consultations.map((c) => c.id).sort(),
     fee: !fee ? "none" : fee.paidOn ? "paid" : fee.expiredOn ? "expired" : "awaiting",
     customDeadline: facts.customDeadline !== undefined,
+    proposal: facts.proposal?.kind ?? null,
     // Not read by any guard, but each way out (decided how, closed why) should be its own node.
     outcome: facts.disposition?.outcome ?? null,
   });

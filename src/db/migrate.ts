@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely/migrati
 import * as m0001 from "./migrations/0001-initial.ts";
 import * as m0002 from "./migrations/0002-letters.ts";
 import * as m0003 from "./migrations/0003-worklist-index.ts";
+import * as m0004 from "./migrations/0004-awaiting-approval.ts";
 import type { Database } from "./schema.ts";
 
 /** Forward-only migrations, listed here so a bundle or a fresh clone finds them without a scan. */
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": m0001,
   "0002-letters": m0002,
   "0003-worklist-index": m0003,
+  "0004-awaiting-approval": m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

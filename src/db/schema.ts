@@ -65,6 +65,8 @@ export interface ApplicationTable {
   disposition_on: string | null;
   /** The reply clock's due date as last computed, for sorting the worklist. */
   reply_due_on: string | null;
+  /** The kind of the handler's proposal waiting for the approver ('decision' | 'extension'), for the 审批 queue. */
+  awaiting_approval: "decision" | "extension" | null;
   /** `{ v: 1, value, context }` of the lifecycle machine. */
   snapshot: Json<unknown>;
   version: number;

@@ -37,6 +37,12 @@ export type ApplicationEvent =
   /** art. 35: the agency sets a reasonable date for a large volume */
   | { type: "deadline.customized"; on: CivilDate; dueOn: CivilDate; reason: string }
   | { type: "decision.issued"; on: CivilDate; outcome: OutcomeId; replyText?: string }
+  /** The handler submits a reply for approval: a pending proposal, no change of state. */
+  | { type: "decision.proposed"; on: CivilDate; outcome: OutcomeId; replyText?: string }
+  /** The handler asks the approver for an extension (art. 33 ¶2): a pending proposal. */
+  | { type: "extension.requested"; on: CivilDate; workdays: number; reason: string }
+  /** The approver sends the pending proposal back; the reason stays in the log. */
+  | { type: "proposal.returned"; on: CivilDate; reason: string }
   | { type: "application.withdrawn"; on: CivilDate }
   | { type: "reply.delivered"; on: CivilDate; method: string }
   | { type: "application.archived"; on: CivilDate };
@@ -60,6 +66,9 @@ export const ACTION_EVENT_TYPES = {
   withdraw: "application.withdrawn",
   deliver: "reply.delivered",
   archive: "application.archived",
+  propose_decision: "decision.proposed",
+  request_extension: "extension.requested",
+  return_proposal: "proposal.returned",
 } as const satisfies Record<string, ApplicationEventType>;
 
 export type ActionType = keyof typeof ACTION_EVENT_TYPES;
@@ -78,4 +87,7 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   withdraw: "申请人撤回",
   deliver: "送达",
   archive: "归档",
+  propose_decision: "提交答复审批",
+  request_extension: "提交延期审批",
+  return_proposal: "退回",
 };

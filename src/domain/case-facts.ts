@@ -18,6 +18,18 @@ export interface ConsultationFacts {
   expiredOn?: CivilDate;
 }
 
+export type ProposalKind = "decision" | "extension";
+
+export interface ProposalFacts {
+  kind: ProposalKind;
+  /** Effective date of the proposal event. */
+  on: CivilDate;
+  outcome?: OutcomeId;
+  replyText?: string;
+  workdays?: number;
+  reason?: string;
+}
+
 export interface CaseFacts {
   receivedOn: CivilDate;
   supplement?: {
@@ -37,6 +49,12 @@ export interface CaseFacts {
     expiredOn?: CivilDate;
   };
   customDeadline?: { setOn: CivilDate; dueOn: CivilDate };
+  /**
+   * The handler's pending proposal awaiting the approver (DOMAIN.md §3: the decision and the
+   * extension are approved by the approver). Replaced by a newer one; cleared when the approver
+   * decides, extends or returns it, and when the case leaves the states where it could be approved.
+   */
+  proposal?: ProposalFacts;
   /** How the case ended, when it has: the disposition date and outcome of the tables. */
   disposition?: { on: CivilDate; outcome: OutcomeId; by: "decision" | "withdrawal" | "automatic" };
 }

@@ -31,6 +31,10 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   withdraw: ["intake", "handler"],
   deliver: ["intake", "handler"],
   archive: ["handler"],
+  // The handler drafts; the approver decides, extends or returns (DOMAIN.md §3).
+  propose_decision: ["handler"],
+  request_extension: ["handler"],
+  return_proposal: ["approver"],
 };
 
 /** Registering an application. */

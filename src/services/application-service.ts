@@ -113,6 +113,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       outcome: facts.disposition?.outcome ?? null,
       disposition_on: facts.disposition?.on ?? null,
       reply_due_on: facts.disposition ? null : deadlines.reply.dueOn,
+      awaiting_approval: facts.proposal?.kind ?? null,
     };
     const res = await trx
       .updateTable("applications")

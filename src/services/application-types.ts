@@ -4,6 +4,7 @@
  */
 import type { ApiState, ApplicationFlags } from "../../machines/api-state.ts";
 import type { ActionType } from "../domain/application-events.ts";
+import type { ProposalFacts } from "../domain/case-facts.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { Clock } from "../domain/deadlines/clock.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
@@ -68,6 +69,9 @@ export type ActionInput = ActionBase &
     | { type: "withdraw" }
     | { type: "deliver"; method: string }
     | { type: "archive" }
+    | { type: "propose_decision"; outcome: OutcomeId; replyText?: string | undefined }
+    | { type: "request_extension"; workdays: number; reason: string }
+    | { type: "return_proposal"; reason: string }
   );
 
 export type ClockView = Pick<Clock, "dueOn" | "explanation" | "state" | "label" | "startsOn"> & {
@@ -111,6 +115,8 @@ export interface ApplicationView {
   };
   allowedActions: ActionType[];
   version: number;
+  /** The handler's proposal waiting for the approver, or null. */
+  proposal: ProposalFacts | null;
   events?: EventView[];
 }
 
@@ -124,6 +130,8 @@ export interface ListFilters {
   receivedFrom?: CivilDate | undefined;
   receivedTo?: CivilDate | undefined;
   mine?: boolean | undefined;
+  /** `approval`: only cases with a proposal waiting for the approver. */
+  awaiting?: "approval" | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }

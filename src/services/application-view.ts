@@ -74,6 +74,7 @@ export function buildApplicationView(args: {
     deadlines,
     allowedActions: allowedActions(args.machine, snapshot, args.today),
     version: row.version,
+    proposal: snapshot.context.facts.proposal ?? null,
   };
   if (args.events) view.events = args.events.map(toEventView);
   return view;

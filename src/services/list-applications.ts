@@ -52,6 +52,7 @@ export async function listApplications(args: {
   if (f.channel) q = q.where("a.channel", "=", f.channel);
   if (f.receivedFrom) q = q.where("a.received_on", ">=", f.receivedFrom);
   if (f.receivedTo) q = q.where("a.received_on", "<=", f.receivedTo);
+  if (f.awaiting === "approval") q = q.where("a.awaiting_approval", "is not", null);
   if (f.mine && actor.userId !== null) q = q.where("a.handler_user_id", "=", actor.userId);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -60,6 +60,15 @@ export function toMachineEvent(
       return { type: "reply.delivered", on, method: input.method };
     case "archive":
       return { type: "application.archived", on };
+    case "propose_decision": {
+      const e: ApplicationEvent = { type: "decision.proposed", on, outcome: input.outcome };
+      if (input.replyText) e.replyText = input.replyText;
+      return e;
+    }
+    case "request_extension":
+      return { type: "extension.requested", on, workdays: input.workdays, reason: input.reason };
+    case "return_proposal":
+      return { type: "proposal.returned", on, reason: input.reason };
     default:
       return assertNever(input, "action");
   }

@@ -103,29 +103,59 @@ describe("a case from intake to decision (browser)", () => {
     await s.shot(page, "case-consultation-closed");
   });
 
-  it("the approver sees it waiting, extends, then decides 部分公开 with its legal basis", async () => {
-    const page = await s.openAs("approver");
-    await page.getByRole("link", { name: "审批" }).click();
-    await page.locator(".approvals").getByRole("link", { name: trackingNo }).waitFor();
-    await s.shot(page, "approvals");
-    await page.goto(caseUrl);
-    const state = page.locator(".case-state");
-    await waitForText(state, "办理中");
-    await runAction(page, "延期答复", async (d) => {
+  it("the handler asks for an extension; the approver sees it on 审批 and approves it", async () => {
+    const handler = await s.openAs("handler", new URL(caseUrl).pathname);
+    await waitForText(handler.locator(".case-state"), "办理中");
+    await runAction(handler, "提交延期审批", async (d) => {
       await d.getByLabel("延长的工作日数（1–20）").fill("10");
       await d.getByLabel("理由").fill("涉及第三方，需要核对招标文件");
     });
+    await waitForText(handler.locator(".pending-proposal"), "拟延长10 个工作日");
+    const page = await s.openAs("approver");
+    await page.getByRole("link", { name: "审批" }).click();
+    const row = page.locator(".approvals tr").filter({ hasText: trackingNo });
+    await waitForText(row, "拟延长 10 个工作日：涉及第三方，需要核对招标文件");
+    await s.shot(page, "approvals");
+    await row.getByRole("link", { name: trackingNo }).click();
+    const state = page.locator(".case-state");
+    await waitForText(state, "办理中");
+    await waitForText(page.locator(".pending-proposal"), "涉及第三方，需要核对招标文件");
+    await runAction(page, "批准延期", async (d) => {
+      // The proposal's days and reason are taken over.
+      expect(await d.getByLabel("延长的工作日数（1–20）").inputValue()).toBe("10");
+    });
     await waitForText(state, "已延期");
     await waitForText(page.locator(".ant-collapse"), "延期答复：+10个工作日");
+    expect(await page.locator(".pending-proposal").count()).toBe(0);
     await s.shot(page, "case-extended");
-    await runAction(page, "作出答复", async (d) => {
-      await choose(page, d, "办理结果", "部分公开", { search: true });
+  });
+
+  it("the handler submits 部分公开 for approval; the approver approves it from 审批", async () => {
+    const handler = await s.openAs("handler", new URL(caseUrl).pathname);
+    await runAction(handler, "提交答复审批", async (d) => {
+      await choose(handler, d, "办理结果", "部分公开", { search: true });
       await waitForText(d, "《中华人民共和国政府信息公开条例》第三十七条");
-      await s.shot(page, "case-decide-dialog");
+      await s.shot(handler, "case-decide-dialog");
+    });
+    await waitForText(handler.locator(".pending-proposal"), "部分公开");
+    expect(await handler.locator(".case-state").textContent()).toContain("办理中");
+    const page = await s.openAs("approver");
+    await page.getByRole("link", { name: "审批" }).click();
+    const row = page.locator(".approvals tr").filter({ hasText: trackingNo });
+    await waitForText(row, "拟部分公开");
+    await row.getByRole("link", { name: trackingNo }).click();
+    const state = page.locator(".case-state");
+    await waitForText(page.locator(".pending-proposal"), "部分公开");
+    await s.shot(page, "case-proposal");
+    await runAction(page, "批准并答复", async (d) => {
+      await waitForText(d, "《中华人民共和国政府信息公开条例》第三十七条");
     });
     await waitForText(state, "已答复");
     await waitForText(page.locator(".case-timeline"), "办理结果：部分公开");
+    await waitForText(page.locator(".case-timeline"), "提交答复审批");
     await s.shot(page, "case-decided");
+    await page.getByRole("link", { name: "审批" }).click();
+    await waitForText(page.locator(".approvals"), "没有等待审批的申请");
   });
 
   it("an approver of another agency cannot open the case", async () => {

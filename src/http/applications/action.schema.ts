@@ -72,6 +72,15 @@ export const ZActionInput = z.discriminatedUnion("type", [
   action("withdraw", {}),
   action("deliver", { method: requiredText(TEXT_LIMITS.name) }),
   action("archive", {}),
+  action("propose_decision", {
+    outcome: z.enum(DECIDABLE_OUTCOME_IDS),
+    replyText: optionalText(TEXT_LIMITS.replyText),
+  }),
+  action("request_extension", {
+    workdays: intInRange(1, MAX_EXTENSION_WORKDAYS),
+    reason: requiredText(TEXT_LIMITS.reason),
+  }),
+  action("return_proposal", { reason: requiredText(TEXT_LIMITS.reason) }),
 ]) satisfies z.ZodType<ActionInput>;
 
 // Every action type of the service has its schema, and no other; each with exactly the

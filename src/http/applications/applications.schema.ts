@@ -55,6 +55,7 @@ export const ZListQuery = z.strictObject({
   receivedFrom: ZCivilDate.optional(),
   receivedTo: ZCivilDate.optional(),
   mine: ZBooleanText.optional(),
+  awaiting: z.enum(["approval"]).optional(),
   page: pageNumber(100_000).optional(),
   pageSize: pageNumber(100).optional(),
 }) satisfies z.ZodType<ListFilters>;

@@ -40,6 +40,9 @@ export function actionBody(type: string, on = "2026-03-10"): Record<string, unkn
     set_custom_deadline: { dueOn: "2026-06-30", reason: "申请数量大，按《条例》第三十五条确定合理期限" },
     decide: { outcome: "disclosed" },
     deliver: { method: "邮寄" },
+    propose_decision: { outcome: "partially_disclosed" },
+    request_extension: { workdays: 10, reason: "需要检索的档案较多" },
+    return_proposal: { reason: "请补充部分公开的依据" },
   };
   return { type, on, ...(extra[type] ?? {}) };
 }

@@ -130,7 +130,18 @@ export interface Application {
   };
   allowedActions: string[];
   version: number;
+  /** The handler's proposal waiting for the approver (审批), or null. */
+  proposal: Proposal | null;
   events?: EventView[];
+}
+
+export interface Proposal {
+  kind: "decision" | "extension";
+  on: string;
+  outcome?: string;
+  replyText?: string;
+  workdays?: number;
+  reason?: string;
 }
 
 export interface Page<T> {
@@ -148,6 +159,8 @@ export interface ListQuery {
   receivedFrom?: string;
   receivedTo?: string;
   mine?: boolean;
+  /** `approval`: only the cases with a proposal waiting for the approver. */
+  awaiting?: "approval";
   page?: number;
   pageSize?: number;
 }

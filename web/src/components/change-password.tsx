@@ -22,12 +22,12 @@ export function ChangePasswordButton() {
         currentPassword: v.currentPassword,
         newPassword: v.newPassword,
       });
-      message.success("密码已修改，其他已登录的设备需重新登录");
+      void message.success("密码已修改，其他已登录的设备需重新登录");
       setOpen(false);
       form.resetFields();
     } catch (e) {
       const rest = showFieldErrors(form, e);
-      if (rest.length > 0) message.error(rest.join("；"));
+      if (rest.length > 0) void message.error(rest.join("；"));
     } finally {
       setSaving(false);
     }

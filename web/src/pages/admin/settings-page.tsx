@@ -25,10 +25,10 @@ export default function SettingsPage() {
     if (!user?.agencyCode) return;
     try {
       await putLetterShortName(user.agencyCode, values.shortName);
-      message.success("文号简称已保存");
+      void message.success("文号简称已保存");
     } catch (e) {
       const rest = showFieldErrors(form, e);
-      if (rest.length > 0) message.error(rest.join("；"));
+      if (rest.length > 0) void message.error(rest.join("；"));
     }
   }
   return (

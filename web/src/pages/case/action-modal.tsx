@@ -15,7 +15,7 @@ type Fields = Record<string, unknown> & { on: Dayjs; reason?: string };
 const DELIVERY_METHODS = ["邮寄（挂号信）", "当面领取", "电子邮件", "传真", "网上申请平台"];
 
 /** Reason is required for these (API.md); for the rest it is an optional note. */
-const REASON_REQUIRED = new Set(["extend", "set_custom_deadline"]);
+const REASON_REQUIRED = new Set(["extend", "set_custom_deadline", "request_extension", "return_proposal"]);
 
 function OutcomeField({ meta }: { meta: MetaIndex }) {
   const form = Form.useFormInstance();
@@ -133,6 +133,7 @@ function ActionFields({ type, app, meta }: { type: string; app: Application; met
       );
     }
     case "extend":
+    case "request_extension":
       return (
         <Form.Item
           label="延长的工作日数（1–20）"
@@ -155,6 +156,7 @@ function ActionFields({ type, app, meta }: { type: string; app: Application; met
         </Form.Item>
       );
     case "decide":
+    case "propose_decision":
       return <OutcomeField meta={meta} />;
     case "deliver":
       return (
@@ -195,6 +197,10 @@ function toInput(type: string, app: Application, v: Fields): ActionInput {
  */
 export function ActionModal(props: {
   type: string | null;
+  /** The dialog's title when it is not the action's label (批准延期 for extend). */
+  title?: string | undefined;
+  /** Fields filled in advance (an approval takes over the proposal's outcome, days, reason). */
+  initial?: Record<string, unknown> | undefined;
   app: Application;
   onClose: () => void;
   onDone: (app: Application) => void;
@@ -213,7 +219,7 @@ export function ActionModal(props: {
     }
   }, [type, form]);
   if (!type) return null;
-  const label = meta.actionLabel(type);
+  const label = props.title ?? meta.actionLabel(type);
 
   const submit = async () => {
     let values: Fields;
@@ -262,7 +268,7 @@ export function ActionModal(props: {
         form={form}
         layout="vertical"
         aria-label={label}
-        initialValues={{ on: toPicker(todayInChina()) }}
+        initialValues={{ on: toPicker(todayInChina()), ...props.initial }}
         preserve={false}
       >
         <Form.Item

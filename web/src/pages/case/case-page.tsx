@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client.ts";
 import { getApplication, letterUrl, listLetters } from "../../api/endpoints.ts";
-import type { Application, Role } from "../../api/types.ts";
+import type { Application, Proposal, Role } from "../../api/types.ts";
 import { useWorkingCalendar } from "../../calendar/use-working-calendar.ts";
 import { formatInstant, todayInChina } from "../../lib/dates.ts";
 import { useTitle } from "../../lib/use-title.ts";
@@ -89,6 +89,88 @@ function LettersCard({ app }: { app: Application }) {
   );
 }
 
+const PROPOSAL_EVENT: Record<Proposal["kind"], string> = {
+  decision: "decision.proposed",
+  extension: "extension.requested",
+};
+
+/** What an approver's button opens: an action, perhaps under another title and filled in advance. */
+interface ChosenAction {
+  type: string;
+  title?: string;
+  initial?: Record<string, unknown>;
+}
+
+/**
+ * The handler's proposal waiting for the approver (审批): what is proposed, by whom and when,
+ * with the approver's buttons: 批准并答复 (decide with the proposed outcome), 批准延期, 退回.
+ */
+function ProposalCard({
+  app,
+  canApprove,
+  onChoose,
+}: {
+  app: Application;
+  canApprove: (type: string) => boolean;
+  onChoose: (action: ChosenAction) => void;
+}) {
+  const meta = useMeta();
+  const p = app.proposal;
+  if (!p) return null;
+  const submitted = [...(app.events ?? [])].reverse().find((e) => e.type === PROPOSAL_EVENT[p.kind]);
+  const outcome = meta.outcome(p.outcome);
+  const approve: ChosenAction =
+    p.kind === "decision"
+      ? {
+          type: "decide",
+          title: "批准并答复",
+          initial: { outcome: p.outcome, ...(p.replyText ? { replyText: p.replyText } : {}) },
+        }
+      : { type: "extend", title: "批准延期", initial: { workdays: p.workdays, reason: p.reason } };
+  return (
+    <Card
+      size="small"
+      title={p.kind === "decision" ? "待审批：答复" : "待审批：延期"}
+      className="pending-proposal"
+      extra={<Tag color="orange">待审批</Tag>}
+    >
+      <Descriptions size="small" column={1}>
+        {p.kind === "decision" ? (
+          <>
+            <Descriptions.Item label="拟作出的办理结果">
+              {outcome ? `${outcome.row2021} ${outcome.shortLabel}` : p.outcome}
+            </Descriptions.Item>
+            {outcome && <Descriptions.Item label="法律依据">{outcome.basis}</Descriptions.Item>}
+            {p.replyText && <Descriptions.Item label="答复内容">{p.replyText}</Descriptions.Item>}
+          </>
+        ) : (
+          <>
+            <Descriptions.Item label="拟延长">{p.workdays} 个工作日</Descriptions.Item>
+            <Descriptions.Item label="延期理由">{p.reason}</Descriptions.Item>
+          </>
+        )}
+        <Descriptions.Item label="提交">
+          {submitted ? `${submitted.actor}，${formatInstant(submitted.enteredAt)}` : "—"}（生效日期 {p.on}）
+        </Descriptions.Item>
+      </Descriptions>
+      {(canApprove(approve.type) || canApprove("return_proposal")) && (
+        <Space wrap style={{ marginTop: 8 }}>
+          {canApprove(approve.type) && (
+            <Button type="primary" onClick={() => onChoose(approve)}>
+              {approve.title}
+            </Button>
+          )}
+          {canApprove("return_proposal") && (
+            <Button danger onClick={() => onChoose({ type: "return_proposal" })}>
+              {meta.actionLabel("return_proposal")}
+            </Button>
+          )}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
 function EventsTimeline({ app }: { app: Application }) {
   const meta = useMeta();
   const events = app.events ?? [];
@@ -123,7 +205,7 @@ export default function CasePage() {
   const { hasRole } = useSession();
   const calendar = useWorkingCalendar();
   const { app, setApp, error, reload } = useApplication(id);
-  const [action, setAction] = useState<string | null>(null);
+  const [action, setAction] = useState<ChosenAction | null>(null);
   useTitle(app ? `申请 ${app.trackingNo}` : "申请");
   const today = todayInChina();
 
@@ -143,7 +225,8 @@ export default function CasePage() {
     const roles = meta.actions.find((a) => a.type === type)?.roles ?? [];
     return roles.some((r) => user.roles.includes(r)) && user.agencyCode === app.agencyCode;
   };
-  const actions = app.allowedActions.filter(mine);
+  // 退回 belongs to the pending proposal's card, beside its approval.
+  const actions = app.allowedActions.filter((a) => mine(a) && a !== "return_proposal");
   const others = app.allowedActions.filter((a) => !mine(a));
   const flags = meta.flags.filter((f) => app.flags[f.id as keyof Application["flags"]]);
 
@@ -168,7 +251,7 @@ export default function CasePage() {
               <Button
                 key={type}
                 type={type === "decide" ? "primary" : "default"}
-                onClick={() => setAction(type)}
+                onClick={() => setAction({ type })}
               >
                 {meta.actionLabel(type)}
               </Button>
@@ -189,6 +272,11 @@ export default function CasePage() {
           </div>
         )}
       </Card>
+      <ProposalCard
+        app={app}
+        canApprove={(type) => app.allowedActions.includes(type) && mine(type)}
+        onChoose={setAction}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -209,7 +297,9 @@ export default function CasePage() {
         </Col>
       </Row>
       <ActionModal
-        type={action}
+        type={action?.type ?? null}
+        title={action?.title}
+        initial={action?.initial}
         app={app}
         onClose={() => setAction(null)}
         onDone={(next) => {

@@ -58,6 +58,12 @@ export function eventSummary(e: EventView, all: readonly EventView[], meta: Meta
       return `办理结果：${meta.outcome(text(p.outcome))?.shortLabel ?? text(p.outcome)}`;
     case "reply.delivered":
       return `送达方式：${text(p.method)}`;
+    case "decision.proposed":
+      return `拟作出的办理结果：${meta.outcome(text(p.outcome))?.shortLabel ?? text(p.outcome)}`;
+    case "extension.requested":
+      return `拟延长 ${text(p.workdays)} 个工作日；理由：${text(p.reason)}`;
+    case "proposal.returned":
+      return `退回理由：${text(p.reason)}`;
     default:
       return "";
   }
