@@ -9,7 +9,7 @@ import { createLettersRouter, createReportsRouter } from "../../src/http/reports
 import { d, makeReportFixture, type ReportFixture, type UserKey } from "./support/report-fixture.ts";
 import { ZERO_TABLE2_2021 } from "./support/table2-figures.ts";
 
-/** A parsed JSON body as the assertions read it: any key, any array method, no `any`. */
+/** A parsed JSON body as the assertions read it: every key and array method, typed without escapes. */
 type Loose = { readonly [key: string]: Loose } & Loose[];
 
 describe("the report and letter routes", () => {

@@ -2,6 +2,7 @@ import { Alert, Card, Col, Row, Select, Space, Spin, Statistic, Typography } fro
 import { useEffect, useMemo, useState } from "react";
 import { type DashboardStats, fetchDashboardStats } from "../api/dashboard-stats.ts";
 import { EChart, type EChartOption } from "../components/echart.tsx";
+import { YearSelect } from "../components/year-select.tsx";
 import { todayInChina } from "../lib/dates.ts";
 import { useAgencies } from "../lib/use-agencies.ts";
 import { useTitle } from "../lib/use-title.ts";
@@ -140,19 +141,7 @@ export default function DashboardPage() {
               />
             </span>
           )}
-          <span>
-            年度{" "}
-            <Select
-              aria-label="年度"
-              style={{ width: 110 }}
-              value={year}
-              onChange={setYear}
-              options={Array.from({ length: thisYear - 2018 }, (_, i) => thisYear - i).map((y) => ({
-                value: y,
-                label: `${y}年`,
-              }))}
-            />
-          </span>
+          <YearSelect value={year} onChange={setYear} />
           <Typography.Text type="secondary">
             收到申请按收到之日、办理结果与答复按办结之日统计该年度；逾期件数为当前情况。
           </Typography.Text>

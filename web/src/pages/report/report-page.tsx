@@ -28,6 +28,7 @@ import {
   reportOverview,
 } from "../../api/endpoints.ts";
 import type { AnnualReport, CellMember, ReportStatusLine, ReportTexts } from "../../api/types.ts";
+import { YearSelect } from "../../components/year-select.tsx";
 import { todayInChina } from "../../lib/dates.ts";
 import { useAgencies } from "../../lib/use-agencies.ts";
 import { useTitle } from "../../lib/use-title.ts";
@@ -259,19 +260,7 @@ export default function ReportPage() {
               options={agencies.map((a) => ({ value: a.code, label: a.name }))}
             />
           </span>
-          <span>
-            年度{" "}
-            <Select
-              aria-label="年度"
-              style={{ width: 110 }}
-              value={year}
-              onChange={setYear}
-              options={Array.from({ length: thisYear - 2018 }, (_, i) => thisYear - i).map((y) => ({
-                value: y,
-                label: `${y}年`,
-              }))}
-            />
-          </span>
+          <YearSelect value={year} onChange={setYear} />
           {supervisor && (
             <span>
               <Switch checked={subtree} onChange={setSubtree} aria-label="汇总下级机关" /> 汇总下级机关
