@@ -44,6 +44,8 @@ export interface OutcomeDefinition {
   shortLabel: string;
   /** The legal basis printed in the reply letter. */
   basis: string;
+  /** The decision sentence of the reply letter (答复书). */
+  decision: string;
   reachedBy: readonly OutcomeReachedBy[];
   /** Only after a supplement was received (art. 30). */
   requiresSupplementReceived?: boolean;
@@ -60,6 +62,8 @@ export const OUTCOMES = [
     label: "（一）予以公开",
     shortLabel: "予以公开",
     basis: `${REG}第三十六条第（二）项（已主动公开的，第三十六条第（一）项）`,
+    decision:
+      "经审查，您申请公开的政府信息属于公开范围，本机关决定予以公开，现将该政府信息提供给您（见附件）；已经主动公开的，告知您获取该政府信息的方式、途径。",
     reachedBy: ["decision"],
   },
   {
@@ -70,6 +74,8 @@ export const OUTCOMES = [
     label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
     shortLabel: "部分公开",
     basis: `${REG}第三十七条`,
+    decision:
+      "经审查，您申请公开的政府信息中含有不应当公开的内容，但能够作区分处理，本机关决定向您提供可以公开的部分（见附件），不应当公开的部分不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -80,6 +86,7 @@ export const OUTCOMES = [
     label: "1.属于国家秘密",
     shortLabel: "不予公开：属于国家秘密",
     basis: `${REG}第十四条`,
+    decision: "经审查，您申请公开的政府信息属于国家秘密，本机关决定不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -90,6 +97,7 @@ export const OUTCOMES = [
     label: "2.其他法律行政法规禁止公开",
     shortLabel: "不予公开：其他法律行政法规禁止公开",
     basis: `${REG}第十四条`,
+    decision: "经审查，您申请公开的政府信息属于法律、行政法规禁止公开的政府信息，本机关决定不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -100,6 +108,8 @@ export const OUTCOMES = [
     label: "3.危及“三安全一稳定”",
     shortLabel: "不予公开：危及“三安全一稳定”",
     basis: `${REG}第十四条`,
+    decision:
+      "经审查，您申请公开的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定，本机关决定不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -110,6 +120,8 @@ export const OUTCOMES = [
     label: "4.保护第三方合法权益",
     shortLabel: "不予公开：保护第三方合法权益",
     basis: `${REG}第十五条、第三十二条`,
+    decision:
+      "经审查，您申请公开的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，本机关决定不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -120,6 +132,8 @@ export const OUTCOMES = [
     label: "5.属于三类内部事务信息",
     shortLabel: "不予公开：属于三类内部事务信息",
     basis: `${REG}第十六条第一款`,
+    decision:
+      "经审查，您申请公开的政府信息属于行政机关的人事管理、后勤管理、内部工作流程等内部事务信息，本机关决定不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -130,6 +144,8 @@ export const OUTCOMES = [
     label: "6.属于四类过程性信息",
     shortLabel: "不予公开：属于四类过程性信息",
     basis: `${REG}第十六条第二款`,
+    decision:
+      "经审查，您申请公开的政府信息属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息，本机关决定不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -140,6 +156,7 @@ export const OUTCOMES = [
     label: "7.属于行政执法案卷",
     shortLabel: "不予公开：属于行政执法案卷",
     basis: `${REG}第十六条第二款`,
+    decision: "经审查，您申请公开的政府信息属于行政执法案卷信息，本机关决定不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -150,6 +167,8 @@ export const OUTCOMES = [
     label: "8.属于行政查询事项",
     shortLabel: "不予公开：属于行政查询事项",
     basis: `${REG}第三十六条第（七）项`,
+    decision:
+      "经审查，您申请公开的政府信息属于有关法律、行政法规对信息的获取有特别规定的行政查询事项，请您按照有关法律、行政法规的规定办理，本机关决定不予公开。",
     reachedBy: ["decision"],
   },
   {
@@ -160,6 +179,7 @@ export const OUTCOMES = [
     label: "1.本机关不掌握相关政府信息",
     shortLabel: "无法提供：本机关不掌握相关政府信息",
     basis: `${REG}第三十六条第（四）项、第（五）项`,
+    decision: "经检索，本机关未制作、获取您申请公开的政府信息，本机关不掌握该政府信息。",
     reachedBy: ["decision"],
   },
   {
@@ -170,6 +190,8 @@ export const OUTCOMES = [
     label: "2.没有现成信息需要另行制作",
     shortLabel: "无法提供：没有现成信息需要另行制作",
     basis: `${REG}第三十八条`,
+    decision:
+      "您申请公开的政府信息需要本机关对现有政府信息进行加工、分析后方能形成，本机关没有现成信息，不予另行制作。",
     reachedBy: ["decision"],
   },
   {
@@ -180,6 +202,7 @@ export const OUTCOMES = [
     label: "3.补正后申请内容仍不明确",
     shortLabel: "无法提供：补正后申请内容仍不明确",
     basis: `${REG}第三十条`,
+    decision: "经本机关告知补正，您补正后的申请内容仍不明确，本机关无法确定您所需的政府信息，无法提供。",
     reachedBy: ["decision"],
     requiresSupplementReceived: true,
   },
@@ -191,6 +214,8 @@ export const OUTCOMES = [
     label: "1.信访举报投诉类申请",
     shortLabel: "不予处理：信访举报投诉类申请",
     basis: `${REG}第三十九条第一款`,
+    decision:
+      "您的申请实为以政府信息公开申请的形式进行信访、投诉、举报等活动，不属于政府信息公开申请，本机关不予处理，请您依照《信访工作条例》等规定的途径提出。",
     reachedBy: ["decision"],
   },
   {
@@ -201,6 +226,7 @@ export const OUTCOMES = [
     label: "2.重复申请",
     shortLabel: "不予处理：重复申请",
     basis: `${REG}第三十六条第（六）项`,
+    decision: "您的申请与此前已经答复的申请内容相同，属于重复申请，本机关不予重复处理。",
     reachedBy: ["decision"],
   },
   {
@@ -211,6 +237,7 @@ export const OUTCOMES = [
     label: "3.要求提供公开出版物",
     shortLabel: "不予处理：要求提供公开出版物",
     basis: `${REG}第三十九条第二款`,
+    decision: "您要求提供的是公开出版物，本机关不予处理，您可以通过公开发行渠道获取。",
     reachedBy: ["decision"],
   },
   {
@@ -221,6 +248,7 @@ export const OUTCOMES = [
     label: "4.无正当理由大量反复申请",
     shortLabel: "不予处理：无正当理由大量反复申请",
     basis: `${REG}第三十五条`,
+    decision: "您无正当理由大量、反复申请政府信息公开，且申请理由不合理，本机关不予处理。",
     reachedBy: ["decision"],
   },
   {
@@ -231,6 +259,7 @@ export const OUTCOMES = [
     label: "5.要求行政机关确认或重新出具已获取信息",
     shortLabel: "不予处理：要求行政机关确认或重新出具已获取信息",
     basis: `${REG}第三十九条第二款`,
+    decision: "您要求本机关确认或者重新出具已获取的政府信息，不属于政府信息公开申请，本机关不予处理。",
     reachedBy: ["decision"],
   },
   {
@@ -241,6 +270,8 @@ export const OUTCOMES = [
     label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
     shortLabel: "其他处理：逾期不补正、不再处理",
     basis: `${REG}第三十条`,
+    decision:
+      "您未在本机关告知的补正期限内补正，且无正当理由，视为放弃申请，本机关不再处理该政府信息公开申请。",
     reachedBy: ["automatic"],
   },
   {
@@ -251,6 +282,7 @@ export const OUTCOMES = [
     label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
     shortLabel: "其他处理：逾期未缴费、不再处理",
     basis: "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+    decision: "您未在收费通知规定的期限内缴纳信息处理费，视为放弃申请，本机关不再处理该政府信息公开申请。",
     reachedBy: ["automatic"],
   },
   {
@@ -261,6 +293,7 @@ export const OUTCOMES = [
     label: "3.其他",
     shortLabel: "其他处理：其他（含申请人撤回）",
     basis: REG,
+    decision: "经审查，本机关对您的申请作其他处理，具体如下。",
     reachedBy: ["withdrawal", "decision"],
   },
 ] as const satisfies readonly OutcomeDefinition[];
