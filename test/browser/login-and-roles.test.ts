@@ -92,4 +92,23 @@ describe("logging in (browser)", () => {
     await page.waitForURL(/\/login$/);
     await expect.poll(() => page.locator("body").textContent()).toContain("会话已过期");
   });
+
+  it("still says so on a reload after a call has already met the expired session", async () => {
+    const page = await s.loginAs("supervisor");
+    await page.waitForLoadState("networkidle");
+    const cookie = (await page.context().cookies()).find((c) => c.name === "ogi_session");
+    await s.system.core.accounts.revokeToken(cookie?.value ?? "");
+    await Promise.all([
+      page.waitForURL(/\/login$/),
+      page
+        .getByRole("link", { name: "统计" })
+        .click({ force: true, timeout: 5_000 })
+        .catch(() => undefined),
+    ]);
+    await expect.poll(() => page.locator("body").textContent()).toContain("会话已过期");
+    // That 401 cleared the cookie: the reload's /auth/me carries none and hears only "请先登录".
+    expect((await page.context().cookies()).some((c) => c.name === "ogi_session")).toBe(false);
+    await page.reload();
+    await expect.poll(() => page.locator("body").textContent()).toContain("会话已过期");
+  });
 });

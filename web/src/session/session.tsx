@@ -1,7 +1,16 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
 import { fetchMe, login as loginCall, logout as logoutCall } from "../api/endpoints.ts";
-import type { Role, UserInfo } from "../api/types.ts";
+import type { MeReply, Role, UserInfo } from "../api/types.ts";
 
 type Status = "loading" | "anonymous" | "ready";
 
@@ -17,6 +26,43 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/** What the server says to a request that carries no session cookie at all. */
+const NO_COOKIE_MESSAGE = "请先登录";
+/** Shown at login when the cookie is already gone but this browser had not logged out. */
+const EXPIRED_NOTICE = "会话已过期，请重新登录";
+
+/**
+ * Whether this browser holds a session the user has not logged out of (localStorage: shared by
+ * the tabs, survives a reload). The server clears the cookie in the first 401 it sends for an
+ * expired session, so whichever request comes next (a reload, another tab) arrives without it
+ * and hears only "请先登录"; this marker is what still tells an expired session from none.
+ */
+const SESSION_MARKER = "ogi.session";
+
+function markSession(live: boolean): void {
+  try {
+    if (live) localStorage.setItem(SESSION_MARKER, "1");
+    else localStorage.removeItem(SESSION_MARKER);
+  } catch {
+    // storage disabled: only the server's own message tells an expired session
+  }
+}
+
+function hadSession(): boolean {
+  try {
+    return localStorage.getItem(SESSION_MARKER) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/** The notice for a failed /auth/me at start-up: undefined for a plain login page. */
+function startupNotice(e: unknown): string | undefined {
+  if (!(e instanceof ApiError) || e.status !== 401) return undefined;
+  if (e.message !== NO_COOKIE_MESSAGE) return e.message;
+  return hadSession() ? EXPIRED_NOTICE : undefined;
+}
+
 /**
  * The logged-in user. The session cookie is httpOnly; the CSRF token lives in memory only and,
  * after a reload, comes back from GET /auth/me. Any 401 ends the session in the UI.
@@ -25,6 +71,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>("loading");
   const [user, setUser] = useState<UserInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /**
+   * The one GET /auth/me of this page load. StrictMode runs the effect below twice in development
+   * builds (the browser tests' bundle is one); a second request would race the first one's 401,
+   * which clears the cookie, and could come back "请先登录" instead of "会话已过期".
+   */
+  const me = useRef<Promise<MeReply> | null>(null);
 
   /** Ends the session in the UI; `message` (undefined keeps the current one) is shown at login. */
   const end = useCallback((message: string | null | undefined) => {
@@ -37,17 +89,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler((message) => end(`登录已失效，请重新登录。（${message}）`));
     let live = true;
-    fetchMe()
-      .then((me) => {
+    me.current ??= fetchMe();
+    me.current
+      .then((reply) => {
         if (!live) return;
-        setCsrfToken(me.csrfToken ?? null);
-        setUser(me.user);
+        setCsrfToken(reply.csrfToken ?? null);
+        setUser(reply.user);
+        markSession(true);
         setStatus("ready");
       })
       .catch((e: unknown) => {
-        // No cookie: plain login page; a cookie the server no longer accepts: say so.
-        const expired = e instanceof ApiError && e.status === 401 && e.message !== "请先登录";
-        if (live) end(expired ? e.message : undefined);
+        // Never logged in (or logged out): plain login page; a session that ended otherwise: say so.
+        if (live) end(startupNotice(e));
       });
     return () => {
       live = false;
@@ -59,6 +112,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const reply = await loginCall(username, password);
     setCsrfToken(reply.csrfToken ?? null);
     setUser(reply.user);
+    markSession(true);
     setNotice(null);
     setStatus("ready");
   }, []);
@@ -67,6 +121,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await logoutCall();
     } finally {
+      markSession(false);
       end("您已退出登录");
     }
   }, [end]);
