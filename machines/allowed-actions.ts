@@ -1,5 +1,6 @@
 import { ACTION_TYPES, type ActionType, type ApplicationEvent } from "../src/domain/application-events.ts";
 import { assertNever } from "../src/domain/assert-never.ts";
+import { openConsultations } from "../src/domain/case-predicates.ts";
 import { addDays, type CivilDate, maxDate } from "../src/domain/civil-date.ts";
 import { type AutomaticEvent, pendingAutomaticEvents } from "../src/domain/deadlines/due-automatic-events.ts";
 import { DECIDABLE_OUTCOME_IDS } from "../src/domain/outcomes.ts";
@@ -93,7 +94,7 @@ export function probeEvents(
 }
 
 function openConsultationIds(context: ApplicationContext): string[] {
-  return context.facts.consultations.filter((c) => !c.answeredOn && !c.expiredOn).map((c) => c.id);
+  return openConsultations(context.facts).map((c) => c.id);
 }
 
 function unusedConsultationId(context: ApplicationContext): string {

@@ -5,7 +5,7 @@
  */
 import type { GuardArgs } from "xstate";
 import type { ApplicationEvent, ApplicationEventType } from "../src/domain/application-events.ts";
-import type { CaseFacts } from "../src/domain/case-facts.ts";
+import { isFeeAwaitingPayment, openConsultations } from "../src/domain/case-predicates.ts";
 import { computeReplyDeadline } from "../src/domain/deadlines/compute-reply-deadline.ts";
 import {
   consultationWindowEnd,
@@ -53,14 +53,6 @@ function forEvents<T extends ApplicationEventType>(
 const isPositiveInteger = (n: number, max = Number.MAX_SAFE_INTEGER) =>
   Number.isInteger(n) && n >= 1 && n <= max;
 const isBlank = (s: string | undefined) => s === undefined || s.trim() === "";
-
-function openConsultations(facts: CaseFacts) {
-  return facts.consultations.filter((c) => !c.answeredOn && !c.expiredOn);
-}
-
-function isFeeAwaitingPayment(facts: CaseFacts): boolean {
-  return facts.fee !== undefined && !facts.fee.paidOn && !facts.fee.expiredOn;
-}
 
 const CHECKS = {
   isOnOrAfterLastEvent: ({ lastOn, facts }, event) => {

@@ -5,4 +5,5 @@ export * from "./application-context.ts";
 export * from "./apply-event.ts";
 export * from "./fold-event-into-facts.ts";
 export * from "./guards.ts";
+export * from "./replay-history.ts";
 export * from "./restore-snapshot.ts";

@@ -4,6 +4,7 @@ import * as m0001 from "./migrations/0001-initial.ts";
 import * as m0002 from "./migrations/0002-letters.ts";
 import * as m0003 from "./migrations/0003-worklist-index.ts";
 import * as m0004 from "./migrations/0004-awaiting-approval.ts";
+import * as m0005 from "./migrations/0005-superseded-events.ts";
 import type { Database } from "./schema.ts";
 
 /** Forward-only migrations, listed here so a bundle or a fresh clone finds them without a scan. */
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-letters": m0002,
   "0003-worklist-index": m0003,
   "0004-awaiting-approval": m0004,
+  "0005-superseded-events": m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -87,6 +87,12 @@ export interface ApplicationEventTable {
   effective_on: string;
   payload: Json<unknown>;
   reason: string | null;
+  /**
+   * An automatic event the history no longer owes (DOMAIN.md §5): the seq of the entry that
+   * caused it (a backdated action, a calendar correction) and when. Every read ignores it.
+   */
+  superseded_by_seq: Generated<number | null>;
+  superseded_at: Generated<Date | null>;
 }
 
 export interface DeadlineJobTable {

@@ -52,6 +52,7 @@ export function makeLetterService(deps: LetterServiceDeps) {
         .selectFrom("application_events")
         .selectAll()
         .where("application_id", "=", c.row.id)
+        .where("superseded_by_seq", "is", null)
         .orderBy("seq")
         .execute(),
       db

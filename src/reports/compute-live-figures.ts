@@ -1,6 +1,6 @@
 import { AppError } from "../app-error.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
-import { computeReplyDeadline } from "../domain/deadlines/compute-reply-deadline.ts";
+import { isRepliedOnTime } from "../domain/case-predicates.ts";
 import { bucketRecord } from "../domain/tabulation/bucket-record.ts";
 import { classifyForTable3 } from "../domain/tabulation/classify-for-table3.ts";
 import { editionForYear } from "../domain/tabulation/edition-for-year.ts";
@@ -81,11 +81,7 @@ export function timelinessOf(
   facts: Awaited<ReturnType<typeof fetchDecidedFacts>>,
   calendar: WorkingCalendar,
 ): { decisions: number; onTime: number } {
-  let onTime = 0;
-  for (const f of facts) {
-    const on = f.disposition?.on;
-    if (on !== undefined && on <= computeReplyDeadline(f, calendar).dueOn) onTime++;
-  }
+  const onTime = facts.filter((f) => isRepliedOnTime(f, calendar)).length;
   return { decisions: facts.length, onTime };
 }
 

@@ -157,6 +157,7 @@ export async function fetchFees(
     ])
     .where("a.agency_id", "in", agencyIds)
     .where("p.type", "=", "fee.paid")
+    .where("p.superseded_by_seq", "is", null)
     .where("p.effective_on", ">=", first)
     .where("p.effective_on", "<=", last)
     .groupBy("a.agency_id")

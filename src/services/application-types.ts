@@ -88,6 +88,11 @@ export interface EventView {
   enteredAt: string;
   payload: Record<string, unknown>;
   reason: string | null;
+  /**
+   * An automatic event the history no longer owes (DOMAIN.md §5): the entry that caused it and
+   * the day it was superseded. Kept in the log; ignored by the state, reports and letters.
+   */
+  superseded: null | { bySeq: number; on: CivilDate };
 }
 
 export interface ApplicationView {

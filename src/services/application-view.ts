@@ -3,7 +3,7 @@ import { describeState, toApiState, toFlags } from "../../machines/api-state.ts"
 import type { ApplicationMachine, ApplicationSnapshot } from "../../machines/application.machine.ts";
 import type { DbApplication, DbApplicationEvent } from "../db/schema.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
-import type { CivilDate } from "../domain/civil-date.ts";
+import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
 import type { Clock } from "../domain/deadlines/clock.ts";
 import { computeDeadlines } from "../domain/deadlines/compute-deadlines.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
@@ -33,6 +33,10 @@ export function toEventView(e: DbApplicationEvent): EventView {
     enteredAt: new Date(e.entered_at).toISOString(),
     payload: e.payload as Record<string, unknown>,
     reason: e.reason,
+    superseded:
+      e.superseded_by_seq === null || e.superseded_at === null
+        ? null
+        : { bySeq: e.superseded_by_seq, on: civilDateInChina(new Date(e.superseded_at)) },
   };
 }
 

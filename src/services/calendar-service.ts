@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { ApiState } from "../../machines/api-state.ts";
 import { AppError, type ErrorDetail } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
+import { AUTOMATIC_EVENT_TYPES } from "../domain/application-events.ts";
 import { type CalendarYear, ZCalendarYear } from "../domain/calendar/calendar-year.ts";
 import { isWeekend } from "../domain/civil-date.ts";
 import type { Actor } from "./actor.ts";
@@ -17,7 +18,7 @@ export type CalendarService = ReturnType<typeof makeCalendarService>;
 export function makeCalendarService(deps: {
   db: Kysely<Database>;
   calendars: CalendarStore;
-  applications: Pick<ApplicationService, "replan">;
+  applications: Pick<ApplicationService, "rederive">;
 }) {
   const { db } = deps;
   /** The stored year, or the provisional one built from the 放假办法. */
@@ -26,8 +27,9 @@ export function makeCalendarService(deps: {
     getYear,
 
     /**
-     * Stores the year, then recomputes the deadlines and jobs of every open case so that they
-     * follow at once. Returns the year as stored and how many cases were re-planned.
+     * Stores the year, then re-derives every case it can move so that deadlines and automatic
+     * events follow at once (closed report years through the amendment path). Returns the year
+     * as stored and how many cases were re-derived.
      */
     async putYear(actor: Actor, year: CalendarYear): Promise<{ year: CalendarYear; replanned: number }> {
       if (!actor.isSystemAdmin) {
@@ -37,16 +39,34 @@ export function makeCalendarService(deps: {
       await db.transaction().execute((trx) => deps.calendars.put(trx, checked, actor.userId));
       // only after the commit: a request in between would cache the old year again
       deps.calendars.invalidate();
-      const open = await db
-        .selectFrom("applications")
-        .select("id")
-        .where("state", "not in", FINISHED_STATES)
-        .orderBy("id")
-        .execute();
-      for (const { id } of open) await deps.applications.replan(id);
-      return { year: await getYear(checked.year), replanned: open.length };
+      const cases = await casesOnCalendar(db, checked.year);
+      for (const id of cases) await deps.applications.rederive(id, { actor, year: checked.year });
+      return { year: await getYear(checked.year), replanned: cases.length };
     },
   };
+}
+
+/**
+ * The cases a change of `year`'s schedule can move (DOMAIN.md §5): every open case, and every
+ * case with an automatic event dated from that year on (a window that ends in January may have
+ * counted through the previous December), closed or not.
+ */
+async function casesOnCalendar(db: Kysely<Database>, year: number): Promise<string[]> {
+  const open = await db
+    .selectFrom("applications")
+    .select("id")
+    .where("state", "not in", FINISHED_STATES)
+    .execute();
+  const automatic = await db
+    .selectFrom("application_events")
+    .select("application_id as id")
+    .distinct()
+    .where("type", "in", [...AUTOMATIC_EVENT_TYPES])
+    .where("superseded_by_seq", "is", null)
+    .where("effective_on", ">=", `${year}-01-01`)
+    .where("effective_on", "<=", `${year + 1}-12-31`)
+    .execute();
+  return [...new Set([...open, ...automatic].map((r) => r.id))].sort();
 }
 
 /** Dates inside the year, each once, and make-up working days on weekends only. */

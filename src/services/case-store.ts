@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database, DbApplication } from "../db/schema.ts";
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Database, DbApplication, DbApplicationEvent, NewDbApplication } from "../db/schema.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -10,9 +10,18 @@ export interface CaseRow {
   handler: string | null;
 }
 
-/** One case with its agency, or undefined. */
-export async function loadCase(db: Db, id: string): Promise<CaseRow | undefined> {
-  const r = await db
+/** Inserts a new case's row (version 0); its first entry goes through writeCase. */
+export async function insertCaseRow(db: Db, row: NewDbApplication): Promise<void> {
+  await db.insertInto("applications").values(row).execute();
+}
+
+/**
+ * One case with its agency, or undefined. `lock` (inside a transaction) holds the case's row
+ * until the commit, so concurrent writers of one case (a clerk, the deadline worker) take turns
+ * instead of failing each other's version check.
+ */
+export async function loadCase(db: Db, id: string, lock = false): Promise<CaseRow | undefined> {
+  let q = db
     .selectFrom("applications as a")
     .innerJoin("agencies as g", "g.id", "a.agency_id")
     .leftJoin("users as u", "u.id", "a.handler_user_id")
@@ -23,8 +32,9 @@ export async function loadCase(db: Db, id: string): Promise<CaseRow | undefined>
       "g.path as agency_path",
       "u.display_name as handler_name",
     ])
-    .where("a.id", "=", id)
-    .executeTakeFirst();
+    .where("a.id", "=", id);
+  if (lock) q = q.forNoKeyUpdate("a");
+  const r = await q.executeTakeFirst();
   if (!r) return undefined;
   const { agency_code, agency_name, agency_path, handler_name, ...row } = r;
   return {
@@ -78,4 +88,88 @@ export async function isYearClosed(db: Db, agencyId: number, year: number): Prom
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The case's log in recording order; `current` leaves out the superseded automatic events. */
+export async function loadEvents(
+  db: Db,
+  applicationId: string,
+  current = false,
+): Promise<DbApplicationEvent[]> {
+  let q = db.selectFrom("application_events").selectAll().where("application_id", "=", applicationId);
+  if (current) q = q.where("superseded_by_seq", "is", null);
+  return q.orderBy("seq").execute();
+}
+
+/** Marks automatic events superseded by the entry `bySeq` (DOMAIN.md §5): kept, ignored by reads. */
+export async function markSuperseded(
+  db: Db,
+  applicationId: string,
+  seqs: readonly number[],
+  bySeq: number,
+): Promise<void> {
+  if (seqs.length === 0) return;
+  await db
+    .updateTable("application_events")
+    .set({ superseded_by_seq: bySeq, superseded_at: sql<Date>`now()` })
+    .where("application_id", "=", applicationId)
+    .where("seq", "in", seqs)
+    .execute();
+}
+
+export interface NewLogEntry {
+  type: string;
+  on: string;
+  actorUserId: number | null;
+  actorName: string;
+  payload: Record<string, unknown>;
+  reason: string | null;
+}
+
+/** Appends entries with consecutive seq after `fromSeq`. */
+export async function appendEvents(
+  db: Db,
+  applicationId: string,
+  fromSeq: number,
+  entries: readonly NewLogEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto("application_events")
+    .values(
+      entries.map((e, i) => ({
+        application_id: applicationId,
+        seq: fromSeq + i + 1,
+        type: e.type,
+        actor_user_id: e.actorUserId,
+        actor_name: e.actorName,
+        effective_on: e.on,
+        payload: JSON.stringify({ v: 1, ...e.payload, type: e.type, on: e.on }),
+        reason: e.reason,
+      })),
+    )
+    .execute();
+}
+
+/** Saves the row's derived columns and snapshot when its version is still `fromVersion`. */
+export async function updateCaseRow(
+  db: Db,
+  id: string,
+  fromVersion: number,
+  changes: Partial<
+    Pick<
+      DbApplication,
+      "version" | "state" | "outcome" | "disposition_on" | "reply_due_on" | "awaiting_approval"
+    >
+  > & {
+    snapshot: unknown;
+  },
+): Promise<boolean> {
+  const res = await db
+    .updateTable("applications")
+    .set({ ...changes, snapshot: JSON.stringify(changes.snapshot), updated_at: sql<Date>`now()` })
+    .where("id", "=", id)
+    .where("version", "=", fromVersion)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

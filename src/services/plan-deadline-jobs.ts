@@ -30,7 +30,7 @@ export interface PlannedJob {
 /**
  * The jobs an open case needs now: the automatic events it will be owed, reminders to the
  * handler before each running clock, and the overdue escalation of the reply clock.
- * Reminders whose day has passed are not planned (the overdue escalation covers a late case).
+ * Of the reminders whose day has passed only the latest is planned, for today (DOMAIN.md §5).
  */
 export function planDeadlineJobs(args: {
   applicationId: string;
@@ -69,17 +69,21 @@ export function planDeadlineJobs(args: {
   ];
   for (const [name, clock] of clocks) {
     if (clock?.state !== "running") continue;
+    let missed: { offset: number; runOn: CivilDate } | undefined;
+    let isRemindedToday = false;
     for (const offset of args.reminderOffsets) {
       const runOn = calendar.subtractWorkdays(clock.dueOn, offset);
-      if (runOn < today) continue;
-      jobs.push({
-        jobId: `app-${id}.${name.replace(":", "-")}-remind-${offset}wd.${clock.dueOn}`,
-        applicationId: id,
-        kind: "deadline.reminder",
-        runOn,
-        payload: { v: 1, clock: name, dueOn: clock.dueOn, offset },
-      });
+      if (runOn < today) {
+        if (!missed || runOn > missed.runOn) missed = { offset, runOn };
+        continue;
+      }
+      isRemindedToday ||= runOn === today;
+      jobs.push(reminderJob(id, name, clock.dueOn, offset, runOn));
     }
+    // Entered the window late (backdated, reassigned, a moved date): the latest reminder it
+    // missed goes out today, once (its id is the offset's), unless a later one is due today
+    // anyway; earlier offsets are not sent.
+    if (missed && !isRemindedToday) jobs.push(reminderJob(id, name, clock.dueOn, missed.offset, today));
   }
   const reply = deadlines.reply;
   if (reply.state === "running" || reply.state === "missed") {
@@ -92,4 +96,20 @@ export function planDeadlineJobs(args: {
     });
   }
   return jobs;
+}
+
+function reminderJob(
+  id: string,
+  clock: string,
+  dueOn: CivilDate,
+  offset: number,
+  runOn: CivilDate,
+): PlannedJob {
+  return {
+    jobId: `app-${id}.${clock.replace(":", "-")}-remind-${offset}wd.${dueOn}`,
+    applicationId: id,
+    kind: "deadline.reminder",
+    runOn,
+    payload: { v: 1, clock, dueOn, offset },
+  };
 }

@@ -17,8 +17,8 @@ export async function handleAutomatic(deps: HandlerDeps, data: DeadlineJobData):
     return { outcome: "done", detail: `${applied} automatic event(s) applied` };
   }
   // Nothing owed today: a concurrent worker applied it, or the calendar moved the window's end
-  // since the job was planned. Replanning writes (and enqueues) the job of the right date.
-  await deps.applications.replan(data.applicationId);
+  // since the job was planned. Re-deriving supersedes what moved and plans the right date.
+  await deps.applications.rederive(data.applicationId);
   const isCancelled = await settleDeadlineRow(deps.db, data.jobId, "cancelled", deps.now());
   if (isCancelled) deps.logger.warn({ jobId: data.jobId }, "automatic event not owed today; row cancelled");
   return { outcome: isCancelled ? "cancelled" : "skipped", detail: "no automatic event owed" };

@@ -10,7 +10,7 @@ import type { CalendarStore } from "../../src/services/calendar-store.ts";
 import type { WorkerLogger } from "../worker-logger.ts";
 
 /** The part of the application service the workers call. */
-export type WorkerApplications = Pick<ApplicationService, "applyAutomaticEvents" | "replan" | "get">;
+export type WorkerApplications = Pick<ApplicationService, "applyAutomaticEvents" | "rederive" | "get">;
 
 export interface HandlerDeps {
   db: Kysely<Database>;

@@ -1,5 +1,11 @@
 import type { WorkingCalendar } from "../calendar/calendar.ts";
 import type { CaseFacts, ConsultationFacts } from "../case-facts.ts";
+import {
+  isFeeAwaitingPayment,
+  isRepliedOnTime,
+  isSupplementAwaited,
+  openConsultations,
+} from "../case-predicates.ts";
 import { type CivilDate, formatWithWeekday } from "../civil-date.ts";
 import { FEE_PAYMENT_WORKDAYS, SUPPLEMENT_NOTICE_WORKDAYS } from "../statute.ts";
 import { CONSULTATION_PARTY_LABELS } from "../vocabulary.ts";
@@ -51,7 +57,7 @@ function replyClock(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDate
   const r = computeReplyDeadline(facts, calendar);
   const d = facts.disposition;
   let state: ClockState;
-  if (d) state = d.by === "decision" ? (d.on <= r.dueOn ? "met" : "missed") : "lapsed";
+  if (d) state = d.by === "decision" ? (isRepliedOnTime(facts, calendar) ? "met" : "missed") : "lapsed";
   else if (isReplyPaused(facts, calendar, asOf)) state = "paused";
   else state = asOf > r.dueOn ? "missed" : "running";
   const clock: Clock = {
@@ -69,14 +75,10 @@ function replyClock(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDate
 
 /** The reply clock stands still while a supplement, a consultation or a fee payment is awaited. */
 function isReplyPaused(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDate): boolean {
-  const s = facts.supplement;
-  if (s && !s.receivedOn && !s.expiredOn) return true;
-  const consulting = facts.consultations.some(
-    (c) => !c.answeredOn && !c.expiredOn && asOf <= consultationWindowEnd(c, calendar),
-  );
-  const fee = facts.fee;
+  if (isSupplementAwaited(facts)) return true;
+  const consulting = openConsultations(facts).some((c) => asOf <= consultationWindowEnd(c, calendar));
   const awaitingFee =
-    fee !== undefined && !fee.paidOn && !fee.expiredOn && asOf <= feeWindowEnd(fee, calendar);
+    facts.fee !== undefined && isFeeAwaitingPayment(facts) && asOf <= feeWindowEnd(facts.fee, calendar);
   return consulting || awaitingFee;
 }
 

@@ -1,6 +1,7 @@
 import type { ApplicationEvent } from "../application-events.ts";
 import type { WorkingCalendar } from "../calendar/calendar.ts";
 import type { CaseFacts } from "../case-facts.ts";
+import { isFeeAwaitingPayment, isSupplementAwaited, openConsultations } from "../case-predicates.ts";
 import type { CivilDate } from "../civil-date.ts";
 import { consultationWindowEnd, expiryDate, feeWindowEnd, supplementWindowEnd } from "./window-ends.ts";
 
@@ -26,21 +27,18 @@ export function dueAutomaticEvents(
 export function pendingAutomaticEvents(facts: CaseFacts, calendar: WorkingCalendar): AutomaticEvent[] {
   if (facts.disposition) return [];
   const out: AutomaticEvent[] = [];
-  const s = facts.supplement;
-  if (s && !s.receivedOn && !s.expiredOn) {
-    out.push({ type: "supplement.expired", on: expiryDate(supplementWindowEnd(s, calendar)) });
+  if (facts.supplement && isSupplementAwaited(facts)) {
+    out.push({ type: "supplement.expired", on: expiryDate(supplementWindowEnd(facts.supplement, calendar)) });
   }
-  for (const c of facts.consultations) {
-    if (c.answeredOn || c.expiredOn) continue;
+  for (const c of openConsultations(facts)) {
     out.push({
       type: "consultation.expired",
       on: expiryDate(consultationWindowEnd(c, calendar)),
       consultationId: c.id,
     });
   }
-  const fee = facts.fee;
-  if (fee && !fee.paidOn && !fee.expiredOn) {
-    out.push({ type: "fee.expired", on: expiryDate(feeWindowEnd(fee, calendar)) });
+  if (facts.fee && isFeeAwaitingPayment(facts)) {
+    out.push({ type: "fee.expired", on: expiryDate(feeWindowEnd(facts.fee, calendar)) });
   }
   return out.sort((a, b) => a.on.localeCompare(b.on));
 }

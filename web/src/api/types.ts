@@ -103,6 +103,8 @@ export interface EventView {
   enteredAt: string;
   payload: Record<string, unknown>;
   reason: string | null;
+  /** An automatic event the history no longer owes: kept, but it counts nowhere. */
+  superseded: null | { bySeq: number; on: string };
 }
 
 export interface Application {

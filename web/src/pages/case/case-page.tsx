@@ -183,8 +183,17 @@ function EventsTimeline({ app }: { app: Application }) {
           color: e.actor === "system" ? "gray" : e.type === "decision.issued" ? "green" : "blue",
           title: `生效日期 ${e.on}`,
           content: (
-            <div>
-              <Typography.Text strong>{eventLabel(e, meta)}</Typography.Text>
+            <div className={e.superseded ? "case-event-superseded" : undefined}>
+              <Typography.Text strong delete={e.superseded !== null}>
+                {eventLabel(e, meta)}
+              </Typography.Text>
+              {e.superseded && (
+                <div>
+                  <Typography.Text type="warning">
+                    已失效：第 {e.superseded.bySeq} 项登记后不再发生（{e.superseded.on}），不计入统计
+                  </Typography.Text>
+                </div>
+              )}
               <div>{eventSummary(e, events, meta)}</div>
               {e.reason && e.reason !== e.payload.reason && <div>理由或备注：{e.reason}</div>}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

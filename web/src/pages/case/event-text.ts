@@ -9,6 +9,7 @@ const OTHER_EVENT_LABELS: Record<string, string> = {
   "supplement.expired": "补正期限届满未补正，终止办理（自动）",
   "consultation.expired": "征求意见期限届满（自动）",
   "fee.expired": "缴费期限届满未缴费，终止办理（自动）",
+  "calendar.changed": "放假安排变更，期限重新计算",
 };
 
 export function eventLabel(e: EventView, meta: MetaIndex): string {
@@ -64,6 +65,10 @@ export function eventSummary(e: EventView, all: readonly EventView[], meta: Meta
       return `拟延长 ${text(p.workdays)} 个工作日；理由：${text(p.reason)}`;
     case "proposal.returned":
       return `退回理由：${text(p.reason)}`;
+    case "calendar.changed":
+      return p.year
+        ? `${text(p.year)}年放假安排更正后，自动事件的日期随之调整`
+        : "自动事件的日期随放假安排调整";
     default:
       return "";
   }
