@@ -49,6 +49,15 @@ export interface ApplicationServiceDeps {
   onAmendment?: (amendment: Amendment) => Promise<void>;
 }
 
+/** What `inTransaction` hands its work: the API's writes, bound to one transaction. */
+export interface CaseBatch {
+  db: Db;
+  today: CivilDate;
+  /** Registers a case; resolves its id. */
+  register(actor: Actor, input: RegisterInput): Promise<string>;
+  act(actor: Actor, id: string, input: ActionInput): Promise<void>;
+}
+
 export type ApplicationService = ReturnType<typeof makeApplicationService>;
 
 /** One machine per calendar: building the statechart is costly, and a calendar never changes. */
@@ -90,14 +99,13 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
   /** Locks the case, writes `change` through the one write path, commits, then hands on the jobs. */
   async function write(
     id: string,
-    change: CaseChange | ((locked: CaseRow) => CaseChange),
+    change: CaseChange,
   ): Promise<{ c: CaseRow | undefined; result: CaseWriteResult }> {
     const ctx = await writeContext();
     const out = await db.transaction().execute(async (trx) => {
       const c = await loadCase(trx, id, true);
       if (!c) return { c, result: undefined };
-      const resolved = typeof change === "function" ? change(c) : change;
-      return { c, result: await writeCase(trx, c, resolved, ctx) };
+      return { c, result: await writeCase(trx, c, change, ctx) };
     });
     if (!out.result)
       return {
@@ -139,93 +147,142 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     return c;
   }
 
+  /** Registers in the caller's transaction: the row, then its first entry through writeCase. */
+  async function registerIn(
+    trx: Db,
+    ctx: WriteContext,
+    actor: Actor,
+    input: RegisterInput,
+  ): Promise<{ id: string; result: CaseWriteResult }> {
+    assertNotFuture(input.receivedOn, "receivedOn", ctx.today);
+    const agency = await trx
+      .selectFrom("agencies")
+      .selectAll()
+      .where("code", "=", input.agencyCode)
+      .executeTakeFirst();
+    if (!agency || !canSeeAgency(actor, agency.path)) {
+      throw new AppError("not_found", {
+        message: `机关“${input.agencyCode}”不存在，或不在您的范围内`,
+        details: [{ field: "agencyCode", message: "机关不存在" }],
+      });
+    }
+    if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, REGISTER_ROLES)) {
+      throw new AppError("forbidden", { message: "只有本机关的登记人员可以登记申请" });
+    }
+    const handlerId = input.handlerUsername ? await findHandler(trx, input.handlerUsername, agency.id) : null;
+    const [snapshot] = initialTransition(ctx.machine, { receivedOn: input.receivedOn });
+    const id = randomUUID();
+    const seq = await nextCounter(trx, `tracking:${agency.id}:${yearOf(input.receivedOn)}`);
+    await insertCaseRow(trx, {
+      id,
+      tracking_no: `${agency.code}-${yearOf(input.receivedOn)}-${String(seq).padStart(5, "0")}`,
+      agency_id: agency.id,
+      channel: input.channel,
+      applicant_type: input.applicant.type,
+      applicant: JSON.stringify(input.applicant),
+      description: input.description,
+      delivery_form: input.deliveryForm ?? null,
+      handler_user_id: handlerId,
+      received_on: input.receivedOn,
+      state: "registered",
+      outcome: null,
+      disposition_on: null,
+      reply_due_on: null,
+      snapshot: JSON.stringify(toStoredSnapshot(snapshot)),
+      version: 0,
+    });
+    const c = (await loadCase(trx, id, true)) as CaseRow;
+    const result = await writeCase(
+      trx,
+      c,
+      {
+        kind: "registered",
+        actor,
+        payload: {
+          channel: input.channel,
+          applicantType: input.applicant.type,
+          backdated: input.receivedOn < ctx.today,
+        },
+        amendmentReason: input.amendmentReason,
+      },
+      ctx,
+    );
+    return { id, result };
+  }
+
+  /** A user's action in the caller's transaction, with the case's row locked. */
+  async function actIn(
+    trx: Db,
+    ctx: WriteContext,
+    actor: Actor,
+    id: string,
+    input: ActionInput,
+  ): Promise<{ c: CaseRow; result: CaseWriteResult }> {
+    assertNotFuture(input.on, "on", ctx.today);
+    const c = await loadCase(trx, id, true);
+    if (!c || !canSeeAgency(actor, c.agency.path)) throw notFound(id);
+    if (!canActInAgency(actor, c.agency.path, ACTION_ROLES[input.type])) {
+      throw new AppError("forbidden", {
+        message: `您没有执行此操作的权限（需要本机关的${ACTION_ROLES[input.type].map((r) => ROLE_LABELS[r]).join("或")}角色）`,
+      });
+    }
+    if (input.expectedVersion !== undefined && input.expectedVersion !== c.row.version)
+      throw versionConflict();
+    const { context: machineContext } = c.row.snapshot as StoredApplicationSnapshot;
+    const change: CaseChange = {
+      kind: "action",
+      actor,
+      event: toMachineEvent(input, machineContext, deps.settings),
+      reason: input.reason ?? input.amendmentReason ?? null,
+      amendmentReason: input.amendmentReason,
+    };
+    return { c, result: await writeCase(trx, c, change, ctx) };
+  }
+
   return {
     async register(actor: Actor, input: RegisterInput): Promise<ApplicationView> {
-      const { calendar, machine, today: t } = await context();
-      assertNotFuture(input.receivedOn, "receivedOn", t);
-      const agency = await db
-        .selectFrom("agencies")
-        .selectAll()
-        .where("code", "=", input.agencyCode)
-        .executeTakeFirst();
-      if (!agency || !canSeeAgency(actor, agency.path)) {
-        throw new AppError("not_found", {
-          message: `机关“${input.agencyCode}”不存在，或不在您的范围内`,
-          details: [{ field: "agencyCode", message: "机关不存在" }],
-        });
-      }
-      if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, REGISTER_ROLES)) {
-        throw new AppError("forbidden", { message: "只有本机关的登记人员可以登记申请" });
-      }
-      const handlerId = input.handlerUsername ? await findHandler(input.handlerUsername, agency.id) : null;
-      const [snapshot] = initialTransition(machine, { receivedOn: input.receivedOn });
-      const id = randomUUID();
-      const ctx = { calendar, machine, today: t, reminderOffsets: deps.settings.reminderOffsets };
-      const result = await db.transaction().execute(async (trx) => {
-        const seq = await nextCounter(trx, `tracking:${agency.id}:${yearOf(input.receivedOn)}`);
-        const trackingNo = `${agency.code}-${yearOf(input.receivedOn)}-${String(seq).padStart(5, "0")}`;
-        await insertCaseRow(trx, {
-          id,
-          tracking_no: trackingNo,
-          agency_id: agency.id,
-          channel: input.channel,
-          applicant_type: input.applicant.type,
-          applicant: JSON.stringify(input.applicant),
-          description: input.description,
-          delivery_form: input.deliveryForm ?? null,
-          handler_user_id: handlerId,
-          received_on: input.receivedOn,
-          state: "registered",
-          outcome: null,
-          disposition_on: null,
-          reply_due_on: null,
-          snapshot: JSON.stringify(toStoredSnapshot(snapshot)),
-          version: 0,
-        });
-        const c = (await loadCase(trx, id, true)) as CaseRow;
-        return writeCase(
-          trx,
-          c,
-          {
-            kind: "registered",
-            actor,
-            payload: {
-              channel: input.channel,
-              applicantType: input.applicant.type,
-              backdated: input.receivedOn < t,
-            },
-            amendmentReason: input.amendmentReason,
-          },
-          ctx,
-        );
-      });
+      const ctx = await writeContext();
+      const { id, result } = await db.transaction().execute((trx) => registerIn(trx, ctx, actor, input));
       await afterCommit(id, result);
       return view(await visibleCase(actor, id), true);
     },
 
     async act(actor: Actor, id: string, input: ActionInput): Promise<ApplicationView> {
-      const t = today();
-      assertNotFuture(input.on, "on", t);
-      const { c } = await write(id, (locked) => {
-        if (!canSeeAgency(actor, locked.agency.path)) throw notFound(id);
-        if (!canActInAgency(actor, locked.agency.path, ACTION_ROLES[input.type])) {
-          throw new AppError("forbidden", {
-            message: `您没有执行此操作的权限（需要本机关的${ACTION_ROLES[input.type].map((r) => ROLE_LABELS[r]).join("或")}角色）`,
-          });
-        }
-        if (input.expectedVersion !== undefined && input.expectedVersion !== locked.row.version)
-          throw versionConflict();
-        const { context: machineContext } = locked.row.snapshot as StoredApplicationSnapshot;
-        return {
-          kind: "action",
-          actor,
-          event: toMachineEvent(input, machineContext, deps.settings),
-          reason: input.reason ?? input.amendmentReason ?? null,
-          amendmentReason: input.amendmentReason,
-        };
-      });
-      if (!c) throw notFound(id);
+      const ctx = await writeContext();
+      const { c, result } = await db.transaction().execute((trx) => actIn(trx, ctx, actor, id, input));
+      await afterCommit(id, result);
       return view(c, true);
+    },
+
+    /**
+     * Several registrations and actions in ONE transaction, all or nothing (the ledger import):
+     * each goes through the same write path as the API; the jobs are handed on after the commit.
+     * `work` may read through `ops.db` (the transaction) and throw to roll everything back.
+     */
+    async inTransaction<T>(work: (ops: CaseBatch) => Promise<T>): Promise<T> {
+      const ctx = await writeContext();
+      const written: { id: string; result: CaseWriteResult }[] = [];
+      const value = await db.transaction().execute((trx) =>
+        work({
+          db: trx,
+          today: ctx.today,
+          register: async (actor, input) => {
+            const r = await registerIn(trx, ctx, actor, input);
+            written.push(r);
+            return r.id;
+          },
+          act: async (actor, id, input) => {
+            const r = await actIn(trx, ctx, actor, id, input);
+            written.push({ id, result: r.result });
+          },
+        }),
+      );
+      if (deps.onJobsPlanned) await deps.onJobsPlanned(written.flatMap((w) => w.result.jobs));
+      const amendments = new Map(
+        written.flatMap((w) => w.result.amendments).map((a) => [`${a.agencyId}:${a.year}`, a]),
+      );
+      for (const a of amendments.values()) await deps.onAmendment?.(a);
+      return value;
     },
 
     /** The worker's entry: applies every automatic event owed today; a no-op when none is. */
@@ -257,8 +314,8 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     visibleCase,
   };
 
-  async function findHandler(username: string, agencyId: number): Promise<number> {
-    const u = await db
+  async function findHandler(trx: Db, username: string, agencyId: number): Promise<number> {
+    const u = await trx
       .selectFrom("users")
       .select(["id", "agency_id", "roles"])
       .where("username", "=", username)
