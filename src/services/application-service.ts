@@ -56,6 +56,8 @@ export interface CaseBatch {
   /** Registers a case; resolves its id. */
   register(actor: Actor, input: RegisterInput): Promise<string>;
   act(actor: Actor, id: string, input: ActionInput): Promise<void>;
+  /** What the history owes as of today (windows that ran out), as the worker would; the count. */
+  applyAutomaticEvents(id: string): Promise<number>;
 }
 
 export type ApplicationService = ReturnType<typeof makeApplicationService>;
@@ -274,6 +276,13 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
           act: async (actor, id, input) => {
             const r = await actIn(trx, ctx, actor, id, input);
             written.push({ id, result: r.result });
+          },
+          applyAutomaticEvents: async (id) => {
+            const c = await loadCase(trx, id, true);
+            if (!c) throw notFound(id);
+            const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
+            written.push({ id, result });
+            return result.automatic;
           },
         }),
       );
