@@ -120,7 +120,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
 
   async function writeContext(): Promise<WriteContext> {
     const { calendar, machine, today: t } = await context();
-    return { calendar, machine, today: t, reminderOffsets: deps.settings.reminderOffsets };
+    return { calendar, machine, today: t, now: deps.now(), reminderOffsets: deps.settings.reminderOffsets };
   }
 
   async function view(

@@ -107,11 +107,12 @@ export async function markSuperseded(
   applicationId: string,
   seqs: readonly number[],
   bySeq: number,
+  at: Date,
 ): Promise<void> {
   if (seqs.length === 0) return;
   await db
     .updateTable("application_events")
-    .set({ superseded_by_seq: bySeq, superseded_at: sql<Date>`now()` })
+    .set({ superseded_by_seq: bySeq, superseded_at: at })
     .where("application_id", "=", applicationId)
     .where("seq", "in", seqs)
     .execute();

@@ -50,6 +50,8 @@ export interface WriteContext {
   calendar: WorkingCalendar;
   machine: ApplicationMachine;
   today: CivilDate;
+  /** The service's clock reading for this write (superseded marks). */
+  now: Date;
   reminderOffsets: readonly number[];
 }
 
@@ -354,6 +356,7 @@ async function persist(trx: Db, c: CaseRow, plan: Plan, ctx: WriteContext): Prom
     c.row.id,
     plan.superseded.map((e) => e.seq),
     c.row.version + 1,
+    ctx.now,
   );
   const jobs = planDeadlineJobs({
     applicationId: c.row.id,

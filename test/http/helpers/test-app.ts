@@ -9,7 +9,10 @@ import type { Role } from "../../../src/domain/roles.ts";
 import { createHttpApp } from "../../../src/http/create-http-app.ts";
 import type { HealthReport } from "../../../src/http/http-deps.ts";
 import { makeAccountService } from "../../../src/services/account-service.ts";
-import { makeApplicationService } from "../../../src/services/application-service.ts";
+import {
+  type ApplicationServiceDeps,
+  makeApplicationService,
+} from "../../../src/services/application-service.ts";
 import { makeCalendarStore } from "../../../src/services/calendar-store.ts";
 import { freshPostgresUrl } from "../../support/services.ts";
 
@@ -122,7 +125,10 @@ async function seed(
 }
 
 /** A migrated, seeded database, the app on an ephemeral port, and a token for every user. */
-export async function startTestApp(databaseUrl?: string): Promise<TestApp> {
+export async function startTestApp(
+  databaseUrl?: string,
+  hooks: Pick<ApplicationServiceDeps, "onJobsPlanned"> = {},
+): Promise<TestApp> {
   const handle = await createDatabase({ databaseUrl, dataDir: "memory://" });
   await migrateToLatest(handle.db);
   const clock = { now: TEST_NOW };
@@ -135,6 +141,7 @@ export async function startTestApp(databaseUrl?: string): Promise<TestApp> {
     calendars,
     now,
     settings: { supplementWindowWorkdays: 15, reminderOffsets: [5, 2, 0] },
+    ...hooks,
   });
   const logLines: string[] = [];
   const sink = new Writable({
