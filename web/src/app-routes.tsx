@@ -18,6 +18,7 @@ const UsersPage = lazy(() => import("./pages/admin/users-page.tsx"));
 const AgenciesPage = lazy(() => import("./pages/admin/agencies-page.tsx"));
 const CalendarPage = lazy(() => import("./pages/admin/calendar-page.tsx"));
 const SettingsPage = lazy(() => import("./pages/admin/settings-page.tsx"));
+const LedgerImportPage = lazy(() => import("./pages/admin/ledger-import-page.tsx"));
 const CalculatorPage = lazy(() => import("./pages/calculator-page.tsx"));
 
 function Loading() {
@@ -89,6 +90,14 @@ export function AppRoutes() {
           element={lazyPage(
             <RoleGate roles={["agency_admin", "supervisor"]} systemAdmin>
               <AgenciesPage />
+            </RoleGate>,
+          )}
+        />
+        <Route
+          path="admin/ledger-import"
+          element={lazyPage(
+            <RoleGate roles={["agency_admin"]} systemAdmin>
+              <LedgerImportPage />
             </RoleGate>,
           )}
         />

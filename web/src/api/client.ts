@@ -69,6 +69,18 @@ async function readError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, res.status === 404 ? "not_found" : "http_error", fallback);
 }
 
+/** The CSRF header of an unsafe request, for calls that send a body of their own (a file). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { "X-CSRF-Token": csrfToken } : {};
+}
+
+/** A failed response as apiRequest reports it: the server's message; a 401 ends the session. */
+export async function responseError(res: Response): Promise<ApiError> {
+  const error = await readError(res);
+  if (res.status === 401) onUnauthenticated?.(error.message);
+  return error;
+}
+
 export interface RequestOptions {
   query?: object;
   body?: unknown;

@@ -304,3 +304,28 @@ export interface CellMember {
 export interface ErrorBody {
   error: { code: string; message: string; details?: { field?: string; message: string }[] };
 }
+
+/** One refused cell of a ledger: the spreadsheet row (1 = the header row) and column heading. */
+export interface ImportRowError {
+  row: number | null;
+  column: string;
+  message: string;
+}
+
+/** Table 三's rows for one year, as in AnnualReport["table3"]["rows"]. */
+export type Table3Rows = Record<string, Record<Table3Column, number>>;
+
+/** `POST /agencies/:code/imports?dryRun=` (API.md “Ledger import and export”). */
+export interface ImportReply {
+  rows: number;
+  imported: number;
+  errors: ImportRowError[];
+  /** Per report year (`"2025"`), table 三 as the import would make it. */
+  tables: Record<string, Table3Rows>;
+}
+
+/** One line of the `application/x-ndjson` answer of an import. */
+export type ImportStreamLine =
+  | { progress: { done: number; total: number } }
+  | { result: ImportReply }
+  | ErrorBody;

@@ -12,8 +12,16 @@ export interface CellRef {
   columnLabel: string;
 }
 
-/** Table 三 as the national format lays it out: merged headers, every row, explicit zeros. */
-export function Table3View(props: { report: AnnualReport; onCell: (cell: CellRef) => void }) {
+/**
+ * Table 三 as the national format lays it out: merged headers, every row, explicit zeros. With
+ * `onCell` each figure is a button that opens its cell; without, the figures are plain text (a
+ * ledger import's preview, whose cases do not exist yet).
+ */
+export function Table3View(props: {
+  report: Pick<AnnualReport, "edition"> & { table3: Pick<AnnualReport["table3"], "rows"> };
+  onCell?: (cell: CellRef) => void;
+}) {
+  const { onCell } = props;
   const layout = table3Layout(props.report.edition);
   const orgColumns = layout.columns.filter((c) => c.parent !== null);
   const [natural] = layout.columns;
@@ -56,15 +64,19 @@ export function Table3View(props: { report: AnnualReport; onCell: (cell: CellRef
                 const n = rows[row.key]?.[c.key] ?? 0;
                 return (
                   <td key={c.key} className="cell" data-column={c.key}>
-                    <button
-                      type="button"
-                      aria-label={`${(row as Table3DataRow).name}，${c.label}：${n} 件，查看申请`}
-                      onClick={() =>
-                        props.onCell({ row: row.key, column: c.key, name: row.name, columnLabel: c.label })
-                      }
-                    >
-                      {n}
-                    </button>
+                    {onCell ? (
+                      <button
+                        type="button"
+                        aria-label={`${(row as Table3DataRow).name}，${c.label}：${n} 件，查看申请`}
+                        onClick={() =>
+                          onCell({ row: row.key, column: c.key, name: row.name, columnLabel: c.label })
+                        }
+                      >
+                        {n}
+                      </button>
+                    ) : (
+                      n
+                    )}
                   </td>
                 );
               })}

@@ -1,0 +1,152 @@
+/**
+ * The ledger (台账) calls of API.md “Ledger import and export”. The import sends the XLSX bytes
+ * as the body and asks for an `application/x-ndjson` answer: progress lines, then one result or
+ * error line, so the page can draw a progress bar; a plain JSON answer is read as well.
+ */
+import { ApiError, csrfHeader, responseError } from "./client.ts";
+import type { ImportReply, ImportRowError } from "./types.ts";
+
+const V1 = "/api/v1";
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const templateUrl = () => `${V1}/imports/template.xlsx`;
+export const ledgerExportUrl = (agency: string, year?: number) =>
+  `${V1}/agencies/${encodeURIComponent(agency)}/ledger.xlsx${year ? `?year=${year}` : ""}`;
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** The server's answer: the reply (a dry run may carry errors), or a real run it refused by row. */
+export type ImportOutcome =
+  | { ok: true; reply: ImportReply }
+  | { ok: false; message: string; errors: ImportRowError[] };
+
+const TOO_LARGE = "文件过大（413），超过服务器允许的上传大小。请将台账拆分为几个文件，分别校验和导入。";
+
+/** The errors of a refusal's `details`: `[{row, column | field, message}]` or `{errors: [...]}`. */
+function rowErrors(details: unknown): ImportRowError[] {
+  const list = Array.isArray(details)
+    ? details
+    : Array.isArray((details as { errors?: unknown } | null)?.errors)
+      ? (details as { errors: unknown[] }).errors
+      : [];
+  return list.flatMap((d): ImportRowError[] => {
+    const o = (d ?? {}) as Record<string, unknown>;
+    if (typeof o.message !== "string") return [];
+    const column = typeof o.column === "string" ? o.column : typeof o.field === "string" ? o.field : "";
+    return [{ row: typeof o.row === "number" ? o.row : null, column, message: o.message }];
+  });
+}
+
+/** An `{error}` body (422, or the stream's error line): row errors as an outcome, else thrown. */
+function refusal(status: number, body: unknown): ImportOutcome {
+  const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  const message = error?.message ?? `服务器返回错误 ${status}，请稍后重试或联系系统管理员`;
+  const errors = rowErrors(error?.details);
+  if (errors.some((e) => e.row !== null)) return { ok: false, message, errors };
+  const extra = errors.map((e) => (e.column ? `${e.column}：${e.message}` : e.message));
+  throw new ApiError(status, error?.code ?? "http_error", [message, ...extra].join("；"));
+}
+
+function interrupted(dryRun: boolean): ApiError {
+  return new ApiError(
+    0,
+    "network",
+    dryRun
+      ? "校验过程中与服务器的连接中断，请检查网络后重新校验"
+      : "导入过程中与服务器的连接中断，无法确认是否已写入。请先到工作台查看这些申请是否已在，再决定是否重新导入",
+  );
+}
+
+function readLine(line: string, onProgress: (p: ImportProgress) => void): ImportOutcome | null {
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    throw new ApiError(0, "bad_reply", "服务器的回答无法读取，请稍后重试或联系系统管理员");
+  }
+  if (value.progress) {
+    onProgress(value.progress as ImportProgress);
+    return null;
+  }
+  if (value.result) return { ok: true, reply: value.result as ImportReply };
+  if (value.error) return refusal(422, value);
+  return null;
+}
+
+async function readStream(
+  body: ReadableStream<Uint8Array>,
+  dryRun: boolean,
+  onProgress: (p: ImportProgress) => void,
+): Promise<ImportOutcome> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let pending = "";
+  let outcome: ImportOutcome | null = null;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (e) {
+      if ((e as Error).name === "AbortError") throw e;
+      throw interrupted(dryRun);
+    }
+    pending += chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
+    const lines = pending.split("\n");
+    pending = chunk.done ? "" : (lines.pop() ?? "");
+    for (const line of lines) {
+      if (line.trim() === "") continue;
+      outcome = readLine(line, onProgress) ?? outcome;
+    }
+    if (chunk.done) break;
+  }
+  if (!outcome) throw interrupted(dryRun);
+  return outcome;
+}
+
+/**
+ * `POST /agencies/:code/imports?dryRun=`: the file as the body, progress reported as it comes.
+ * Throws ApiError for what is not a verdict on the rows (network, 401, 403, 413, a broken file).
+ */
+export async function importLedger(
+  agency: string,
+  file: Blob,
+  options: { dryRun: boolean; onProgress: (p: ImportProgress) => void; signal?: AbortSignal },
+): Promise<ImportOutcome> {
+  const { dryRun, onProgress } = options;
+  let res: Response;
+  try {
+    res = await fetch(`${V1}/agencies/${encodeURIComponent(agency)}/imports?dryRun=${dryRun}`, {
+      method: "POST",
+      headers: {
+        "Content-Type": XLSX_TYPE,
+        Accept: "application/x-ndjson, application/json",
+        ...csrfHeader(),
+      },
+      credentials: "same-origin",
+      body: file,
+      signal: options.signal ?? null,
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new ApiError(0, "network", "无法连接服务器，请检查网络后重试");
+  }
+  if (res.status === 413) throw new ApiError(413, "payload_too_large", TOO_LARGE);
+  if (res.status === 422) {
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: refusal() gives the generic message
+    }
+    return refusal(422, body);
+  }
+  if (!res.ok) throw await responseError(res);
+  if (res.body && (res.headers.get("content-type") ?? "").includes("ndjson")) {
+    return readStream(res.body, dryRun, onProgress);
+  }
+  return { ok: true, reply: (await res.json()) as ImportReply };
+}

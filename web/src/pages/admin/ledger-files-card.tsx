@@ -1,0 +1,74 @@
+import { App, Button, Card, Select, Space, Typography } from "antd";
+import { useState } from "react";
+import { ApiError } from "../../api/client.ts";
+import { downloadFile } from "../../api/download-file.ts";
+import { ledgerExportUrl, templateUrl } from "../../api/ledger.ts";
+import { todayInChina } from "../../lib/dates.ts";
+
+const ALL_YEARS = 0;
+
+/** 下载模板 (the empty template) and 导出本机关台账 (the agency's cases, one year or all). */
+export function LedgerFilesCard({ agency }: { agency: string | undefined }) {
+  const { message } = App.useApp();
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const [year, setYear] = useState<number>(ALL_YEARS);
+  const [busy, setBusy] = useState<"template" | "export" | null>(null);
+
+  async function download(kind: "template" | "export", url: string, name: string) {
+    setBusy(kind);
+    try {
+      const saved = await downloadFile(url, name);
+      void message.success(`已下载 ${saved}`);
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : `下载失败：${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Card size="small" title="模板与导出">
+      <Space wrap size="middle">
+        <Button
+          loading={busy === "template"}
+          onClick={() => void download("template", templateUrl(), "台账导入模板.xlsx")}
+        >
+          下载模板
+        </Button>
+        <Space.Compact>
+          <Select
+            aria-label="导出年度"
+            style={{ width: 120 }}
+            value={year}
+            onChange={setYear}
+            options={[
+              { value: ALL_YEARS, label: "全部年度" },
+              ...Array.from({ length: thisYear - 2018 }, (_, i) => thisYear - i).map((y) => ({
+                value: y,
+                label: `${y}年`,
+              })),
+            ]}
+          />
+          <Button
+            disabled={!agency}
+            loading={busy === "export"}
+            onClick={() => {
+              if (!agency) return;
+              const suffix = year === ALL_YEARS ? "全部年度" : `${year}年`;
+              void download(
+                "export",
+                ledgerExportUrl(agency, year || undefined),
+                `台账-${agency}-${suffix}.xlsx`,
+              );
+            }}
+          >
+            导出本机关台账
+          </Button>
+        </Space.Compact>
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        模板第一行为列标题，此后每行一件申请。导出的台账与模板格式相同。
+      </Typography.Paragraph>
+    </Card>
+  );
+}
