@@ -170,6 +170,42 @@ describe("deadline workers (two workers on one queue, PostgreSQL, SMTP sink)", (
     expect((dayOf?.timestamp ?? 0) + (dayOf?.delay ?? 0) - Date.now()).toBeGreaterThan(3.4 * 86_400_000);
   });
 
+  it("a case registered 17 working days after receipt gets the missed 5-WD reminder at once, once", async () => {
+    // Received 2026-03-03: due 2026-03-31; 17 WD later is today (03-26); the 5-WD reminder day
+    // (03-24) has passed, the 2-WD one (03-27) has not.
+    const app = await register(service, actors, "2026-03-03", "补录的申请：逾期补发提醒");
+    expect(app.deadlines.reply.dueOn).toBe("2026-03-31");
+    const jobId = `app-${app.id}.reply-remind-5wd.2026-03-31`;
+    const mail = await sink.waitFor((m) => m.subject.includes(app.trackingNo), 10_000);
+    expect(mail.subject).toBe(`【办理提醒】申请 ${app.trackingNo} 答复期限 2026-03-31（还有3个工作日）`);
+    await waitUntil(async () => {
+      const row = await db.db
+        .selectFrom("deadline_jobs")
+        .select("status")
+        .where("job_id", "=", jobId)
+        .executeTakeFirst();
+      return row?.status === "done";
+    }, "the missed reminder to be done");
+    // Planning again (another action, a calendar change, the reconciler) sends nothing more.
+    await service.rederive(app.id);
+    await reconcile({ db: db.db, queue: producer, now, jobHour: 0, logger });
+    await waitUntil(async () => (await producer.getActiveCount()) === 0, "idle workers");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mailsAbout(app.trackingNo)).toHaveLength(1);
+    const rows = await db.db
+      .selectFrom("deadline_jobs")
+      .select(["job_id", "status", "run_on"])
+      .where("application_id", "=", app.id)
+      .where("kind", "=", "deadline.reminder")
+      .orderBy("run_on")
+      .execute();
+    expect(rows.map((r) => [r.job_id.replace(`app-${app.id}.`, ""), r.status, r.run_on])).toEqual([
+      ["reply-remind-5wd.2026-03-31", "done", "2026-03-26"],
+      ["reply-remind-2wd.2026-03-31", "pending", "2026-03-27"],
+      ["reply-remind-0wd.2026-03-31", "pending", "2026-03-31"],
+    ]);
+  });
+
   it("two handlers racing on one reminder send one mail (sent_notifications in one transaction)", async () => {
     // Registered without enqueuing: the race is staged by calling the handler twice at once.
     const quiet = makeService(db.db, now);
