@@ -1,11 +1,10 @@
 import { ACTION_TYPES, type ActionType, type ApplicationEvent } from "../src/domain/application-events.ts";
 import { assertNever } from "../src/domain/assert-never.ts";
 import { openConsultations } from "../src/domain/case-predicates.ts";
-import { addDays, type CivilDate, maxDate } from "../src/domain/civil-date.ts";
-import { type AutomaticEvent, pendingAutomaticEvents } from "../src/domain/deadlines/due-automatic-events.ts";
+import { addDays, type CivilDate } from "../src/domain/civil-date.ts";
 import { DECIDABLE_OUTCOME_IDS } from "../src/domain/outcomes.ts";
 import { MAX_EXTENSION_WORKDAYS } from "../src/domain/statute.ts";
-import { type ApplicationMachine, type ApplicationSnapshot, machineDeps } from "./application.machine.ts";
+import type { ApplicationMachine, ApplicationSnapshot } from "./application.machine.ts";
 import type { ApplicationContext } from "./application-context.ts";
 
 /**
@@ -102,21 +101,4 @@ function unusedConsultationId(context: ApplicationContext): string {
   let n = used.size + 1;
   while (used.has(`c${n}`)) n++;
   return `c${n}`;
-}
-
-/**
- * The automatic events the machine would accept now, each dated the day after its window's last
- * day (DOMAIN.md §5), or the latest event's date when a later event was already recorded (the
- * machine refuses events dated before the previous one). With `asOf`, only those due by then.
- */
-export function allowedAutomaticEvents(
-  machine: ApplicationMachine,
-  snapshot: ApplicationSnapshot,
-  asOf?: CivilDate,
-): AutomaticEvent[] {
-  if (snapshot.status !== "active") return [];
-  const { lastOn, facts } = snapshot.context;
-  return pendingAutomaticEvents(facts, machineDeps(machine).calendar)
-    .map((event) => ({ ...event, on: maxDate(event.on, lastOn) }))
-    .filter((event) => (asOf === undefined || event.on <= asOf) && snapshot.can(event));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StateValue } from "xstate";
 import type { ActionType, ApplicationEvent } from "../src/domain/application-events.ts";
 import type { OutcomeId } from "../src/domain/outcomes.ts";
-import { allowedActions, allowedAutomaticEvents } from "./allowed-actions.ts";
+import { allowedActions } from "./allowed-actions.ts";
 import { type ApplicationFlags, toApiState, toFlags } from "./api-state.ts";
 import { applyEvent, IllegalTransitionError } from "./apply-event.ts";
 import { restoreSnapshot, toStoredSnapshot } from "./restore-snapshot.ts";
@@ -369,28 +369,6 @@ describe("allowedActions", () => {
     const s = start();
     expect(allowedActions(machine, s)).toContain("extend");
     expect(allowedActions(machine, s, d("2026-03-31"))).not.toContain("extend");
-  });
-});
-
-describe("allowedAutomaticEvents", () => {
-  it("dates an expiry the day after the window's last day, due or not", () => {
-    const s = run(ev.requestSupplement("2026-03-05"));
-    expect(allowedAutomaticEvents(machine, s)).toEqual([{ type: "supplement.expired", on: "2026-03-27" }]);
-    expect(allowedAutomaticEvents(machine, s, d("2026-03-26"))).toEqual([]);
-  });
-
-  it("never dates one before the latest event", () => {
-    // c1's window ends 03-24; an extension was recorded on 03-26 before the worker ran.
-    const s = run(ev.startConsultation("2026-03-03"), ev.extend("2026-03-26"));
-    const events = allowedAutomaticEvents(machine, s);
-    expect(events).toEqual([{ type: "consultation.expired", on: "2026-03-26", consultationId: "c1" }]);
-    const first = events[0];
-    if (!first) throw new Error("no automatic event");
-    expect(applyEvent(machine, s, first).value).toEqual(inProgress("idle", "extended"));
-  });
-
-  it("none for an ended case", () => {
-    expect(allowedAutomaticEvents(machine, run(ev.withdraw("2026-03-03")))).toEqual([]);
   });
 });
 
