@@ -14,6 +14,16 @@ const FINISHED_STATES: readonly ApiState[] = ["decided", "delivered", "archived"
 
 export type CalendarService = ReturnType<typeof makeCalendarService>;
 
+/**
+ * A case whose recorded facts no longer replay on the corrected calendar (e.g. a supplement
+ * received on a day that is now after its window): left as it was, for a person to look at.
+ */
+export interface CalendarConflict {
+  applicationId: string;
+  trackingNo: string;
+  message: string;
+}
+
 /** Reading a year's schedule, and loading or correcting one (then every open case re-plans). */
 export function makeCalendarService(deps: {
   db: Kysely<Database>;
@@ -31,7 +41,10 @@ export function makeCalendarService(deps: {
      * events follow at once (closed report years through the amendment path). Returns the year
      * as stored and how many cases were re-derived.
      */
-    async putYear(actor: Actor, year: CalendarYear): Promise<{ year: CalendarYear; replanned: number }> {
+    async putYear(
+      actor: Actor,
+      year: CalendarYear,
+    ): Promise<{ year: CalendarYear; replanned: number; conflicts: CalendarConflict[] }> {
       if (!actor.isSystemAdmin) {
         throw new AppError("forbidden", { message: "只有系统管理员可以载入或更正放假安排" });
       }
@@ -40,8 +53,12 @@ export function makeCalendarService(deps: {
       // only after the commit: a request in between would cache the old year again
       deps.calendars.invalidate();
       const cases = await casesOnCalendar(db, checked.year);
-      for (const id of cases) await deps.applications.rederive(id, { actor, year: checked.year });
-      return { year: await getYear(checked.year), replanned: cases.length };
+      const conflicts: CalendarConflict[] = [];
+      for (const { id, trackingNo } of cases) {
+        const r = await deps.applications.rederive(id, { actor, year: checked.year });
+        if (r.conflict) conflicts.push({ applicationId: id, trackingNo, message: r.conflict });
+      }
+      return { year: await getYear(checked.year), replanned: cases.length, conflicts };
     },
   };
 }
@@ -51,22 +68,30 @@ export function makeCalendarService(deps: {
  * case with an automatic event dated from that year on (a window that ends in January may have
  * counted through the previous December), closed or not.
  */
-async function casesOnCalendar(db: Kysely<Database>, year: number): Promise<string[]> {
-  const open = await db
-    .selectFrom("applications")
-    .select("id")
-    .where("state", "not in", FINISHED_STATES)
+async function casesOnCalendar(
+  db: Kysely<Database>,
+  year: number,
+): Promise<{ id: string; trackingNo: string }[]> {
+  return db
+    .selectFrom("applications as a")
+    .select(["a.id", "a.tracking_no as trackingNo"])
+    .where((eb) =>
+      eb.or([
+        eb("a.state", "not in", FINISHED_STATES),
+        eb.exists(
+          eb
+            .selectFrom("application_events as e")
+            .select("e.seq")
+            .whereRef("e.application_id", "=", "a.id")
+            .where("e.type", "in", [...AUTOMATIC_EVENT_TYPES])
+            .where("e.superseded_by_seq", "is", null)
+            .where("e.effective_on", ">=", `${year}-01-01`)
+            .where("e.effective_on", "<=", `${year + 1}-12-31`),
+        ),
+      ]),
+    )
+    .orderBy("a.id")
     .execute();
-  const automatic = await db
-    .selectFrom("application_events")
-    .select("application_id as id")
-    .distinct()
-    .where("type", "in", [...AUTOMATIC_EVENT_TYPES])
-    .where("superseded_by_seq", "is", null)
-    .where("effective_on", ">=", `${year}-01-01`)
-    .where("effective_on", "<=", `${year + 1}-12-31`)
-    .execute();
-  return [...new Set([...open, ...automatic].map((r) => r.id))].sort();
 }
 
 /** Dates inside the year, each once, and make-up working days on weekends only. */

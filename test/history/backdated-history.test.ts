@@ -274,9 +274,16 @@ describe.each(BACKENDS)("backdated histories with the workers running (%s)", (_n
       ]);
       // A Saturday worked: the window's last day moves to 06-28, before the receipt of 06-29.
       // The receipt is a fact; the case keeps it and the correction still succeeds.
-      expect(
-        (await put(original.body.holidays, [...original.body.workdays, "2022-06-18"].sort())).status,
-      ).toBe(200);
+      const saturday = await put(original.body.holidays, [...original.body.workdays, "2022-06-18"].sort());
+      expect(saturday.status).toBe(200);
+      // Left as it was, and listed for a person to look at.
+      expect((saturday.body as unknown as { conflicts: unknown[] }).conflicts).toEqual([
+        {
+          applicationId: justInTime.id,
+          trackingNo: justInTime.trackingNo,
+          message: expect.stringContaining("如补正材料实际于 2022-06-28 或之前收到"),
+        },
+      ]);
       expect(await h.get(justInTime.id)).toMatchObject({ state: "in_progress", outcome: null });
       expect((await h.get(closed.id)).dispositionOn).toBe("2022-06-29");
     } finally {

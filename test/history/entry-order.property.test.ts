@@ -18,8 +18,8 @@ import { classifyForTable3 } from "../../src/domain/tabulation/classify-for-tabl
 import type { ApplicantType, ConsultationParty } from "../../src/domain/vocabulary.ts";
 import { makeAccountService } from "../../src/services/account-service.ts";
 import type { Actor } from "../../src/services/actor.ts";
-import type { ActionInput, ApplicationView } from "../../src/services/application-types.ts";
 import { makeApplicationService } from "../../src/services/application-service.ts";
+import type { ActionInput, ApplicationView } from "../../src/services/application-types.ts";
 import { makeCalendarStore } from "../../src/services/calendar-store.ts";
 
 const NOW = new Date("2026-03-20T02:00:00Z");
@@ -78,7 +78,11 @@ function prng(seed: number): () => number {
 }
 
 /** The candidate actions on `on`, each with the machine event it records (ids c1, c2… by start order). */
-function candidates(rand: () => number, on: CivilDate, started: number): { step: Step; event: ApplicationEvent }[] {
+function candidates(
+  rand: () => number,
+  on: CivilDate,
+  started: number,
+): { step: Step; event: ApplicationEvent }[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const out: { step: Step; event: ApplicationEvent }[] = [];
   const windowWorkdays = 3 + Math.floor(rand() * 13);
@@ -86,7 +90,10 @@ function candidates(rand: () => number, on: CivilDate, started: number): { step:
     step: { input: { type: "request_supplement", on, items: ["请写明所需信息"], windowWorkdays } },
     event: { type: "supplement.requested", on, items: ["请写明所需信息"], windowWorkdays },
   });
-  out.push({ step: { input: { type: "receive_supplement", on } }, event: { type: "supplement.received", on } });
+  out.push({
+    step: { input: { type: "receive_supplement", on } },
+    event: { type: "supplement.received", on },
+  });
   const party = pick(PARTIES);
   out.push({
     step: { input: { type: "start_consultation", on, party, name: `对象${started + 1}` }, ref: started },
@@ -116,11 +123,17 @@ function candidates(rand: () => number, on: CivilDate, started: number): { step:
   });
   out.push({ step: { input: { type: "receive_fee", on } }, event: { type: "fee.paid", on } });
   const outcome: OutcomeId = pick(DECIDABLE_OUTCOME_IDS);
-  out.push({ step: { input: { type: "decide", on, outcome } }, event: { type: "decision.issued", on, outcome } });
+  out.push({
+    step: { input: { type: "decide", on, outcome } },
+    event: { type: "decision.issued", on, outcome },
+  });
   if (rand() < 0.2) {
     out.push({ step: { input: { type: "withdraw", on } }, event: { type: "application.withdrawn", on } });
   }
-  out.push({ step: { input: { type: "deliver", on, method: "邮寄" } }, event: { type: "reply.delivered", on, method: "邮寄" } });
+  out.push({
+    step: { input: { type: "deliver", on, method: "邮寄" } },
+    event: { type: "reply.delivered", on, method: "邮寄" },
+  });
   // Shuffled: the walk takes the first candidate the machine accepts.
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -217,7 +230,10 @@ function essentials(v: ApplicationView) {
     outcome: v.outcome,
     dispositionOn: v.dispositionOn,
     reply: { dueOn: v.deadlines.reply.dueOn, state: v.deadlines.reply.state },
-    automatic: live.filter((e) => e.actor === "system").map((e) => `${e.type}@${e.on}`).sort(),
+    automatic: live
+      .filter((e) => e.actor === "system")
+      .map((e) => `${e.type}@${e.on}`)
+      .sort(),
     tables,
   };
 }
@@ -234,7 +250,14 @@ describe("entry order and worker timing do not change a case", () => {
           const { receivedOn, steps } = generateHistory(seed);
           const order = steps.map((_, i) => i).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
           const inDateOrder = await register(receivedOn, "natural_person");
-          expect(await enterInOrder(inDateOrder, steps, steps.map((_, i) => i), [false])).toBe(true);
+          expect(
+            await enterInOrder(
+              inDateOrder,
+              steps,
+              steps.map((_, i) => i),
+              [false],
+            ),
+          ).toBe(true);
           const shuffled = await register(receivedOn, "natural_person");
           fc.pre(await enterInOrder(shuffled, steps, order, worker));
           await service.applyAutomaticEvents(inDateOrder);

@@ -65,7 +65,7 @@ export function calendarRoutes(calendar: CalendarService): AnyRoute[] {
         }
         const stored = await calendar.getYear(params.year);
         const result = await calendar.putYear(actor, toCalendarYear(params.year, body, stored));
-        return { ...toCalendarView(result.year), replanned: result.replanned };
+        return { ...toCalendarView(result.year), replanned: result.replanned, conflicts: result.conflicts };
       },
     }),
   ];

@@ -77,7 +77,10 @@ export const getCalendarYear = (year: number) => api.get<CalendarYearView>(`${V1
 export const putCalendarYear = (
   year: number,
   body: { source: string; provisional: boolean; holidays: string[]; workdays: string[] },
-) => api.put<CalendarYearView & { replanned?: number }>(`${V1}/calendar/${year}`, body);
+) =>
+  api.put<
+    CalendarYearView & { replanned?: number; conflicts?: { applicationId: string; message: string }[] }
+  >(`${V1}/calendar/${year}`, body);
 
 const reportBase = (agency: string, year: number) =>
   `${V1}/agencies/${encodeURIComponent(agency)}/reports/${year}`;

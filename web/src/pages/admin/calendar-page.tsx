@@ -145,8 +145,16 @@ export default function CalendarPage() {
       });
       invalidateWorkingCalendar();
       void message.success(
-        `已载入${year}年放假安排${r.replanned !== undefined ? `，${r.replanned} 件未办结申请的期限已重新计算` : ""}`,
+        `已载入${year}年放假安排${r.replanned !== undefined ? `，${r.replanned} 件申请的期限和自动办结日期已重新计算` : ""}`,
       );
+      const conflicts = r.conflicts ?? [];
+      if (conflicts.length > 0) {
+        setProblem(
+          `${conflicts.length} 件申请按新的放假安排重算时与已登记的事项冲突，保持原状，请逐件核对：${conflicts
+            .map((c) => c.message)
+            .join("；")}`,
+        );
+      }
       load();
     } catch (e) {
       const rest = showFieldErrors(form, e);
