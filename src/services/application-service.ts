@@ -204,6 +204,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
           channel: input.channel,
           applicantType: input.applicant.type,
           backdated: input.receivedOn < ctx.today,
+          ...(input.ledgerNo ? { ledgerNo: input.ledgerNo } : {}),
         },
         amendmentReason: input.amendmentReason,
       },

@@ -28,6 +28,8 @@ export interface RegisterInput {
   description: string;
   deliveryForm?: string | undefined;
   handlerUsername?: string | undefined;
+  /** The number of the case in a paper ledger (台账编号), kept in the registration event. */
+  ledgerNo?: string | undefined;
   /** Required when receivedOn falls in a year whose report is closed (see ActionInput). */
   amendmentReason?: string | undefined;
 }

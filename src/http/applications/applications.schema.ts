@@ -29,6 +29,8 @@ export const ZRegisterInput = z.strictObject({
   description: requiredText(TEXT_LIMITS.description),
   deliveryForm: optionalText(TEXT_LIMITS.name),
   handlerUsername: optionalText(64),
+  /** The number in a paper ledger (台账编号), e.g. set by the ledger import. */
+  ledgerNo: optionalText(64),
   /** Required by the service when receivedOn falls in a year whose report is closed. */
   amendmentReason: optionalText(TEXT_LIMITS.reason),
 }) satisfies z.ZodType<RegisterInput>;
