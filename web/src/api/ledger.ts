@@ -40,14 +40,33 @@ function rowErrors(details: unknown): ImportRowError[] {
   });
 }
 
-/** An `{error}` body (422, or the stream's error line): row errors as an outcome, else thrown. */
+/**
+ * An `{error}` body (a 422, or the stream's last line): a real run refused row by row (its
+ * `errors` beside `error`, or in `error.details`) is an outcome; anything else is thrown.
+ */
 function refusal(status: number, body: unknown): ImportOutcome {
-  const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-  const message = error?.message ?? `服务器返回错误 ${status}，请稍后重试或联系系统管理员`;
-  const errors = rowErrors(error?.details);
-  if (errors.some((e) => e.row !== null)) return { ok: false, message, errors };
-  const extra = errors.map((e) => (e.column ? `${e.column}：${e.message}` : e.message));
-  throw new ApiError(status, error?.code ?? "http_error", [message, ...extra].join("；"));
+  const value = (body ?? {}) as {
+    error?: { code?: string; message?: string; details?: unknown };
+    errors?: unknown;
+  };
+  const { error } = value;
+  const errors = rowErrors(Array.isArray(value.errors) ? value.errors : error?.details);
+  if (error?.message && errors.some((e) => e.row !== null))
+    return { ok: false, message: error.message, errors };
+  // The server's message already names what is wrong (a missing column, a broken file).
+  const message =
+    error?.message ??
+    (errors.map((e) => (e.column ? `${e.column}：${e.message}` : e.message)).join("；") ||
+      `服务器返回错误 ${status}，请稍后重试或联系系统管理员`);
+  throw new ApiError(status, error?.code ?? "http_error", message);
+}
+
+async function jsonOf(res: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await res.text());
+  } catch {
+    return null; // a proxy's page
+  }
 }
 
 function interrupted(dryRun: boolean): ApiError {
@@ -113,12 +132,20 @@ async function readStream(
 export async function importLedger(
   agency: string,
   file: Blob,
-  options: { dryRun: boolean; onProgress: (p: ImportProgress) => void; signal?: AbortSignal },
+  options: {
+    dryRun: boolean;
+    /** Required by the server when rows fall in a year whose report is closed. */
+    amendmentReason?: string | undefined;
+    onProgress: (p: ImportProgress) => void;
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<ImportOutcome> {
   const { dryRun, onProgress } = options;
+  const query = new URLSearchParams({ dryRun: String(dryRun) });
+  if (options.amendmentReason) query.set("amendmentReason", options.amendmentReason);
   let res: Response;
   try {
-    res = await fetch(`${V1}/agencies/${encodeURIComponent(agency)}/imports?dryRun=${dryRun}`, {
+    res = await fetch(`${V1}/agencies/${encodeURIComponent(agency)}/imports?${query}`, {
       method: "POST",
       headers: {
         "Content-Type": XLSX_TYPE,
@@ -133,17 +160,12 @@ export async function importLedger(
     if ((e as Error).name === "AbortError") throw e;
     throw new ApiError(0, "network", "无法连接服务器，请检查网络后重试");
   }
-  if (res.status === 413) throw new ApiError(413, "payload_too_large", TOO_LARGE);
-  if (res.status === 422) {
-    const text = await res.text();
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: refusal() gives the generic message
-    }
-    return refusal(422, body);
+  if (res.status === 413) {
+    // The server names its limit; a proxy in front of it may answer with a page of its own.
+    const body = (await jsonOf(res)) as { error?: { message?: string } } | null;
+    throw new ApiError(413, "payload_too_large", body?.error?.message ?? TOO_LARGE);
   }
+  if (res.status === 422) return refusal(422, await jsonOf(res));
   if (!res.ok) throw await responseError(res);
   if (res.body && (res.headers.get("content-type") ?? "").includes("ndjson")) {
     return readStream(res.body, dryRun, onProgress);

@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Descriptions,
+  Input,
   Progress,
   Result,
   Select,
@@ -23,10 +24,11 @@ import { LedgerConfirmModal } from "./ledger-confirm-modal.tsx";
 import { LedgerFilesCard } from "./ledger-files-card.tsx";
 import { ImportErrorsTable, YearTables } from "./ledger-import-report.tsx";
 
-/** The last dry run: which file, for which agency, and the server's verdict on it. */
+/** The last dry run: which file, for which agency and amendment reason, and the verdict. */
 interface Check {
   file: File;
   agency: string;
+  reason: string;
   reply: ImportReply;
 }
 
@@ -62,6 +64,7 @@ export default function LedgerImportPage() {
     me.isSystemAdmin ? undefined : (me.agencyCode ?? undefined),
   );
   const [file, setFile] = useState<File | null>(null);
+  const [reason, setReason] = useState("");
   const [check, setCheck] = useState<Check | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -89,7 +92,8 @@ export default function LedgerImportPage() {
     agencies.find((a) => a.code === agency)?.name ??
     (agency === me.agencyCode ? me.agencyName : agency) ??
     "";
-  const current = check && check.file === file && check.agency === agency ? check : null;
+  const shown = check && check.file === file && check.agency === agency ? check : null;
+  const current = shown && shown.reason === reason.trim() ? shown : null;
   const canImport =
     current !== null && current.reply.errors.length === 0 && current.reply.rows > 0 && !running && !imported;
 
@@ -102,7 +106,7 @@ export default function LedgerImportPage() {
 
   async function run(dryRun: boolean) {
     if (!file || !agency) return;
-    const sent = { file, agency };
+    const sent = { file, agency, reason: reason.trim() };
     setFailure(null);
     setRunning({ dryRun, progress: null });
     const abort = dryRun ? new AbortController() : null;
@@ -111,6 +115,7 @@ export default function LedgerImportPage() {
     try {
       outcome = await importLedger(agency, file, {
         dryRun,
+        amendmentReason: sent.reason || undefined,
         signal: abort?.signal,
         onProgress: (progress) => {
           if (live.current) setRunning({ dryRun, progress });
@@ -200,6 +205,22 @@ export default function LedgerImportPage() {
               {agency ? "只接受一个 .xlsx 文件；选择后不会自动上传。" : "请先选择机关。"}
             </p>
           </Upload.Dragger>
+          <div>
+            <label htmlFor="ledger-amendment-reason">更正理由（选填）</label>
+            <Input
+              id="ledger-amendment-reason"
+              aria-label="更正理由"
+              value={reason}
+              maxLength={500}
+              disabled={running !== null || imported !== null}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="台账中有申请落在年度报告已关闭的年度时必填，如：补录2024年纸质台账中遗漏的申请"
+              style={{ marginTop: 4 }}
+            />
+            <Typography.Text type="secondary">
+              已关闭年度的报告将因导入生成更正版本，此理由记入更正记录。
+            </Typography.Text>
+          </div>
           <Space wrap>
             <Button
               type="primary"
@@ -213,7 +234,9 @@ export default function LedgerImportPage() {
               正式导入
             </Button>
             {file && !current && !running && !imported && (
-              <Typography.Text type="secondary">正式导入前须先校验此文件，且没有错误。</Typography.Text>
+              <Typography.Text type="secondary">
+                {shown ? "更正理由已修改，请重新校验。" : "正式导入前须先校验此文件，且没有错误。"}
+              </Typography.Text>
             )}
           </Space>
           {(running || imported) && (
@@ -231,7 +254,14 @@ export default function LedgerImportPage() {
         </Space>
       </Card>
       {failure && (
-        <Alert type="error" showIcon role="alert" title={failure.title} description={failure.message} />
+        <Alert
+          className="import-failure"
+          type="error"
+          showIcon
+          role="alert"
+          title={failure.title}
+          description={failure.message}
+        />
       )}
       {failure && failure.errors.length > 0 && (
         <Card size="small" title="错误明细">
@@ -253,7 +283,7 @@ export default function LedgerImportPage() {
           ]}
         />
       ) : (
-        current && <CheckReport check={current} />
+        shown && <CheckReport check={shown} />
       )}
       <LedgerConfirmModal
         open={confirming}
