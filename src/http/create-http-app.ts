@@ -14,6 +14,7 @@ import { calendarRoutes } from "./calendar/calendar.routes.ts";
 import { apiNotFound, errorMiddleware } from "./errors/error-middleware.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import type { HttpDeps } from "./http-deps.ts";
+import { importRoutes } from "./imports/imports.routes.ts";
 import { metaRoutes } from "./meta/meta.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
 import { type AnyRoute, mountRoutes } from "./routing/define-route.ts";
@@ -38,6 +39,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
     ...agencyRoutes(deps),
     ...userRoutes(deps),
     ...applicationRoutes(deps),
+    ...importRoutes(deps),
     ...appealRoutes(appeals),
     ...calendarRoutes(calendar),
     ...statsRoutes(stats, deps.now),

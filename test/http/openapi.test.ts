@@ -42,6 +42,9 @@ const EXPECTED: [string, string][] = [
   ["post", "/api/v1/auth/password"],
   ["get", "/api/v1/meta"],
   ["get", "/api/v1/openapi.json"],
+  ["post", "/api/v1/agencies/{code}/imports"],
+  ["get", "/api/v1/agencies/{code}/ledger.xlsx"],
+  ["get", "/api/v1/imports/template.xlsx"],
 ];
 
 describe("the OpenAPI document", () => {

@@ -71,21 +71,31 @@ function parametersOf(route: AnyRoute): JsonSchema[] {
 
 function errorStatuses(route: AnyRoute): number[] {
   const statuses = new Set<number>(route.errors ?? []);
-  if (route.body) statuses.add(400).add(413);
-  if (route.body || route.query || route.params) statuses.add(422);
+  if (route.body || route.upload) statuses.add(400).add(413);
+  if (route.body || route.upload || route.query || route.params) statuses.add(422);
   if (route.access === "user") statuses.add(401);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }
 
+const BINARY: JsonSchema = { type: "string", format: "binary" };
+
+/** The success answer: JSON by default, else the route's media types (a file, a stream of lines). */
+function successOf(route: AnyRoute, status: number): JsonSchema {
+  if (status === 204) return { description: "成功，无内容" };
+  if (!route.produces) return { description: "成功", content: { "application/json": {} } };
+  const descriptions = route.produces.flatMap((p) => (p.description ? [p.description] : []));
+  return {
+    description: descriptions.length > 0 ? descriptions.join("；") : "成功",
+    content: Object.fromEntries(
+      route.produces.map((p) => [p.mediaType, { schema: p.schema ? toJsonSchema(p.schema) : BINARY }]),
+    ),
+  };
+}
+
 function operationOf(route: AnyRoute): JsonSchema {
   const status = route.status ?? 200;
-  const responses: Record<string, JsonSchema> = {
-    [status]:
-      status === 204
-        ? { description: "成功，无内容" }
-        : { description: "成功", content: { "application/json": {} } },
-  };
+  const responses: Record<string, JsonSchema> = { [status]: successOf(route, status) };
   for (const s of errorStatuses(route)) {
     responses[s] = {
       description: ERROR_DESCRIPTIONS[s] ?? "错误",
@@ -104,6 +114,13 @@ function operationOf(route: AnyRoute): JsonSchema {
     op.requestBody = {
       required: true,
       content: { "application/json": { schema: toJsonSchema(route.body) } },
+    };
+  }
+  if (route.upload) {
+    op.requestBody = {
+      required: true,
+      description: `${route.upload.description}（不超过 ${route.upload.maxBytes} 字节）`,
+      content: Object.fromEntries(route.upload.mediaTypes.map((t) => [t, { schema: BINARY }])),
     };
   }
   return op;

@@ -20,6 +20,27 @@ export interface RouteContext<B, Q, P> {
   body: B;
   query: Q;
   params: P;
+  /** The uploaded file's bytes (routes with `upload`). */
+  upload: Buffer;
+}
+
+/** A file sent as the raw request body instead of JSON (e.g. an XLSX ledger). */
+export interface UploadSpec {
+  /** Accepted Content-Type media types (parameters such as charset ignored); another one is a 400. */
+  mediaTypes: readonly string[];
+  /** The largest body accepted, in bytes; a larger one is a 413 that names the limit. */
+  maxBytes: number;
+  /** What to send, in Chinese, for the document. */
+  description: string;
+}
+
+/** One media type of a route's success answer, for the document. */
+export interface ResponseContent {
+  mediaType: string;
+  /** Chinese; joined into the response's description. */
+  description?: string;
+  /** The JSON shape (of each line, for application/x-ndjson); a binary file when absent. */
+  schema?: z.ZodType;
 }
 
 export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
@@ -31,8 +52,12 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   tag: string;
   access: "public" | "user";
   body?: B;
+  /** Instead of a JSON body: an uploaded file, handed to the handler as `upload`. */
+  upload?: UploadSpec;
   query?: Q;
   params?: P;
+  /** The success answer's media types when not (only) JSON: a file, a stream of lines. */
+  produces?: readonly ResponseContent[];
   /** Success status (default 200); 204 sends no body. */
   status?: number;
   /** Error statuses this route may answer besides 400/401/422/500, for the document. */
@@ -47,6 +72,22 @@ export class HttpReply {
     readonly body: unknown,
   ) {}
 }
+
+/** A handler's answer that is a file to download (sent as is, never cached). */
+export class HttpFile {
+  constructor(
+    readonly body: Buffer,
+    readonly contentType: string,
+    /** Sent RFC 5987-encoded (Chinese names), with an ASCII fallback. */
+    readonly filename: string,
+  ) {}
+}
+
+/**
+ * A handler's answer when it has written the response itself (a stream of progress lines):
+ * mountRoutes sends nothing more. Errors after the first byte are the handler's to report.
+ */
+export const STREAMED: unique symbol = Symbol("streamed");
 
 export type AnyRoute = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
 
@@ -67,6 +108,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: A
       const params = route.params ? parseInput(route.params, req.params, "path") : req.params;
       const query = route.query ? parseInput(route.query, req.query, "query") : {};
       const body = route.body ? parseInput(route.body, requireJsonBody(req), "body") : undefined;
+      const upload = route.upload ? await readUpload(req, res, route.upload) : undefined;
       const result = await route.handle({
         req,
         res,
@@ -77,12 +119,68 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: A
         body,
         query,
         params,
+        get upload(): Buffer {
+          if (!upload) throw new AppError("internal", { message: `路由 ${route.path} 没有声明 upload` });
+          return upload;
+        },
       });
+      if (result === STREAMED) return;
+      if (result instanceof HttpFile) {
+        sendFile(res, result);
+        return;
+      }
       const reply = result instanceof HttpReply ? result : new HttpReply(route.status ?? 200, result);
       if (reply.status === 204) res.status(204).end();
       else res.status(reply.status).json(reply.body);
     });
   }
+}
+
+function sendFile(res: Response, file: HttpFile): void {
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  res.setHeader("Content-Type", file.contentType);
+  res.setHeader(
+    "Content-Disposition",
+    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+  );
+  res.status(200).send(file.body);
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/**
+ * The raw body of an upload route, at most `maxBytes`. Too large: the rest is read and dropped
+ * (so the client gets the 413 instead of a reset connection), then 413.
+ */
+function readUpload(req: Request, res: Response, spec: UploadSpec): Promise<Buffer> {
+  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!spec.mediaTypes.includes(type)) {
+    throw new AppError("bad_request", {
+      message: `请求体应为文件本身，Content-Type 应为 ${spec.mediaTypes.join(" 或 ")}，收到“${type || "（无）"}”`,
+    });
+  }
+  const tooLarge = () => {
+    res.setHeader("Connection", "close");
+    return new AppError("payload_too_large", {
+      message: `文件过大（上限 ${megabytes(spec.maxBytes)}）：请将文件拆分为几个较小的文件分别提交`,
+    });
+  };
+  if (Number(req.headers["content-length"] ?? 0) > spec.maxBytes) {
+    req.resume();
+    throw tooLarge();
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= spec.maxBytes) chunks.push(chunk);
+    });
+    req.once("end", () => (size > spec.maxBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
+    req.once("error", reject);
+  });
 }
 
 function requireJsonBody(req: Request): unknown {
