@@ -8,6 +8,7 @@ import {
 } from "./commands/admin-commands.ts";
 import { CALENDAR_USAGE, runCalendarCommand } from "./commands/calendar-command.ts";
 import { DEADLINE_USAGE, runDeadlineCommand } from "./commands/deadline-command.ts";
+import { IMPORT_USAGE, runImportCommand } from "./commands/import-command.ts";
 import { runServeCommand, runStartCommand, START_USAGE } from "./commands/start-command.ts";
 import { runWorkerCommand, WORKER_USAGE } from "./commands/worker-command.ts";
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   agency: runAgencyCommand,
   user: runUserCommand,
   demo: runDemoCommand,
+  import: runImportCommand,
   start: runStartCommand,
   serve: runServeCommand,
   worker: runWorkerCommand,
@@ -31,6 +33,7 @@ const USAGE = `ogi：政府信息公开申请办理系统
 ${CALENDAR_USAGE}
 ${DEADLINE_USAGE}
 ${ADMIN_USAGE}
+${IMPORT_USAGE}
 ${START_USAGE}
 ${WORKER_USAGE}`;
 
