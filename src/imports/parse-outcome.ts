@@ -28,6 +28,8 @@ function spellings(id: OutcomeId): string[] {
     menu,
     stripRowLabel(menu),
     ledgerOutcomeLabel(id),
+    // “逾期不补正”, “逾期未缴费”: the closures are often written without “、不再处理”
+    ...((o.reachedBy as readonly string[]).includes("automatic") ? [menu.split("、")[0] ?? menu] : []),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import { isCivilDate } from "../domain/civil-date.ts";
 import {
   DATE_COLUMNS,
   INSTRUCTIONS_SHEET,
@@ -26,8 +27,9 @@ const WIDTHS: Partial<Record<LedgerColumn, number>> = {
   承办人: 12,
 };
 
+/** A real date as an Excel date; anything else as the text it is (Date would roll 02-30 over to 03-02). */
 function dateValue(text: string): Date | string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : text;
+  return isCivilDate(text) ? new Date(`${text}T00:00:00Z`) : text;
 }
 
 function writeLedgerSheet(
