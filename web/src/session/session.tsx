@@ -28,14 +28,15 @@ const SessionContext = createContext<Session | null>(null);
 
 /** What the server says to a request that carries no session cookie at all. */
 const NO_COOKIE_MESSAGE = "请先登录";
-/** Shown at login when the cookie is already gone but this browser had not logged out. */
-const EXPIRED_NOTICE = "会话已过期，请重新登录";
+/** What the server says to a cookie it no longer accepts (and then clears the cookie). */
+const EXPIRED_MESSAGE = "会话已过期，请先登录";
 
 /**
  * Whether this browser holds a session the user has not logged out of (localStorage: shared by
  * the tabs, survives a reload). The server clears the cookie in the first 401 it sends for an
- * expired session, so whichever request comes next (a reload, another tab) arrives without it
- * and hears only "请先登录"; this marker is what still tells an expired session from none.
+ * expired session, so every request that leaves after that one (the page's concurrent calls, a
+ * reload, another tab) arrives without it and hears only "请先登录"; this marker is what still
+ * tells an expired session from none, whichever request happened to meet the cookie first.
  */
 const SESSION_MARKER = "ogi.session";
 
@@ -56,11 +57,16 @@ function hadSession(): boolean {
   }
 }
 
+/** A 401's message, with "no cookie" read as "expired" while this browser had a session. */
+function reasonOf(message: string): string {
+  return message === NO_COOKIE_MESSAGE && hadSession() ? EXPIRED_MESSAGE : message;
+}
+
 /** The notice for a failed /auth/me at start-up: undefined for a plain login page. */
 function startupNotice(e: unknown): string | undefined {
   if (!(e instanceof ApiError) || e.status !== 401) return undefined;
-  if (e.message !== NO_COOKIE_MESSAGE) return e.message;
-  return hadSession() ? EXPIRED_NOTICE : undefined;
+  const reason = reasonOf(e.message);
+  return reason === NO_COOKIE_MESSAGE ? undefined : reason;
 }
 
 /**
@@ -87,7 +93,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    setUnauthenticatedHandler((message) => end(`登录已失效，请重新登录。（${message}）`));
+    // Several calls may meet the end of a session at once, each calling this in any order: they
+    // must all say the same, or the last one to arrive decides the notice.
+    setUnauthenticatedHandler((message) => end(`登录已失效，请重新登录。（${reasonOf(message)}）`));
     let live = true;
     me.current ??= fetchMe();
     me.current
