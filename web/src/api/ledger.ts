@@ -4,7 +4,7 @@
  * error line, so the page can draw a progress bar; a plain JSON answer is read as well.
  */
 import { ApiError, csrfHeader, responseError } from "./client.ts";
-import type { ImportReply, ImportRowError } from "./types.ts";
+import type { ImportReply, ImportRowError, ImportStreamLine } from "./types.ts";
 
 const V1 = "/api/v1";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -80,18 +80,19 @@ function interrupted(dryRun: boolean): ApiError {
 }
 
 function readLine(line: string, onProgress: (p: ImportProgress) => void): ImportOutcome | null {
-  let value: Record<string, unknown>;
+  let value: ImportStreamLine;
   try {
-    value = JSON.parse(line) as Record<string, unknown>;
+    value = JSON.parse(line) as ImportStreamLine;
   } catch {
     throw new ApiError(0, "bad_reply", "服务器的回答无法读取，请稍后重试或联系系统管理员");
   }
-  if (value.progress) {
-    onProgress(value.progress as ImportProgress);
+  if ("progress" in value) {
+    onProgress(value.progress);
     return null;
   }
-  if (value.result) return { ok: true, reply: value.result as ImportReply };
-  if (value.error) return refusal(422, value);
+  if ("result" in value) return { ok: true, reply: value.result };
+  // The last line of a refused real run, or a failure after the answer had begun.
+  if ("error" in value) return refusal(422, value);
   return null;
 }
 
