@@ -5,11 +5,19 @@ import type { Edition } from "../domain/tabulation/table3-types.ts";
 import { TABLE3_COLUMNS, type Table3, type Table3Row } from "../domain/tabulation/table3-types.ts";
 import { TABLE4_COLUMNS, type Table4 } from "../domain/tabulation/table4-types.ts";
 import { APPEAL_KINDS, CHANNELS } from "../domain/vocabulary.ts";
+import { LETTER_KINDS } from "../letters/letter-kinds.ts";
 import type { LiveFigures } from "./compute-live-figures.ts";
 import type { ReportAgency } from "./report-access.ts";
 import { checkTable2Continuity, checkTable2Entered, checkTexts, table3Checks } from "./report-checks.ts";
 import type { StoredFigures } from "./report-store.ts";
-import { type AnnualReport, EMPTY_TEXTS, type ReportCheck, type ReportFacts } from "./report-types.ts";
+import {
+  type AnnualReport,
+  EMPTY_TEXTS,
+  type ReportCheck,
+  type ReportFacts,
+  withAllTexts,
+  zeroLetters,
+} from "./report-types.ts";
 import { type Table2Figures, table2Cells, zeroTable2 } from "./table2/table2-layout.ts";
 
 /** What the previous year contributes to the checks: K4 (closed year only) and T2. */
@@ -101,6 +109,9 @@ function sumFacts(parts: readonly ReportFacts[]): ReportFacts {
     fees.count += p.fees.count;
     fees.amountYuan += p.fees.amountYuan;
   }
+  const counted = parts.map((p) => p.letters);
+  const letters = counted.every((l) => l !== undefined) ? zeroLetters() : undefined;
+  if (letters) for (const l of counted) for (const k of LETTER_KINDS) letters[k] += l?.[k] ?? 0;
   const timed = parts.map((p) => p.timeliness);
   const timeliness = timed.every((t) => t !== null)
     ? {
@@ -108,7 +119,7 @@ function sumFacts(parts: readonly ReportFacts[]): ReportFacts {
         onTime: timed.reduce((s, t) => s + t.onTime, 0),
       }
     : null;
-  return { receivedByChannel, fees, timeliness };
+  return { receivedByChannel, fees, timeliness, ...(letters ? { letters } : {}) };
 }
 
 /**
@@ -142,7 +153,7 @@ export function assembleSubtreeReport(args: {
     table2Entered: parts.every((p) => p.table2Entered),
     table3: { columns: [...TABLE3_COLUMNS], rows: table3.rows },
     table4: sumTable4(parts.map((p) => p.table4)),
-    texts: rootPart?.texts ?? EMPTY_TEXTS,
+    texts: rootPart ? withAllTexts(rootPart.texts) : EMPTY_TEXTS,
     facts: sumFacts(parts.map((p) => p.facts)),
   };
   return { ...report, checks: checksOf(report, previous, table3) };

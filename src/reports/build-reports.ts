@@ -7,7 +7,7 @@ import { diffReports } from "./diff-reports.ts";
 import type { ReportAgency } from "./report-access.ts";
 import type { Db } from "./report-queries.ts";
 import { latestVersions, readFigures, type VersionRow } from "./report-store.ts";
-import type { AnnualReport } from "./report-types.ts";
+import { type AnnualReport, withAllTexts } from "./report-types.ts";
 
 const FIRST_REPORT_YEAR = 2019;
 
@@ -75,9 +75,19 @@ export async function liveReports(
   return result;
 }
 
-/** A stored version as the API shows it: closed, with its number and time. */
+/**
+ * A stored version as the API shows it: closed, with its number and time; its texts with every
+ * key (a version closed before the subsections of 一 existed has four).
+ */
 export function publishedReport(row: VersionRow): AnnualReport {
-  return { ...row.stored.report, status: "closed", version: row.version, closedAt: row.closedAt };
+  const stored = row.stored.report;
+  return {
+    ...stored,
+    texts: withAllTexts(stored.texts),
+    status: "closed",
+    version: row.version,
+    closedAt: row.closedAt,
+  };
 }
 
 /** One agency's report of year Y: the latest version when closed (with the live changes since), else the draft. */

@@ -16,9 +16,10 @@ import {
   fetchAppeals,
   fetchDecidedFacts,
   fetchFees,
+  fetchLetterCounts,
   fetchTable3Groups,
 } from "./report-queries.ts";
-import type { ReportFacts } from "./report-types.ts";
+import { type ReportFacts, zeroLetters } from "./report-types.ts";
 
 /** One agency's figures of year Y computed now from its applications and appeals. */
 export interface LiveFigures {
@@ -87,7 +88,7 @@ export function timelinessOf(
 
 /**
  * Tables 三 and 四 and the narrative's figures of year Y for each agency, with one grouped query
- * for table 三 over all of them (plus one for appeals and one for fees).
+ * for table 三 over all of them (plus one each for appeals, fees and letters).
  */
 export async function computeLiveFigures(
   db: Db,
@@ -97,10 +98,11 @@ export async function computeLiveFigures(
 ): Promise<Map<number, LiveFigures>> {
   editionForYear(year);
   const agencyIds = scope.ids;
-  const [groups, appeals, fees] = await Promise.all([
+  const [groups, appeals, fees, letters] = await Promise.all([
     fetchTable3Groups(db, scope, year),
     fetchAppeals(db, agencyIds, year),
     fetchFees(db, agencyIds, year),
+    fetchLetterCounts(db, agencyIds, year),
   ]);
   const [groupsOf, appealsOf] = [byAgency(groups), byAgency(appeals)];
   const result = new Map<number, LiveFigures>();
@@ -115,6 +117,7 @@ export async function computeLiveFigures(
       receivedByChannel: byChannel,
       fees: fees.get(agencyId) ?? { count: 0, amountYuan: 0 },
       timeliness,
+      letters: letters.get(agencyId) ?? zeroLetters(),
     };
     result.set(agencyId, { table3, table4, facts });
   }

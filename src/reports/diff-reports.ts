@@ -1,10 +1,8 @@
 import { table3Layout } from "../domain/tabulation/table3-layout.ts";
 import { TABLE4_COLUMNS } from "../domain/tabulation/table4-types.ts";
 import { APPEAL_KINDS } from "../domain/vocabulary.ts";
-import type { AnnualReport, ReportChange, ReportTexts } from "./report-types.ts";
+import { type AnnualReport, REPORT_TEXT_KEYS, type ReportChange } from "./report-types.ts";
 import { table2Cells } from "./table2/table2-layout.ts";
-
-const TEXT_KEYS: readonly (keyof ReportTexts)[] = ["preface", "overview", "problems", "other"];
 
 /**
  * Every figure and text that differs between two reports of the same year (an amendment's
@@ -32,7 +30,7 @@ export function diffReports(before: AnnualReport, after: AnnualReport): ReportCh
       if (from !== to) changes.push({ table: "四", row: kind, column, from, to });
     }
   }
-  for (const key of TEXT_KEYS) {
+  for (const key of REPORT_TEXT_KEYS) {
     if (before.texts[key] !== after.texts[key]) {
       changes.push({
         table: "文字",

@@ -48,9 +48,12 @@ function run(text: string, eastAsia: string, size: number, bold = false) {
   return new TextRun({ text, font: font(eastAsia), size, bold });
 }
 
-function textParagraph(text: string): Paragraph {
+function textParagraph(text: string, lead?: string): Paragraph {
   return new Paragraph({
-    children: [run(text, FONTS.body, SIZE.body)],
+    children: [
+      ...(lead === undefined ? [] : [run(lead, FONTS.subheading, SIZE.body)]),
+      run(text, FONTS.body, SIZE.body),
+    ],
     indent: { firstLine: SIZE.body * 20 },
     spacing: { line: 560, lineRule: "exact" },
     alignment: AlignmentType.JUSTIFIED,
@@ -97,7 +100,7 @@ function docxTable(table: GridTable): Table {
 function blockChildren(block: ReportBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case "paragraph":
-      return [textParagraph(block.text)];
+      return [textParagraph(block.text, block.lead)];
     case "subheading":
       return [
         new Paragraph({

@@ -23,6 +23,7 @@ h1 { font-family: "方正小标宋简体", "宋体", SimSun, serif; font-size: 2
 h2 { font-family: "黑体", SimHei, sans-serif; font-size: 16pt; font-weight: normal; margin: 1em 0 0.4em; }
 h3 { font-family: "楷体_GB2312", "楷体", KaiTi, serif; font-size: 16pt; font-weight: normal; margin: 0.6em 0 0.2em; text-indent: 2em; }
 p { text-indent: 2em; margin: 0.2em 0; }
+p .lead { font-family: "楷体_GB2312", "楷体", KaiTi, serif; }
 table { border-collapse: collapse; width: 100%; font-family: "宋体", SimSun, serif; font-size: 10.5pt; line-height: 1.3; margin: 0.6em 0 1em; page-break-inside: auto; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -65,7 +66,9 @@ function tableHtml(table: GridTable): string {
 function blockHtml(block: ReportBlock): string {
   switch (block.kind) {
     case "paragraph":
-      return `<p>${escapeHtml(block.text)}</p>`;
+      return block.lead === undefined
+        ? `<p>${escapeHtml(block.text)}</p>`
+        : `<p><span class="lead">${escapeHtml(block.lead)}</span>${escapeHtml(block.text)}</p>`;
     case "subheading":
       return `<h3>${escapeHtml(block.text)}</h3>`;
     case "table":

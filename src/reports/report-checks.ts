@@ -1,5 +1,6 @@
 import type { Check, Edition } from "../domain/tabulation/table3-types.ts";
-import type { ReportCheck, ReportTexts } from "./report-types.ts";
+import { OVERVIEW_TEXT_KEYS, type OverviewTextKey, overviewPlace } from "./document/overview-parts.ts";
+import { REPORT_TEXT_KEYS, type ReportCheck, type ReportTexts } from "./report-types.ts";
 import { type Table2Figures, table2Layout } from "./table2/table2-layout.ts";
 
 /** K1–K5 of table 三: a failure is an error (DOMAIN.md §7). */
@@ -61,7 +62,11 @@ export function checkTable2Continuity(
 
 const TEXT_LABELS: Record<keyof ReportTexts, string> = {
   preface: "报告说明",
-  overview: "一、总体情况（工作概况）",
+  overview: "一、总体情况（总述）",
+  ...(Object.fromEntries(OVERVIEW_TEXT_KEYS.map((k) => [k, overviewPlace(k)])) as Record<
+    OverviewTextKey,
+    string
+  >),
   problems: "五、存在的主要问题及改进情况",
   other: "六、其他需要报告的事项",
 };
@@ -75,7 +80,7 @@ const HAND_COUNT = /\d+(?:\.\d+)?\s*(?:件|条|项|宗|次|份|元|万元)/g;
  */
 export function checkTexts(texts: ReportTexts): ReportCheck {
   const found: string[] = [];
-  for (const key of Object.keys(TEXT_LABELS) as (keyof ReportTexts)[]) {
+  for (const key of REPORT_TEXT_KEYS) {
     const hits = texts[key].match(HAND_COUNT);
     if (hits) found.push(`${TEXT_LABELS[key]}中有“${hits.slice(0, 3).join("”“")}”`);
   }

@@ -10,6 +10,7 @@ import type { ApplicantType } from "../domain/vocabulary.ts";
 import type { Actor } from "../services/actor.ts";
 import type { CalendarStore } from "../services/calendar-store.ts";
 import { agencyReport, publishedReport, subtreeReport } from "./build-reports.ts";
+import { type ReportNarrative, reportNarrative } from "./document/overview-parts.ts";
 import { statusLine } from "./publication-due.ts";
 import { type ReportAgency, visibleAgency, visibleSubtree } from "./report-access.ts";
 import { allVersions, closedAgencies } from "./report-store.ts";
@@ -64,16 +65,21 @@ export function makeReportService(deps: ReportServiceDeps) {
   return {
     ...writes,
 
-    /** API.md `GET /agencies/:code/reports/:year`: the published version once closed, else the draft. */
+    /**
+     * API.md `GET /agencies/:code/reports/:year`: the published version once closed, else the
+     * draft; with `narrative`, what the system writes around the agency's texts (not stored).
+     */
     async getReport(
       actor: Actor,
       code: string,
       year: number,
       options: GetReportOptions = {},
-    ): Promise<AnnualReport> {
+    ): Promise<AnnualReport & { narrative: ReportNarrative }> {
       const { root, agencies } = await scopeOf(actor, code, year, options.includeSubtree);
-      if (!options.includeSubtree) return agencyReport(db, root, year, await deps.calendars.get());
-      return (await subtreeReport(db, root, agencies, year)).report;
+      const report = options.includeSubtree
+        ? (await subtreeReport(db, root, agencies, year)).report
+        : await agencyReport(db, root, year, await deps.calendars.get());
+      return { ...report, narrative: reportNarrative(report) };
     },
 
     /** A stored version (1 = as closed), unchanged by later amendments. */

@@ -2,15 +2,29 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { AppError } from "../app-error.ts";
 import type { Db } from "./report-queries.ts";
-import { EMPTY_TEXTS, type ReportTexts, type StoredReportVersion } from "./report-types.ts";
+import {
+  REPORT_TEXT_KEYS,
+  type ReportTexts,
+  type StoredReportVersion,
+  withAllTexts,
+} from "./report-types.ts";
 import type { Table2Figures } from "./table2/table2-layout.ts";
 
-/** report_figures.data: `{ v: 1, table2?, texts? }`, each part written on its own. */
+/**
+ * report_figures.data: `{ v: 1, table2?, texts? }`, each part written on its own. Texts are merged
+ * key by key, so data written before the subsections of 一 existed (preface, overview, problems,
+ * other) stays valid as it is: the missing keys read as "".
+ */
 const ZStoredFigures = z.object({
   v: z.literal(1),
   table2: z.record(z.string(), z.record(z.string(), z.number())).optional(),
   texts: z
-    .object({ preface: z.string(), overview: z.string(), problems: z.string(), other: z.string() })
+    .object(
+      Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, z.string()])) as Record<
+        keyof ReportTexts,
+        z.ZodString
+      >,
+    )
     .partial()
     .optional(),
 });
@@ -36,7 +50,7 @@ export async function readFigures(
     .execute();
   for (const row of rows) {
     const data = ZStoredFigures.parse(row.data);
-    result.set(row.agency_id, { table2: data.table2 ?? null, texts: { ...EMPTY_TEXTS, ...data.texts } });
+    result.set(row.agency_id, { table2: data.table2 ?? null, texts: withAllTexts(data.texts) });
   }
   return result;
 }

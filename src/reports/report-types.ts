@@ -8,6 +8,7 @@ import type { CivilDate } from "../domain/civil-date.ts";
 import type { Edition, Table3Column, Table3Row } from "../domain/tabulation/table3-types.ts";
 import type { Table4 } from "../domain/tabulation/table4-types.ts";
 import type { Channel } from "../domain/vocabulary.ts";
+import { LETTER_KINDS, type LetterKind } from "../letters/letter-kinds.ts";
 import type { Table2Figures } from "./table2/table2-layout.ts";
 
 /**
@@ -23,19 +24,73 @@ export interface ReportCheck {
   severity: "error" | "warning";
 }
 
-/** The agency's own words: the preface, 一 (its opening), 五 and 六. */
+/**
+ * The agency's own words. Section 一 follows the 2021 format (国办公开办函〔2021〕30号): an opening
+ * and the subsections 主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障; a government (and a
+ * township) also reports 工作考核、社会评议和责任追究结果情况 (art. 50(四)), which the format puts
+ * under 监督保障. The system writes the figures of each subsection; these are the words around them.
+ * Stored data written before the subsections existed has only preface, overview, problems and other:
+ * read it through `withAllTexts`.
+ */
 export interface ReportTexts {
-  /** Before 一: the contact address, the website where the report is published. */
+  /** Added to the preface paragraph: where the report is published, whom to ask (contact). */
   preface: string;
-  /** 一 总体情况 （一）工作概况. */
+  /** 一 总体情况: the opening before its subsections (formerly printed as （一）工作概况). */
   overview: string;
+  /** 一（一）主动公开. */
+  proactive: string;
+  /** 一（二）依申请公开. */
+  requests: string;
+  /** 一（三）政府信息管理. */
+  management: string;
+  /** 一（四）平台建设. */
+  platforms: string;
+  /** 一（五）监督保障. */
+  oversight: string;
+  /** 一（五）, governments only: 工作考核、社会评议和责任追究结果情况 (art. 50(四)). */
+  assessment: string;
   /** 五、存在的主要问题及改进情况. */
   problems: string;
   /** 六、其他需要报告的事项 (the fees collected are stated by the system). */
   other: string;
 }
 
-export const EMPTY_TEXTS: ReportTexts = { preface: "", overview: "", problems: "", other: "" };
+/** Every text of a report, in document order. */
+export const REPORT_TEXT_KEYS = [
+  "preface",
+  "overview",
+  "proactive",
+  "requests",
+  "management",
+  "platforms",
+  "oversight",
+  "assessment",
+  "problems",
+  "other",
+] as const satisfies readonly (keyof ReportTexts)[];
+
+export const EMPTY_TEXTS: ReportTexts = {
+  preface: "",
+  overview: "",
+  proactive: "",
+  requests: "",
+  management: "",
+  platforms: "",
+  oversight: "",
+  assessment: "",
+  problems: "",
+  other: "",
+};
+
+/** Texts as stored at any time (older data lacks the subsections): every key, "" where absent. */
+export function withAllTexts(stored: Partial<ReportTexts> | undefined): ReportTexts {
+  return { ...EMPTY_TEXTS, ...stored };
+}
+
+/** Every letter kind with 0. */
+export function zeroLetters(): Record<LetterKind, number> {
+  return Object.fromEntries(LETTER_KINDS.map((k) => [k, 0])) as Record<LetterKind, number>;
+}
 
 /** Figures of the narrative that are not cells of a table, from the same rows as the tables. */
 export interface ReportFacts {
@@ -48,6 +103,11 @@ export interface ReportFacts {
    * computed from the case's facts (computeReplyDeadline). null when not computed (subtree).
    */
   timeliness: { decisions: number; onTime: number } | null;
+  /**
+   * Letters the system numbered with a date in the year, by kind (the letters table: a letter is
+   * numbered when it is first generated). Absent in versions closed before it was counted.
+   */
+  letters?: Record<LetterKind, number>;
 }
 
 export interface Table3Json {

@@ -83,6 +83,35 @@ describe("the demo township's 2021 report", () => {
     expect(text).toContain("嵋阳镇人民政府2021年政府信息公开工作年度报告");
   });
 
+  it("opens with one preface paragraph, as the reference does, and writes 一 in the parts of the 2021 format", () => {
+    const lines = REFERENCE.split("\n").map((l) => l.trim());
+    const referencePreface = lines
+      .slice(lines.indexOf("年度报告") + 1, lines.indexOf("一、总体情况"))
+      .filter((l) => l !== "");
+    expect(referencePreface).toHaveLength(1);
+    expect(referencePreface[0]).toContain("数据统计期限自2021年1月1日起至2021年12月31日止");
+    const preface = html.slice(html.indexOf('<div class="status">'), html.indexOf("<section"));
+    const paragraphs = [...preface.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1] ?? "");
+    expect(paragraphs).toHaveLength(1);
+    expect(paragraphs[0]).toMatch(/^本报告根据《中华人民共和国政府信息公开条例》/);
+    expect(paragraphs[0]).toContain("本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。");
+    expect(paragraphs[0]).toMatch(/本报告电子版可在临猗县人民政府网站政府信息公开专栏下载。$/);
+    expect(html).not.toContain("本年报根据");
+    const one = html.slice(
+      html.indexOf('<section id="section-一">'),
+      html.indexOf('<section id="section-二">'),
+    );
+    expect([...one.matchAll(/<h3>(.*?)<\/h3>/g)].map((m) => m[1])).toEqual([
+      "（一）主动公开",
+      "（二）依申请公开",
+      "（三）政府信息管理",
+      "（四）平台建设",
+      "（五）监督保障",
+    ]);
+    // a township is a government: art. 50(四)
+    expect(one).toContain('<span class="lead">工作考核、社会评议和责任追究结果情况：</span>');
+  });
+
   it("lays out section 二 in the 2021 format, not the superseded 2019 one of the reference", () => {
     const t2 = htmlTable(html, "table2").text;
     for (const label of [

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { proactiveParagraph } from "../../src/reports/document/build-narrative.ts";
+import { buildReportDocument } from "../../src/reports/document/build-report-document.ts";
 import { renderReportDocx } from "../../src/reports/render-docx.ts";
 import { renderReportHtml } from "../../src/reports/render-html.ts";
 import { renderReportXlsx, SHEET_NAMES } from "../../src/reports/render-xlsx.ts";
@@ -8,7 +10,7 @@ import type { AnnualReport } from "../../src/reports/report-types.ts";
 import { buildYear, yearSpecs } from "./support/build-year.ts";
 import { convertDocx } from "./support/convert-docx.ts";
 import { expectNarrativeAgreesWithTables } from "./support/narrative-numbers.ts";
-import { docxTables, htmlTable } from "./support/read-documents.ts";
+import { docxParagraphs, docxTables, htmlTable } from "./support/read-documents.ts";
 import { makeReportFixture, type ReportFixture } from "./support/report-fixture.ts";
 import { SAMPLE_TABLE2_2021 } from "./support/table2-figures.ts";
 
@@ -75,16 +77,39 @@ const ROW_KEYS_2021 = [
 
 const figuresOf = (r: AnnualReport, row: string) => COLUMNS.map((c) => r.table3.rows[row]?.[c]);
 
+/** 一's subsections in the 2021 format (国办公开办函〔2021〕30号). */
+const SUBHEADINGS = [
+  "（一）主动公开",
+  "（二）依申请公开",
+  "（三）政府信息管理",
+  "（四）平台建设",
+  "（五）监督保障",
+];
+
+async function documentXml(r: AnnualReport): Promise<string> {
+  const zip = await JSZip.loadAsync(await renderReportDocx(r));
+  return (await zip.file("word/document.xml")?.async("string")) ?? "";
+}
+
 describe("the report documents", () => {
   let f: ReportFixture;
   let report: AnnualReport;
 
   beforeAll(async () => {
     f = await makeReportFixture({ now: new Date("2026-03-20T02:00:00Z") });
-    await buildYear(f, yearSpecs());
+    const views = await buildYear(f, yearSpecs());
+    // Letters numbered in 2025: three replies and one receipt (a 2026 reply is not counted).
+    for (const label of ["outcome disclosed", "consulted", "fee paid", "2026"]) {
+      await f.letters.composeLetter(f.actors.approver, views.get(label)?.id ?? "", "reply");
+    }
+    await f.letters.composeLetter(f.actors.approver, views.get("consulted")?.id ?? "", "receipt");
     await f.reports.putProactive(f.actors.admin, "town", 2025, SAMPLE_TABLE2_2021);
     await f.reports.putTexts(f.actors.admin, "town", 2025, {
       overview: "2025年，本镇认真贯彻落实《条例》，坚持以公开为常态。\n健全公开制度，规范办理流程。",
+      preface: "本报告电子版可在县人民政府网站下载。\n如有疑问，请与党政办公室联系。",
+      requests: "严格执行登记、审核、答复、送达各环节要求。",
+      platforms: "加强政府网站信息公开专栏管理。",
+      assessment: "将政府信息公开工作纳入年度目标责任考核。",
       problems: "公开的内容和渠道还有待完善。",
     });
     report = await f.reports.getReport(f.actors.admin, "town", 2025);
@@ -95,6 +120,116 @@ describe("the report documents", () => {
 
   it("states in the text exactly the figures of the tables", () => {
     expectNarrativeAgreesWithTables(report);
+  });
+
+  it("opens with one preface paragraph: the basis, the parts, the period, then the agency's contacts", async () => {
+    // Before: the system's paragraph and the agency's text (“本年报根据《条例》有关规定…”) were two.
+    const doc = buildReportDocument(report);
+    expect(doc.preface).toEqual([
+      {
+        kind: "paragraph",
+        text:
+          "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第四十九条、第五十条的规定，由某镇人民政府编制。" +
+          "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、" +
+          "存在的主要问题及改进情况、其他需要报告的事项六个部分。本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。" +
+          "本报告电子版可在县人民政府网站下载。如有疑问，请与党政办公室联系。",
+      },
+    ]);
+    const html = renderReportHtml(report);
+    const beforeSections = html.slice(html.indexOf('<div class="status">'), html.indexOf("<section"));
+    expect(beforeSections.match(/<p>/g)).toHaveLength(1);
+    const paragraphs = docxParagraphs(await documentXml(report));
+    const first = paragraphs.indexOf("一、总体情况");
+    expect(paragraphs.slice(2, first)).toEqual([
+      doc.preface[0]?.kind === "paragraph" ? doc.preface[0].text : "",
+    ]);
+    expect(paragraphs.filter((p) => p.includes("本报告根据")).length).toBe(1);
+  });
+
+  it("writes 一 with the five parts of the 2021 format, the township's 考核 part inside （五）, figures from the tables", async () => {
+    const one = buildReportDocument(report).sections[0]?.blocks ?? [];
+    const texts = one.map((b) =>
+      b.kind === "subheading" ? `#${b.text}` : b.kind === "paragraph" ? b.text : "",
+    );
+    const at = (heading: string) => texts.indexOf(`#${heading}`);
+    expect(texts.filter((t) => t.startsWith("#")).map((t) => t.slice(1))).toEqual(SUBHEADINGS);
+    expect(texts.slice(0, at("（一）主动公开"))).toEqual([
+      "2025年，本镇认真贯彻落实《条例》，坚持以公开为常态。",
+      "健全公开制度，规范办理流程。",
+    ]);
+    const part = (heading: string, next?: string) =>
+      texts.slice(at(heading) + 1, next === undefined ? undefined : at(next));
+    expect(part("（一）主动公开", "（二）依申请公开")).toEqual([proactiveParagraph(report)]);
+    expect(part("（一）主动公开", "（二）依申请公开")[0]).toMatch(
+      /^本年度制发规章1件、废止0件，现行有效规章3件/,
+    );
+    const requests = part("（二）依申请公开", "（三）政府信息管理");
+    expect(requests.map((p) => p.slice(0, 5))).toEqual([
+      "本年度新收",
+      "本年度办结",
+      "本年度作出",
+      "本年度出具",
+      "本年度因政",
+      "严格执行登",
+    ]);
+    expect(report.facts.letters).toEqual({
+      receipt: 1,
+      supplement_notice: 0,
+      extension_notice: 0,
+      consultation_letter: 0,
+      fee_notice: 0,
+      reply: 3,
+    });
+    expect(requests[3]).toBe("本年度出具登记回执1份、答复书3份。");
+    expect(requests[0]).toMatch(
+      new RegExp(`^本年度新收政府信息公开申请${report.table3.rows.new_received?.total}件`),
+    );
+    expect(requests[4]).toMatch(
+      new RegExp(`^本年度因政府信息公开被申请行政复议${report.table4.administrative_review.total}件`),
+    );
+    expect(part("（三）政府信息管理", "（四）平台建设")).toEqual(["无。"]);
+    expect(part("（四）平台建设", "（五）监督保障")).toEqual(["加强政府网站信息公开专栏管理。"]);
+    const five = one.slice(one.findIndex((b) => b.kind === "subheading" && b.text === "（五）监督保障") + 1);
+    expect(five).toEqual([
+      { kind: "paragraph", text: "无。" },
+      {
+        kind: "paragraph",
+        lead: "工作考核、社会评议和责任追究结果情况：",
+        text: "将政府信息公开工作纳入年度目标责任考核。",
+      },
+    ]);
+    expectNarrativeAgreesWithTables(report);
+    const html = renderReportHtml(report);
+    const section = html.slice(
+      html.indexOf('<section id="section-一">'),
+      html.indexOf('<section id="section-二">'),
+    );
+    expect([...section.matchAll(/<h3>(.*?)<\/h3>/g)].map((m) => m[1])).toEqual(SUBHEADINGS);
+    expect(section).toContain(
+      '<p><span class="lead">工作考核、社会评议和责任追究结果情况：</span>将政府信息公开工作纳入年度目标责任考核。</p>',
+    );
+    const paragraphs = docxParagraphs(await documentXml(report));
+    const positions = SUBHEADINGS.map((h) => paragraphs.indexOf(h));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(paragraphs).toContain(
+      "工作考核、社会评议和责任追究结果情况：将政府信息公开工作纳入年度目标责任考核。",
+    );
+  });
+
+  it("leaves the 考核 part out of a department's report (art. 50(四) asks it of governments)", async () => {
+    await f.reports.putTexts(f.actors.deptadmin, "dept", 2025, {
+      oversight: "接受社会监督。",
+      assessment: "不应出现",
+    });
+    const dept = await f.reports.getReport(f.actors.deptadmin, "dept", 2025);
+    const one = buildReportDocument(dept).sections[0]?.blocks ?? [];
+    expect(one.flatMap((b) => (b.kind === "subheading" ? [b.text] : []))).toEqual(SUBHEADINGS);
+    expect(one.some((b) => b.kind === "paragraph" && b.lead !== undefined)).toBe(false);
+    expect(renderReportHtml(dept)).not.toContain("不应出现");
+    expect(renderReportHtml(dept)).not.toContain("责任追究结果情况");
+    expect(dept.narrative.overview.map((p) => p.textKey)).not.toContain("assessment");
+    expectNarrativeAgreesWithTables(dept);
   });
 
   it("lays out table 三 in HTML with the 25 rows and 7 figure columns of the 2021 edition", () => {

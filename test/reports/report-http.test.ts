@@ -7,6 +7,7 @@ import { makeAuthenticator } from "../../src/http/auth/authenticate.ts";
 import { apiNotFound, errorMiddleware } from "../../src/http/errors/error-middleware.ts";
 import { createLettersRouter, createReportsRouter } from "../../src/http/reports/create-reports-router.ts";
 import { d, makeReportFixture, type ReportFixture, type UserKey } from "./support/report-fixture.ts";
+import { COMPLETE_TEXTS } from "./support/report-texts.ts";
 import { ZERO_TABLE2_2021 } from "./support/table2-figures.ts";
 
 /** A parsed JSON body as the assertions read it: every key and array method, typed without escapes. */
@@ -174,6 +175,46 @@ describe("the report and letter routes", () => {
     expect(overview.body.agencies?.find((a) => String(a.agencyCode) === "town")).toMatchObject({
       status: "closed",
     });
+  });
+
+  it("takes the texts of 一's parts, shows what the system writes around them, and closes with the old body when no warning fails", async () => {
+    await call("/api/v1/agencies/other/reports/2025/proactive", {
+      as: "otheradmin",
+      method: "PUT",
+      body: ZERO_TABLE2_2021,
+    });
+    const saved = await call("/api/v1/agencies/other/reports/2025/texts", {
+      as: "otheradmin",
+      method: "PUT",
+      body: COMPLETE_TEXTS,
+    });
+    expect(saved.body.texts).toEqual(COMPLETE_TEXTS);
+    const unknown = await call("/api/v1/agencies/other/reports/2025/texts", {
+      as: "otheradmin",
+      method: "PUT",
+      body: { workOverview: "…" },
+    });
+    expect(unknown.status).toBe(422);
+    const report = await call("/api/v1/agencies/other/reports/2025", { as: "otheradmin" });
+    expect(report.body.narrative?.overview?.map((p) => String(p.textKey))).toEqual([
+      "proactive",
+      "requests",
+      "management",
+      "platforms",
+      "oversight",
+      "assessment",
+    ]);
+    expect(String(report.body.narrative?.preface)).toMatch(/^本报告根据《中华人民共和国政府信息公开条例》/);
+    expect(String(report.body.narrative?.overview?.[1]?.generated?.[0])).toMatch(
+      /^本年度新收政府信息公开申请0件/,
+    );
+    expect(report.body.checks?.filter((c) => !c.ok)).toEqual([]);
+    const closed = await call("/api/v1/agencies/other/reports/2025/close", {
+      as: "otheradmin",
+      method: "POST",
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: "closed", version: 1, texts: COMPLETE_TEXTS });
   });
 
   it("serves letters as .docx, numbered", async () => {

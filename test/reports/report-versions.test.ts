@@ -4,6 +4,7 @@ import { renderReportDocx } from "../../src/reports/render-docx.ts";
 import type { AnnualReport } from "../../src/reports/report-types.ts";
 import { docxTables } from "./support/read-documents.ts";
 import { d, makeReportFixture, type ReportFixture } from "./support/report-fixture.ts";
+import { COMPLETE_TEXTS } from "./support/report-texts.ts";
 import { SAMPLE_TABLE2_2021, ZERO_TABLE2_2021 } from "./support/table2-figures.ts";
 
 describe("closing a year, then amending it", () => {
@@ -39,6 +40,10 @@ describe("closing a year, then amending it", () => {
     await expect(f.reports.closeYear(f.actors.otheradmin, "town", 2025)).rejects.toMatchObject({
       status: 404,
     });
+    // With every text written no warning fails: closing needs no acknowledgement (the old call).
+    await f.reports.putTexts(f.actors.admin, "town", 2025, COMPLETE_TEXTS);
+    const draft = await f.reports.getReport(f.actors.admin, "town", 2025);
+    expect(draft.checks.filter((c) => !c.ok)).toEqual([]);
     v1 = await f.reports.closeYear(f.actors.admin, "town", 2025);
     expect(v1).toMatchObject({ status: "closed", version: 1, closedAt: "2026-03-20T02:00:00.000Z" });
     expect(v1.table3.rows.carried_forward?.total).toBe(1);

@@ -62,7 +62,8 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
     defineRoute({
       method: "put",
       path: `${BASE}/texts`,
-      summary: "填写报告文字：报告说明、总体情况（工作概况）、五、六（本机关管理员）",
+      summary:
+        "填写报告文字：报告说明、一（总述及主动公开、依申请公开、政府信息管理、平台建设、监督保障，政府另有考核评议追责）、五、六（本机关管理员）",
       tag: "reports",
       access: "user",
       params: ZReportParams,

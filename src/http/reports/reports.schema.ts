@@ -39,12 +39,26 @@ export const ZReportQuery = z.strictObject({
 
 const TEXT_MAX = 20_000;
 
-/** The agency's texts: absent fields keep what is stored; "" clears a text. */
+const ZText = (description: string) =>
+  z.string().max(TEXT_MAX, `不能超过 ${TEXT_MAX} 个字符`).optional().meta({ description });
+
+/**
+ * The agency's texts: absent fields keep what is stored; "" clears a text. Section 一 has an
+ * opening and the parts of the 2021 format; the system writes their figures, these are the words.
+ */
 export const ZReportTexts = z.strictObject({
-  preface: z.string().max(TEXT_MAX, `不能超过 ${TEXT_MAX} 个字符`).optional(),
-  overview: z.string().max(TEXT_MAX, `不能超过 ${TEXT_MAX} 个字符`).optional(),
-  problems: z.string().max(TEXT_MAX, `不能超过 ${TEXT_MAX} 个字符`).optional(),
-  other: z.string().max(TEXT_MAX, `不能超过 ${TEXT_MAX} 个字符`).optional(),
+  preface: ZText("引言之后的报告说明：发布网址、联系方式（编制依据和统计期限由系统生成）"),
+  overview: ZText("一、总体情况：各部分之前的总述"),
+  proactive: ZText("一（一）主动公开"),
+  requests: ZText("一（二）依申请公开（系统已写明收到和办理的数字）"),
+  management: ZText("一（三）政府信息管理"),
+  platforms: ZText("一（四）平台建设"),
+  oversight: ZText("一（五）监督保障"),
+  assessment: ZText(
+    "一（五）监督保障中的工作考核、社会评议和责任追究结果情况（《条例》第五十条第四项，各级人民政府）",
+  ),
+  problems: ZText("五、存在的主要问题及改进情况"),
+  other: ZText("六、其他需要报告的事项"),
   amendmentReason: optionalText(TEXT_LIMITS.reason).meta({
     description: "年度已关闭时必填：修订原因（将生成新版本）",
   }),

@@ -1,5 +1,6 @@
 import { getOutcome, type OutcomeGroup } from "../../domain/outcomes.ts";
 import { table3Layout } from "../../domain/tabulation/table3-layout.ts";
+import { LETTER_KINDS, type LetterKind } from "../../letters/letter-kinds.ts";
 import type { AnnualReport } from "../report-types.ts";
 import { table2Layout } from "../table2/table2-layout.ts";
 import { formatAmount, formatPercent } from "./format-number.ts";
@@ -34,7 +35,7 @@ export function resultsByGroup(report: AnnualReport): Record<OutcomeGroup, numbe
   return sums;
 }
 
-/** 一（二）: table 二 in words. */
+/** 一（一）主动公开: table 二 in words. */
 export function proactiveParagraph(report: AnnualReport): string {
   const t = report.table2;
   const v = (row: string, column: string) => n(t[row]?.[column] ?? 0);
@@ -54,7 +55,7 @@ export function proactiveParagraph(report: AnnualReport): string {
   return `${parts.join("；")}。具体情况见第二部分。`;
 }
 
-/** 一（三）: table 三 in words, with the channels, the on-time replies and the fees. */
+/** 一（二）依申请公开: table 三 in words, with the channels and the on-time replies. */
 export function requestParagraphs(report: AnnualReport): string[] {
   const ch = report.facts.receivedByChannel;
   const g = resultsByGroup(report);
@@ -75,11 +76,10 @@ export function requestParagraphs(report: AnnualReport): string[] {
         (rate === null ? "。" : `，按期答复率${rate}%。`),
     );
   }
-  paragraphs.push(feeSentence(report));
   return paragraphs;
 }
 
-/** The fees collected (一（三） and 六). */
+/** The fees collected (六（一）). */
 export function feeSentence(report: AnnualReport): string {
   const { count, amountYuan } = report.facts.fees;
   return count === 0
@@ -87,7 +87,7 @@ export function feeSentence(report: AnnualReport): string {
     : `本年度收取政府信息公开信息处理费${count}件，共计${n(amountYuan)}元。`;
 }
 
-/** 一（四）: table 四 in words. */
+/** 一（二）依申请公开: table 四 in words. */
 export function appealParagraph(report: AnnualReport): string {
   const { administrative_review: r, litigation_direct: a, litigation_after_review: b } = report.table4;
   return (
@@ -98,12 +98,47 @@ export function appealParagraph(report: AnnualReport): string {
   );
 }
 
-/** The opening paragraph: the basis, the parts, the period. */
-export function prefaceParagraph(report: AnnualReport): string {
+/** The letters of a case as the narrative names them, in the order of the lifecycle. */
+const LETTER_NOUNS: Record<LetterKind, string> = {
+  receipt: "登记回执",
+  supplement_notice: "补正告知书",
+  extension_notice: "延期答复告知书",
+  consultation_letter: "征求意见书",
+  fee_notice: "收费通知书",
+  reply: "答复书",
+};
+
+/**
+ * 一（二）依申请公开: the kinds of letters the system numbered in the year, when it counted them and
+ * numbered any (a version closed before they were counted, or an agency that writes its letters
+ * elsewhere, says nothing rather than 0).
+ */
+export function lettersParagraph(report: AnnualReport): string | null {
+  const letters = report.facts.letters;
+  if (letters === undefined || LETTER_KINDS.every((k) => letters[k] === 0)) return null;
+  const issued = LETTER_KINDS.filter((k) => letters[k] > 0);
+  return `本年度出具${issued.map((k) => `${LETTER_NOUNS[k]}${letters[k]}份`).join("、")}。`;
+}
+
+/** The system's sentences of the preface: the basis, the parts, the period. */
+export function prefaceBasis(report: AnnualReport): string {
   return (
     `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第四十九条、第五十条的规定，由${report.agencyName}编制。` +
     "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、" +
     "存在的主要问题及改进情况、其他需要报告的事项六个部分。" +
     `本报告所列数据的统计期限自${report.year}年1月1日起至${report.year}年12月31日止。`
   );
+}
+
+/**
+ * The preface, one paragraph: the system's sentences, then the agency's own (where the report is
+ * published, whom to ask) in the same paragraph.
+ */
+export function prefaceParagraph(report: AnnualReport): string {
+  const own = report.texts.preface
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join("");
+  return prefaceBasis(report) + own;
 }

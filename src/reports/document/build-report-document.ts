@@ -1,11 +1,6 @@
 import type { AnnualReport } from "../report-types.ts";
-import {
-  appealParagraph,
-  feeSentence,
-  prefaceParagraph,
-  proactiveParagraph,
-  requestParagraphs,
-} from "./build-narrative.ts";
+import { feeSentence, prefaceParagraph } from "./build-narrative.ts";
+import { overviewParts } from "./overview-parts.ts";
 import type { ReportBlock, ReportDocument, ReportSection } from "./report-document.ts";
 import { table2Grid, table3Grid, table4Grid } from "./table-grids.ts";
 
@@ -33,17 +28,23 @@ function paragraphs(text: string): ReportBlock[] {
 const p = (text: string): ReportBlock => ({ kind: "paragraph", text });
 const sub = (text: string): ReportBlock => ({ kind: "subheading", text });
 
+/**
+ * 一 总体情况: the agency's opening, then each part of the 2021 format: the system's paragraphs
+ * and the agency's words (“无。” when there are neither). The 考核 part of a government runs on
+ * inside （五）监督保障, led by its title.
+ */
 function overview(report: AnnualReport): ReportBlock[] {
-  const own = paragraphs(report.texts.overview);
-  return [
-    ...(own.length > 0 ? [sub("（一）工作概况"), ...own] : []),
-    sub(`（${own.length > 0 ? "二" : "一"}）主动公开政府信息情况`),
-    report.table2Entered ? p(proactiveParagraph(report)) : p("本年度主动公开政府信息情况尚未填报。"),
-    sub(`（${own.length > 0 ? "三" : "二"}）政府信息依申请公开办理情况`),
-    ...requestParagraphs(report).map(p),
-    sub(`（${own.length > 0 ? "四" : "三"}）政府信息公开行政复议、行政诉讼情况`),
-    p(appealParagraph(report)),
-  ];
+  const blocks = paragraphs(report.texts.overview);
+  for (const part of overviewParts(report)) {
+    const body = [...part.generated.map(p), ...paragraphs(part.text)];
+    if (!part.isRunIn) {
+      blocks.push(sub(part.heading), ...(body.length > 0 ? body : [p("无。")]));
+      continue;
+    }
+    const [first, ...rest] = body.length > 0 ? body : [p("无。")];
+    if (first?.kind === "paragraph") blocks.push({ ...first, lead: `${part.title}：` }, ...rest);
+  }
+  return blocks;
 }
 
 function statusNote(report: AnnualReport): string {
@@ -77,7 +78,7 @@ export function buildReportDocument(report: AnnualReport): ReportDocument {
   return {
     title: `${report.agencyName}${report.year}年政府信息公开工作年度报告`,
     status: statusNote(report),
-    preface: [p(prefaceParagraph(report)), ...paragraphs(report.texts.preface)],
+    preface: [p(prefaceParagraph(report))],
     sections,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The report document as the renderers see it (HTML, DOCX, XLSX): a title, the preface and the
- * six sections of DOMAIN.md §8, with the tables as grids of merged cells. Built once from the
+ * six sections of DOMAIN.md §8 (一 with the subsections of the 2021 format), with the tables as grids of merged cells. Built once from the
  * report JSON (buildReportDocument), so every format shows the same words and the same numbers.
  */
 
@@ -31,7 +31,8 @@ export interface GridTable {
 }
 
 export type ReportBlock =
-  | { kind: "paragraph"; text: string }
+  /** `lead`: a run-in title printed before the text in the subheading's font (“1.…。” style). */
+  | { kind: "paragraph"; text: string; lead?: string }
   | { kind: "subheading"; text: string }
   | { kind: "table"; table: GridTable };
 
@@ -48,6 +49,7 @@ export interface ReportDocument {
   title: string;
   /** A note under the title: draft / version. */
   status: string;
+  /** Exactly one paragraph: the basis, the parts, the period and the agency's contact sentences. */
   preface: ReportBlock[];
   sections: ReportSection[];
 }

@@ -1,11 +1,12 @@
 import { expect } from "vitest";
+import { LETTER_KINDS } from "../../../src/letters/letter-kinds.ts";
 import { buildReportDocument } from "../../../src/reports/document/build-report-document.ts";
 import type { AnnualReport } from "../../../src/reports/report-types.ts";
 
 /** Every count, amount and rate in a text, in order (dates and years left out). */
 export function numbersIn(text: string): number[] {
   const withoutDates = text.replace(/\d{4}年(\d{1,2}月\d{1,2}日)?/g, "").replace(/\d{1,2}月\d{1,2}日/g, "");
-  return [...withoutDates.matchAll(/(\d+(?:\.\d+)?)(?=件|元|万元|%)/g)].map((m) => Number(m[1]));
+  return [...withoutDates.matchAll(/(\d+(?:\.\d+)?)(?=件|份|元|万元|%)/g)].map((m) => Number(m[1]));
 }
 
 const rowTotal = (r: AnnualReport, row: string) => r.table3.rows[row]?.total ?? 0;
@@ -71,12 +72,15 @@ export function expectedNarrative(r: AnnualReport): { starts: string; numbers: n
       numbers: [r.facts.fees.count, r.facts.fees.amountYuan],
     });
   }
+  const letters = r.facts.letters;
+  if (letters && LETTER_KINDS.some((k) => letters[k] > 0)) {
+    const issued = LETTER_KINDS.filter((k) => letters[k] > 0);
+    expected.push({ starts: "本年度出具", numbers: issued.map((k) => letters[k]) });
+  }
   const t = r.facts.timeliness;
-  if (t && t.decisions > 0) {
-    expected.push({
-      starts: "本年度作出答复",
-      numbers: [t.decisions, t.onTime, Math.round((t.onTime / t.decisions) * 1000) / 10],
-    });
+  if (t) {
+    const rate = t.decisions > 0 ? [Math.round((t.onTime / t.decisions) * 1000) / 10] : [];
+    expected.push({ starts: "本年度作出答复", numbers: [t.decisions, t.onTime, ...rate] });
   }
   if (r.table2Entered && r.edition === "2021") {
     expected.push({
@@ -100,7 +104,7 @@ export function expectNarrativeAgreesWithTables(report: AnnualReport): void {
   const generated = [...(doc.sections[0]?.blocks ?? []), ...(doc.sections[5]?.blocks ?? [])].flatMap((b) =>
     b.kind === "paragraph" ? [b.text] : [],
   );
-  const own = `${report.texts.overview}\n${report.texts.other}`;
+  const own = Object.values(report.texts).join("\n");
   for (const { starts, numbers } of expectedNarrative(report)) {
     const paragraphs = generated.filter((p) => p.startsWith(starts));
     expect(paragraphs.length, starts).toBeGreaterThan(0);

@@ -51,3 +51,13 @@ export function docxTables(documentXml: string): DocxTableView[] {
     return { xml, rows };
   });
 }
+
+/** The texts of the body's paragraphs outside tables, in order (the runs of each joined). */
+export function docxParagraphs(documentXml: string): string[] {
+  const outside = documentXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
+  return [...outside.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)]
+    .map((p) =>
+      decode([...(p[1] ?? "").matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>/g)].map((t) => t[1]).join("")),
+    )
+    .filter((text) => text !== "");
+}
