@@ -87,6 +87,20 @@ export function probeEvents(
       }));
     case "return_proposal":
       return [{ type: "proposal.returned", on, reason: "退回" }];
+    case "record_receipt":
+      return [
+        { type: "document.received", on, document: "supplement_notice" },
+        { type: "document.received", on, document: "fee_notice" },
+        { type: "document.received", on, document: "reply" },
+        ...context.facts.consultations.map(
+          (c): ApplicationEvent => ({
+            type: "document.received",
+            on,
+            document: "consultation_letter",
+            consultationId: c.id,
+          }),
+        ),
+      ];
     default:
       return assertNever(action, "action type");
   }

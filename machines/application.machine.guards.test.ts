@@ -120,6 +120,10 @@ describe("guards", () => {
     );
     for (const n of [0, 1.5])
       expect(refusal([], ev.startConsultation("2026-03-03", "c1", n)).reason).toMatch(/正整数/);
+    // art. 32, 34: a third party's and a co-producer's window is the law's 15 WD, not the agency's.
+    expect(refusal([], ev.startConsultation("2026-03-03", "c1", 10)).reason).toBe(
+      "第三方、共同制作机关的答复期限为自收到征求意见书之日起15个工作日（《条例》第三十二条、第三十四条），不能另定",
+    );
     expect(refusal(started, ev.consultationExpired("2026-03-24")).reason).toBe(
       "征求意见期限最后一日为 2026-03-24，尚未届满",
     );

@@ -55,6 +55,9 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
     id: "application",
     context: ({ input }) => createInitialContext(input),
     initial: "registered",
+    // 送达: the addressee's receipt of a document sent earlier, in any state that is not final;
+    // the state stays, the windows that count from it move (DOMAIN.md §5).
+    on: { "document.received": accept("document.received") },
     states: {
       registered: {
         // The first handling action moves the case into inProgress: no separate acceptance step.

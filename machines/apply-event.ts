@@ -31,6 +31,7 @@ export const EVENT_LABELS: Record<ApplicationEventType, string> = {
   "decision.proposed": ACTION_LABELS.propose_decision,
   "extension.requested": ACTION_LABELS.request_extension,
   "proposal.returned": ACTION_LABELS.return_proposal,
+  "document.received": ACTION_LABELS.record_receipt,
 };
 
 /** The event is not allowed in the case's current state (HTTP 409). */

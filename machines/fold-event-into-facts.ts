@@ -1,6 +1,6 @@
-import type { ApplicationEvent } from "../src/domain/application-events.ts";
+import type { ApplicationEvent, Service } from "../src/domain/application-events.ts";
 import { assertNever } from "../src/domain/assert-never.ts";
-import type { CaseFacts, ConsultationFacts } from "../src/domain/case-facts.ts";
+import type { CaseFacts, ConsultationFacts, DocumentService } from "../src/domain/case-facts.ts";
 import {
   FEE_UNPAID_OUTCOME,
   SUPPLEMENT_OVERDUE_OUTCOME,
@@ -36,8 +36,17 @@ function withoutProposal(facts: CaseFacts): CaseFacts {
 
 function foldEvent(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
   switch (event.type) {
-    case "supplement.requested":
-      return { ...facts, supplement: { requestedOn: event.on, windowWorkdays: event.windowWorkdays } };
+    case "supplement.requested": {
+      const service = serviceOf(event);
+      return {
+        ...facts,
+        supplement: {
+          requestedOn: event.on,
+          windowWorkdays: event.windowWorkdays,
+          ...(service ? { service } : {}),
+        },
+      };
+    }
     case "supplement.received":
       return { ...facts, supplement: { ...requireSupplement(facts), receivedOn: event.on } };
     case "supplement.expired":
@@ -66,8 +75,16 @@ function foldEvent(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
       };
     case "deadline.customized":
       return { ...facts, customDeadline: { setOn: event.on, dueOn: event.dueOn } };
-    case "decision.issued":
-      return { ...facts, disposition: { on: event.on, outcome: event.outcome, by: "decision" } };
+    case "decision.issued": {
+      const service = serviceOf(event);
+      return {
+        ...facts,
+        disposition: { on: event.on, outcome: event.outcome, by: "decision" },
+        ...(service ? { replyService: service } : {}),
+      };
+    }
+    case "document.received":
+      return receiveDocument(facts, event);
     case "application.withdrawn":
       return { ...facts, disposition: { on: event.on, outcome: WITHDRAWAL_OUTCOME, by: "withdrawal" } };
     case "decision.proposed":
@@ -101,26 +118,64 @@ function foldEvent(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
 function startedConsultation(
   event: Extract<ApplicationEvent, { type: "consultation.started" }>,
 ): ConsultationFacts {
+  const service = serviceOf(event);
   return {
     id: event.consultationId,
     party: event.party,
     name: event.name,
     startedOn: event.on,
     windowWorkdays: event.windowWorkdays,
+    ...(event.dueOn === undefined ? {} : { dueOn: event.dueOn }),
+    ...(service ? { service } : {}),
   };
+}
+
+/** The service of an outgoing document's event; omitted (not undefined) when nothing is known. */
+function serviceOf(event: Service): DocumentService | undefined {
+  if (event.sentBy === undefined && event.receivedByAddresseeOn === undefined) return undefined;
+  return {
+    ...(event.sentBy === undefined ? {} : { sentBy: event.sentBy }),
+    ...(event.receivedByAddresseeOn === undefined ? {} : { receivedOn: event.receivedByAddresseeOn }),
+  };
+}
+
+/** 送达: the addressee's receipt of a document sent earlier; its window counts from it. */
+function receiveDocument(
+  facts: CaseFacts,
+  event: Extract<ApplicationEvent, { type: "document.received" }>,
+): CaseFacts {
+  switch (event.document) {
+    case "supplement_notice": {
+      const s = requireSupplement(facts);
+      return { ...facts, supplement: { ...s, service: { ...s.service, receivedOn: event.on } } };
+    }
+    case "fee_notice":
+      return { ...facts, fee: { ...requireFee(facts), receivedByApplicantOn: event.on } };
+    case "consultation_letter":
+      return {
+        ...facts,
+        consultations: facts.consultations.map((c) =>
+          c.id === event.consultationId ? { ...c, service: { ...c.service, receivedOn: event.on } } : c,
+        ),
+      };
+    case "reply":
+      return { ...facts, replyService: { ...facts.replyService, receivedOn: event.on } };
+    default:
+      return assertNever(event.document, "outgoing document");
+  }
 }
 
 function notifiedFee(
   event: Extract<ApplicationEvent, { type: "fee.notified" }>,
 ): NonNullable<CaseFacts["fee"]> {
+  const received = event.receivedByAddresseeOn ?? event.receivedByApplicantOn;
   return {
     notifiedOn: event.on,
     basis: event.basis,
     amountYuan: event.amountYuan,
     // Omitted rather than undefined, so the stored JSON round-trips to an equal object.
-    ...(event.receivedByApplicantOn === undefined
-      ? {}
-      : { receivedByApplicantOn: event.receivedByApplicantOn }),
+    ...(received === undefined ? {} : { receivedByApplicantOn: received }),
+    ...(event.sentBy === undefined ? {} : { sentBy: event.sentBy }),
   };
 }
 

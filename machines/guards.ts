@@ -4,17 +4,27 @@
  * one that failed, so the rule and its explanation cannot drift apart.
  */
 import type { GuardArgs } from "xstate";
-import type { ApplicationEvent, ApplicationEventType } from "../src/domain/application-events.ts";
-import { isFeeAwaitingPayment, openConsultations } from "../src/domain/case-predicates.ts";
+import type { ApplicationEvent, ApplicationEventType, Service } from "../src/domain/application-events.ts";
+import type { CaseFacts, DocumentService } from "../src/domain/case-facts.ts";
+import {
+  isFeeAwaitingPayment,
+  isFeeNoticeAwaitingReceipt,
+  isSupplementNoticeAwaitingReceipt,
+  openConsultations,
+} from "../src/domain/case-predicates.ts";
+import type { CivilDate } from "../src/domain/civil-date.ts";
 import { computeReplyDeadline } from "../src/domain/deadlines/compute-reply-deadline.ts";
 import {
   consultationWindowEnd,
   expiryDate,
+  feeService,
   feeWindowEnd,
+  serviceStart,
   supplementWindowEnd,
 } from "../src/domain/deadlines/window-ends.ts";
 import { DECIDABLE_OUTCOME_IDS, getOutcome, isOutcomeId } from "../src/domain/outcomes.ts";
-import { MAX_EXTENSION_WORKDAYS } from "../src/domain/statute.ts";
+import { CONSULTATION_WINDOW_WORKDAYS, MAX_EXTENSION_WORKDAYS } from "../src/domain/statute.ts";
+import { OUTGOING_DOCUMENT_LABELS } from "../src/domain/vocabulary.ts";
 import type { ApplicationContext, ApplicationMachineDeps } from "./application-context.ts";
 
 /**
@@ -54,6 +64,32 @@ const isPositiveInteger = (n: number, max = Number.MAX_SAFE_INTEGER) =>
   Number.isInteger(n) && n >= 1 && n <= max;
 const isBlank = (s: string | undefined) => s === undefined || s.trim() === "";
 
+const isReceiptBeforeSending = (event: Service & { on: CivilDate }) =>
+  event.receivedByAddresseeOn !== undefined && event.receivedByAddresseeOn < event.on;
+
+/** The document a receipt names: when it went out and whether its receipt is recorded. */
+function sentDocument(
+  facts: CaseFacts,
+  event: Extract<ApplicationEvent, { type: "document.received" }>,
+): { sentOn: CivilDate; service: DocumentService | undefined } | undefined {
+  switch (event.document) {
+    case "supplement_notice":
+      return facts.supplement && { sentOn: facts.supplement.requestedOn, service: facts.supplement.service };
+    case "fee_notice":
+      return facts.fee && { sentOn: facts.fee.notifiedOn, service: feeService(facts.fee) };
+    case "consultation_letter": {
+      const c = facts.consultations.find((x) => x.id === event.consultationId);
+      return c && { sentOn: c.startedOn, service: c.service };
+    }
+    case "reply":
+      return facts.disposition?.by === "decision"
+        ? { sentOn: facts.disposition.on, service: facts.replyService }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
 const CHECKS = {
   isOnOrAfterLastEvent: ({ lastOn, facts }, event) => {
     if (event.on < facts.receivedOn) return `日期 ${event.on} 早于收到申请之日 ${facts.receivedOn}`;
@@ -66,6 +102,7 @@ const CHECKS = {
       ? `已于 ${facts.supplement.requestedOn} 告知补正，补正只能告知一次（《条例》第三十条）`
       : null,
   isValidSupplementRequest: forEvent("supplement.requested", (_c, event) => {
+    if (isReceiptBeforeSending(event)) return "申请人收到补正告知书之日不能早于发出之日";
     if (event.items.length === 0 || event.items.some((item) => isBlank(item))) {
       return "补正告知书须逐项写明需要补正的事项（《条例》第三十条）";
     }
@@ -84,6 +121,9 @@ const CHECKS = {
     isFeeAwaitingPayment(facts) ? `已于 ${facts.fee?.notifiedOn} 发出收费通知，尚待申请人缴费` : null,
   isAfterSupplementWindow: forEvent("supplement.expired", ({ facts }, event, { calendar }) => {
     if (!facts.supplement) return "未告知补正";
+    if (isSupplementNoticeAwaitingReceipt(facts)) {
+      return "补正告知书以邮寄方式送达，申请人签收日期尚未登记，补正期限尚未起算（《条例》第三十条）";
+    }
     const lastDay = supplementWindowEnd(facts.supplement, calendar);
     return event.on > lastDay
       ? null
@@ -98,7 +138,15 @@ const CHECKS = {
     if (!isPositiveInteger(event.windowWorkdays)) {
       return `征求意见期限应为正整数个工作日，收到 ${event.windowWorkdays}`;
     }
-    return null;
+    if (event.party !== "other_agency" && event.windowWorkdays !== CONSULTATION_WINDOW_WORKDAYS) {
+      return `第三方、共同制作机关的答复期限为自收到征求意见书之日起${CONSULTATION_WINDOW_WORKDAYS}个工作日（《条例》第三十二条、第三十四条），不能另定`;
+    }
+    if (event.dueOn !== undefined && (event.party !== "other_agency" || event.dueOn <= event.on)) {
+      return event.party !== "other_agency"
+        ? "只有征求其他机关意见时才由本机关确定答复日期"
+        : `确定的答复日期 ${event.dueOn} 须晚于发出征求意见书之日 ${event.on}`;
+    }
+    return isReceiptBeforeSending(event) ? "收到征求意见书之日不能早于发出之日" : null;
   }),
   isOpenConsultation: ({ facts }, event) => {
     const id = "consultationId" in event ? event.consultationId : undefined;
@@ -132,7 +180,7 @@ const CHECKS = {
     if (!Number.isFinite(event.amountYuan) || event.amountYuan <= 0) {
       return `收费金额应为大于 0 的数额（元），收到 ${event.amountYuan}`;
     }
-    const received = event.receivedByApplicantOn;
+    const received = event.receivedByAddresseeOn ?? event.receivedByApplicantOn;
     if (received !== undefined && received < event.on) {
       return `申请人收到收费通知之日 ${received} 不能早于通知发出之日 ${event.on}`;
     }
@@ -140,6 +188,9 @@ const CHECKS = {
   }),
   isAfterFeeWindow: forEvent("fee.expired", ({ facts }, event, { calendar }) => {
     if (!facts.fee) return "未发出收费通知";
+    if (isFeeNoticeAwaitingReceipt(facts)) {
+      return "收费通知书以邮寄方式送达，申请人签收日期尚未登记，缴费期限尚未起算";
+    }
     const lastDay = feeWindowEnd(facts.fee, calendar);
     return event.on > lastDay
       ? null
@@ -167,6 +218,19 @@ const CHECKS = {
   hasDeliveryMethod: forEvent("reply.delivered", (_c, event) =>
     isBlank(event.method) ? "须写明送达方式" : null,
   ),
+  isUnreceivedDocument: forEvent("document.received", ({ facts }, event) => {
+    const label = OUTGOING_DOCUMENT_LABELS[event.document];
+    const sent = sentDocument(facts, event);
+    if (!sent) {
+      return `本申请没有已发出的${label}${event.consultationId ? `（编号“${event.consultationId}”）` : ""}`;
+    }
+    if (sent.service?.receivedOn) return `${label}的送达日期已登记为 ${sent.service.receivedOn}`;
+    if (serviceStart(sent.sentOn, sent.service) !== null) {
+      return `${label}不是邮寄送达，发出之日即为送达之日，无需登记签收日期`;
+    }
+    if (event.on < sent.sentOn) return `收到日期 ${event.on} 早于${label}的发出日期 ${sent.sentOn}`;
+    return null;
+  }),
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof CHECKS;
@@ -222,6 +286,7 @@ export const EVENT_CHECKS = {
   "application.withdrawn": ["isOnOrAfterLastEvent"],
   "reply.delivered": ["isOnOrAfterLastEvent", "hasDeliveryMethod"],
   "application.archived": ["isOnOrAfterLastEvent"],
+  "document.received": ["isOnOrAfterLastEvent", "isUnreceivedDocument"],
 } as const satisfies Record<ApplicationEventType, readonly CheckName[]>;
 
 /** The first failing check's reason, or null when every check of this event type passes. */

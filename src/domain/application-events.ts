@@ -5,47 +5,88 @@
  */
 import type { CivilDate } from "./civil-date.ts";
 import type { OutcomeId } from "./outcomes.ts";
-import type { ConsultationParty, FeeBasis } from "./vocabulary.ts";
+import type { ConsultationParty, DeliveryMethod, FeeBasis, OutgoingDocument } from "./vocabulary.ts";
+
+/**
+ * How an outgoing document was sent, and when the addressee received it when known at sending
+ * (DOMAIN.md §5: windows count from receipt). Omitted on events recorded before issue 9: such a
+ * document counts from its sending day, as it did then.
+ */
+export interface Service {
+  sentBy?: DeliveryMethod;
+  receivedByAddresseeOn?: CivilDate;
+}
+
+/** What a reply decides besides its outcome (art. 36, 37; DOMAIN.md §10). */
+export interface ReplyDetails {
+  replyText?: string;
+  /** art. 36(三), 37: the reasons for not disclosing (or for the withheld part). */
+  reasons?: string;
+  /** art. 36(五): the agency that holds the information, when this agency can name it. */
+  holdingAgency?: string;
+  /** `disclosed`: art. 36(一) already proactively disclosed (where to find it) or 36(二) provided. */
+  disclosure?: "provided" | "already_public";
+}
 
 export type ApplicationEvent =
-  | { type: "supplement.requested"; on: CivilDate; items: string[]; windowWorkdays: number }
+  | ({ type: "supplement.requested"; on: CivilDate; items: string[]; windowWorkdays: number } & Service)
   | { type: "supplement.received"; on: CivilDate }
   /** automatic: the supplement window ended without a supplement (art. 30) */
   | { type: "supplement.expired"; on: CivilDate }
-  | {
+  | ({
       type: "consultation.started";
       on: CivilDate;
       consultationId: string;
       party: ConsultationParty;
       name: string;
+      /** art. 32, 34: 15 WD from the party's receipt (third party, co-producer). */
       windowWorkdays: number;
-    }
+      /** Another agency: the date the agency set for its answer. */
+      dueOn?: CivilDate;
+    } & Service)
   | { type: "consultation.answered"; on: CivilDate; consultationId: string }
   /** automatic: the party's window ended without an answer (art. 32, 34) */
   | { type: "consultation.expired"; on: CivilDate; consultationId: string }
   | { type: "extension.granted"; on: CivilDate; workdays: number; reason: string }
-  | {
+  | ({
       type: "fee.notified";
       on: CivilDate;
       basis: FeeBasis;
       amountYuan: number;
+      /** The number charged for: items (per_item) or pages (per_volume). */
+      quantity?: number;
+      /** per_item: the applicant's items earlier in the same calendar month (fee rules 第四条). */
+      itemsEarlierThisMonth?: number;
+      /** Why the amount differs from the fee rules' calculation, when it does. */
+      amountReason?: string;
+      /** 缴纳方式: how and where to pay. */
+      paymentMethod?: string;
       receivedByApplicantOn?: CivilDate;
-    }
+    } & Service)
   | { type: "fee.paid"; on: CivilDate }
   /** automatic: the payment window ended unpaid (fee rules) */
   | { type: "fee.expired"; on: CivilDate }
   /** art. 35: the agency sets a reasonable date for a large volume */
   | { type: "deadline.customized"; on: CivilDate; dueOn: CivilDate; reason: string }
-  | { type: "decision.issued"; on: CivilDate; outcome: OutcomeId; replyText?: string }
+  | ({ type: "decision.issued"; on: CivilDate; outcome: OutcomeId } & ReplyDetails & Service)
   /** The handler submits a reply for approval: a pending proposal, no change of state. */
-  | { type: "decision.proposed"; on: CivilDate; outcome: OutcomeId; replyText?: string }
+  | ({ type: "decision.proposed"; on: CivilDate; outcome: OutcomeId } & ReplyDetails)
   /** The handler asks the approver for an extension (art. 33 ¶2): a pending proposal. */
   | { type: "extension.requested"; on: CivilDate; workdays: number; reason: string }
   /** The approver sends the pending proposal back; the reason stays in the log. */
   | { type: "proposal.returned"; on: CivilDate; reason: string }
   | { type: "application.withdrawn"; on: CivilDate }
   | { type: "reply.delivered"; on: CivilDate; method: string }
-  | { type: "application.archived"; on: CivilDate };
+  | { type: "application.archived"; on: CivilDate }
+  /** The addressee received a document sent earlier (送达; a posted one's signature date). */
+  | {
+      type: "document.received";
+      on: CivilDate;
+      document: OutgoingDocument;
+      consultationId?: string;
+      /** EMS or registered-mail tracking number. */
+      trackingNumber?: string;
+    };
 
 export type ApplicationEventType = ApplicationEvent["type"];
 
@@ -69,6 +110,7 @@ export const ACTION_EVENT_TYPES = {
   propose_decision: "decision.proposed",
   request_extension: "extension.requested",
   return_proposal: "proposal.returned",
+  record_receipt: "document.received",
 } as const satisfies Record<string, ApplicationEventType>;
 
 export type ActionType = keyof typeof ACTION_EVENT_TYPES;
@@ -90,4 +132,5 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   propose_decision: "提交答复审批",
   request_extension: "提交延期审批",
   return_proposal: "退回",
+  record_receipt: "登记送达",
 };

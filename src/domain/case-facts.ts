@@ -4,15 +4,28 @@
  */
 import type { CivilDate } from "./civil-date.ts";
 import type { OutcomeId } from "./outcomes.ts";
-import type { ConsultationParty, FeeBasis } from "./vocabulary.ts";
+import type { ConsultationParty, DeliveryMethod, FeeBasis } from "./vocabulary.ts";
+
+/**
+ * An outgoing document's service (DOMAIN.md §5): sent on, how, and when the addressee received
+ * it. `sentBy` is absent on documents recorded before it was asked: they count from sending.
+ */
+export interface DocumentService {
+  sentBy?: DeliveryMethod;
+  receivedOn?: CivilDate;
+}
 
 export interface ConsultationFacts {
   id: string;
   party: ConsultationParty;
   name: string;
   startedOn: CivilDate;
-  /** The party's window in working days (art. 32: 15). */
+  /** The party's window in working days (art. 32, 34: 15). */
   windowWorkdays: number;
+  /** Another agency: the date the agency set for its answer (replaces the working days). */
+  dueOn?: CivilDate;
+  /** The letter's service: the window counts from the party's receipt. */
+  service?: DocumentService;
   answeredOn?: CivilDate;
   /** Date of the automatic event: the day after the window's last day. */
   expiredOn?: CivilDate;
@@ -35,6 +48,8 @@ export interface CaseFacts {
   supplement?: {
     requestedOn: CivilDate;
     windowWorkdays: number;
+    /** The notice's service: the window counts from the applicant's receipt. */
+    service?: DocumentService;
     receivedOn?: CivilDate;
     expiredOn?: CivilDate;
   };
@@ -45,6 +60,8 @@ export interface CaseFacts {
     basis: FeeBasis;
     amountYuan: number;
     receivedByApplicantOn?: CivilDate;
+    /** How the notice was sent (a posted one counts from the recorded receipt). */
+    sentBy?: DeliveryMethod;
     paidOn?: CivilDate;
     expiredOn?: CivilDate;
   };
@@ -57,4 +74,6 @@ export interface CaseFacts {
   proposal?: ProposalFacts;
   /** How the case ended, when it has: the disposition date and outcome of the tables. */
   disposition?: { on: CivilDate; outcome: OutcomeId; by: "decision" | "withdrawal" | "automatic" };
+  /** The reply letter's service, when recorded. */
+  replyService?: DocumentService;
 }

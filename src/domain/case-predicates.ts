@@ -5,6 +5,7 @@
 import type { WorkingCalendar } from "./calendar/calendar.ts";
 import type { CaseFacts, ConsultationFacts } from "./case-facts.ts";
 import { computeReplyDeadline } from "./deadlines/compute-reply-deadline.ts";
+import { feeService, serviceStart } from "./deadlines/window-ends.ts";
 
 /** art. 30: a supplement notice went out and neither the supplement nor the window's end came. */
 export function isSupplementAwaited(facts: CaseFacts): boolean {
@@ -34,4 +35,23 @@ export function isRepliedOnTime(facts: CaseFacts, calendar: WorkingCalendar): bo
   const d = facts.disposition;
   if (d?.by !== "decision") return undefined;
   return d.on <= computeReplyDeadline(facts, calendar).dueOn;
+}
+
+/**
+ * A posted supplement notice whose receipt is not recorded: its window has not started, so it
+ * cannot end and close the case by itself (DOMAIN.md §5).
+ */
+export function isSupplementNoticeAwaitingReceipt(facts: CaseFacts): boolean {
+  const s = facts.supplement;
+  return s !== undefined && serviceStart(s.requestedOn, s.service) === null;
+}
+
+/** The same for a posted fee notice (fee rules: 20 WD from the applicant's receipt). */
+export function isFeeNoticeAwaitingReceipt(facts: CaseFacts): boolean {
+  return facts.fee !== undefined && serviceStart(facts.fee.notifiedOn, feeService(facts.fee)) === null;
+}
+
+/** A posted consultation letter whose receipt is not recorded: its window is provisional. */
+export function isConsultationWindowProvisional(c: ConsultationFacts): boolean {
+  return c.dueOn === undefined && serviceStart(c.startedOn, c.service) === null;
 }

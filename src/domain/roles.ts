@@ -35,6 +35,8 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   propose_decision: ["handler"],
   request_extension: ["handler"],
   return_proposal: ["approver"],
+  // The clerk or the handler records when the addressee signed for a document (送达).
+  record_receipt: ["intake", "handler"],
 };
 
 /** Registering an application. */

@@ -72,3 +72,41 @@ export const AGENCY_KIND_LABELS: Record<AgencyKindId, string> = {
   department: "政府部门",
   township: "乡镇人民政府（街道办事处）",
 };
+
+/** How an outgoing document (notice, letter, reply) was sent: its service (送达). */
+export const DELIVERY_METHODS = ["in_person", "post", "online", "email", "fax"] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
+  in_person: "直接送达（当面交付）",
+  post: "邮寄送达",
+  online: "网上送达（申请平台）",
+  email: "电子邮件送达",
+  fax: "传真送达",
+};
+
+/** Policy (DOMAIN.md §5, issue 9): a document goes the way the application came in. */
+export const DEFAULT_DELIVERY_BY_CHANNEL: Record<Channel, DeliveryMethod> = {
+  in_person: "in_person",
+  post: "post",
+  ordinary_letter: "post",
+  online: "online",
+  fax: "fax",
+};
+
+/** A consultation letter goes by post unless the handler says otherwise (DOMAIN.md §5). */
+export const DEFAULT_CONSULTATION_DELIVERY: DeliveryMethod = "post";
+
+/** The outgoing documents whose receipt (送达) the system records. */
+export const OUTGOING_DOCUMENTS = [
+  "supplement_notice",
+  "consultation_letter",
+  "fee_notice",
+  "reply",
+] as const;
+export type OutgoingDocument = (typeof OUTGOING_DOCUMENTS)[number];
+export const OUTGOING_DOCUMENT_LABELS: Record<OutgoingDocument, string> = {
+  supplement_notice: "补正告知书",
+  consultation_letter: "征求意见书",
+  fee_notice: "收费通知书",
+  reply: "答复书",
+};

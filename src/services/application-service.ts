@@ -13,14 +13,15 @@ import type { Database, DbApplicationEvent } from "../db/schema.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import { type CivilDate, civilDateInChina, yearOf } from "../domain/civil-date.ts";
 import { ACTION_ROLES, REGISTER_ROLES, ROLE_LABELS } from "../domain/roles.ts";
+import { type Channel, DEFAULT_DELIVERY_BY_CHANNEL, type OutgoingDocument } from "../domain/vocabulary.ts";
 import { type Actor, canActInAgency, canSeeAgency, SYSTEM_ACTOR } from "./actor.ts";
 import type { ActionInput, ApplicationView, ListFilters, RegisterInput } from "./application-types.ts";
 import { buildApplicationView } from "./application-view.ts";
 import type { CalendarStore } from "./calendar-store.ts";
-import { type CaseRow, type Db, insertCaseRow, loadCase, loadEvents } from "./case-store.ts";
+import { type CaseRow, type Db, insertCaseRow, loadCase, loadEvent, loadEvents } from "./case-store.ts";
 import { listApplications } from "./list-applications.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
-import { toMachineEvent } from "./to-machine-event.ts";
+import { type EventDefaults, toMachineEvent } from "./to-machine-event.ts";
 import {
   type Amendment,
   type CaseChange,
@@ -213,6 +214,19 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     return { id, result };
   }
 
+  /** Facts a clerk records have happened: the receipt dates an action carries cannot lie ahead. */
+  function assertReceiptsPast(input: ActionInput, t: CivilDate) {
+    for (const field of ["receivedByAddresseeOn", "receivedByApplicantOn", "receivedOn"] as const) {
+      const value = (input as Partial<Record<typeof field, CivilDate>>)[field];
+      if (value !== undefined && value > t) {
+        throw new AppError("invalid_input", {
+          message: `字段 ${field}：不能晚于今天（${t}）；对方尚未收到时请不填，收到后再登记送达`,
+          details: [{ field, message: `不能晚于今天（${t}）` }],
+        });
+      }
+    }
+  }
+
   /** A user's action in the caller's transaction, with the case's row locked. */
   async function actIn(
     trx: Db,
@@ -222,6 +236,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     input: ActionInput,
   ): Promise<{ c: CaseRow; result: CaseWriteResult }> {
     assertNotFuture(input.on, "on", ctx.today);
+    assertReceiptsPast(input, ctx.today);
     const c = await loadCase(trx, id, true);
     if (!c || !canSeeAgency(actor, c.agency.path)) throw notFound(id);
     if (!canActInAgency(actor, c.agency.path, ACTION_ROLES[input.type])) {
@@ -232,10 +247,16 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     if (input.expectedVersion !== undefined && input.expectedVersion !== c.row.version)
       throw versionConflict();
     const { context: machineContext } = c.row.snapshot as StoredApplicationSnapshot;
+    const defaults: EventDefaults = {
+      supplementWindowWorkdays: deps.settings.supplementWindowWorkdays,
+      sentBy: DEFAULT_DELIVERY_BY_CHANNEL[c.row.channel as Channel],
+    };
+    if (input.type === "record_receipt")
+      defaults.receiptOf = await documentOfEvent(trx, id, input.documentEventSeq);
     const change: CaseChange = {
       kind: "action",
       actor,
-      event: toMachineEvent(input, machineContext, deps.settings),
+      event: toMachineEvent(input, machineContext, defaults),
       reason: input.reason ?? input.amendmentReason ?? null,
       amendmentReason: input.amendmentReason,
     };
@@ -338,6 +359,30 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     }
     return u.id;
   }
+}
+
+/** The outgoing document an event of the log sent (record_receipt names it by its seq). */
+async function documentOfEvent(
+  db: Db,
+  applicationId: string,
+  seq: number,
+): Promise<{ document: OutgoingDocument; consultationId?: string }> {
+  const e = await loadEvent(db, applicationId, seq);
+  const documents: Record<string, OutgoingDocument> = {
+    "supplement.requested": "supplement_notice",
+    "consultation.started": "consultation_letter",
+    "fee.notified": "fee_notice",
+    "decision.issued": "reply",
+  };
+  const document = e ? documents[e.type] : undefined;
+  if (!e || !document) {
+    throw new AppError("invalid_input", {
+      message: `字段 documentEventSeq：第 ${seq} 项不是本申请发出文书（补正告知书、征求意见书、收费通知书、答复书）的事项`,
+      details: [{ field: "documentEventSeq", message: "不是发出文书的事项" }],
+    });
+  }
+  const consultationId = (e.payload as { consultationId?: unknown }).consultationId;
+  return typeof consultationId === "string" ? { document, consultationId } : { document };
 }
 
 function notFound(id: string): AppError {

@@ -8,7 +8,27 @@ import type { ProposalFacts } from "../domain/case-facts.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { Clock } from "../domain/deadlines/clock.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
-import type { ApplicantType, Channel, ConsultationParty, FeeBasis } from "../domain/vocabulary.ts";
+import type {
+  ApplicantType,
+  Channel,
+  ConsultationParty,
+  DeliveryMethod,
+  FeeBasis,
+} from "../domain/vocabulary.ts";
+
+/** An outgoing document's service at sending (DOMAIN.md §5); default: the application's channel. */
+interface ServiceInput {
+  sentBy?: DeliveryMethod | undefined;
+  receivedByAddresseeOn?: CivilDate | undefined;
+}
+
+/** What a reply decides besides its outcome (art. 36, 37). */
+interface ReplyInput {
+  replyText?: string | undefined;
+  reasons?: string | undefined;
+  holdingAgency?: string | undefined;
+  disclosure?: "provided" | "already_public" | undefined;
+}
 
 export interface Applicant {
   type: ApplicantType;
@@ -49,37 +69,53 @@ interface ActionBase {
 
 export type ActionInput = ActionBase &
   (
-    | { type: "request_supplement"; items: string[]; windowWorkdays?: number | undefined }
+    | ({ type: "request_supplement"; items: string[]; windowWorkdays?: number | undefined } & ServiceInput)
     | { type: "receive_supplement" }
-    | {
+    | ({
         type: "start_consultation";
         party: ConsultationParty;
         name: string;
         windowWorkdays?: number | undefined;
-      }
+        /** Another agency: the date set for its answer. */
+        dueOn?: CivilDate | undefined;
+      } & ServiceInput)
     | { type: "end_consultation"; consultationId: string }
     | { type: "extend"; workdays: number; reason: string }
-    | {
+    | ({
         type: "issue_fee_notice";
         basis: FeeBasis;
         amountYuan: number;
+        quantity?: number | undefined;
+        itemsEarlierThisMonth?: number | undefined;
+        amountReason?: string | undefined;
+        paymentMethod?: string | undefined;
         receivedByApplicantOn?: CivilDate | undefined;
-      }
+      } & ServiceInput)
     | { type: "receive_fee" }
     | { type: "set_custom_deadline"; dueOn: CivilDate; reason: string }
-    | { type: "decide"; outcome: OutcomeId; replyText?: string | undefined }
+    | ({ type: "decide"; outcome: OutcomeId } & ReplyInput & ServiceInput)
     | { type: "withdraw" }
     | { type: "deliver"; method: string }
     | { type: "archive" }
-    | { type: "propose_decision"; outcome: OutcomeId; replyText?: string | undefined }
+    | ({ type: "propose_decision"; outcome: OutcomeId } & ReplyInput)
     | { type: "request_extension"; workdays: number; reason: string }
     | { type: "return_proposal"; reason: string }
+    | {
+        type: "record_receipt";
+        /** The seq of the event that sent the document (supplement notice, consultation, fee notice, reply). */
+        documentEventSeq: number;
+        /** The addressee's signature date; default: `on`. */
+        receivedOn?: CivilDate | undefined;
+        trackingNumber?: string | undefined;
+      }
   );
 
 export type ClockView = Pick<Clock, "dueOn" | "explanation" | "state" | "label" | "startsOn"> & {
   provisional: boolean;
   doneOn?: CivilDate;
   id?: string;
+  /** The window waits for a posted document's recorded receipt (DOMAIN.md §5). */
+  awaitingReceipt?: true;
 };
 
 export interface EventView {
@@ -119,6 +155,8 @@ export interface ApplicationView {
     supplementWindow?: ClockView;
     feePayment?: ClockView;
     consultations?: ClockView[];
+    /** Posted documents whose signature date is to be recorded (送达登记). */
+    receipts?: ClockView[];
   };
   allowedActions: ActionType[];
   version: number;

@@ -21,6 +21,7 @@ export function toClockView(c: Clock): ClockView {
   };
   if (c.doneOn) v.doneOn = c.doneOn;
   if (c.id) v.id = c.id;
+  if (c.isAwaitingReceipt) v.awaitingReceipt = true;
   return v;
 }
 
@@ -59,6 +60,7 @@ export function buildApplicationView(args: {
   if (d.supplementWindow) deadlines.supplementWindow = toClockView(d.supplementWindow);
   if (d.feePayment) deadlines.feePayment = toClockView(d.feePayment);
   if (d.consultations.length > 0) deadlines.consultations = d.consultations.map(toClockView);
+  if (d.receipts.length > 0) deadlines.receipts = d.receipts.map(toClockView);
   const view: ApplicationView = {
     id: row.id,
     trackingNo: row.tracking_no,

@@ -101,6 +101,20 @@ export async function loadEvents(
   return q.orderBy("seq").execute();
 }
 
+/** One entry of the case's log by its seq. */
+export async function loadEvent(
+  db: Db,
+  applicationId: string,
+  seq: number,
+): Promise<DbApplicationEvent | undefined> {
+  return db
+    .selectFrom("application_events")
+    .selectAll()
+    .where("application_id", "=", applicationId)
+    .where("seq", "=", seq)
+    .executeTakeFirst();
+}
+
 /** Marks automatic events superseded by the entry `bySeq` (DOMAIN.md §5): kept, ignored by reads. */
 export async function markSuperseded(
   db: Db,

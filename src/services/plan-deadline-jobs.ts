@@ -68,7 +68,9 @@ export function planDeadlineJobs(args: {
     ...deadlines.consultations.map((c): [string, Clock] => [`consultation:${c.id}`, c]),
   ];
   for (const [name, clock] of clocks) {
-    if (clock?.state !== "running") continue;
+    // A window waiting for a posted document's receipt has no date yet: its reminder is the
+    // receipt clock's (below), not the window's.
+    if (clock?.state !== "running" || clock.isAwaitingReceipt) continue;
     let missed: { offset: number; runOn: CivilDate } | undefined;
     let isRemindedToday = false;
     for (const offset of args.reminderOffsets) {
@@ -84,6 +86,12 @@ export function planDeadlineJobs(args: {
     // missed goes out today, once (its id is the offset's), unless a later one is due today
     // anyway; earlier offsets are not sent.
     if (missed && !isRemindedToday) jobs.push(reminderJob(id, name, clock.dueOn, missed.offset, today));
+  }
+  // One reminder to record a posted document's signature date, on the day it is due (today
+  // when that day has passed: a backdated or late entry).
+  for (const clock of deadlines.receipts) {
+    if (clock.state !== "running") continue;
+    jobs.push(reminderJob(id, `receipt:${clock.id}`, clock.dueOn, 0, maxDate(clock.dueOn, today)));
   }
   const reply = deadlines.reply;
   if (reply.state === "running" || reply.state === "missed") {

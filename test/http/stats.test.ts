@@ -48,7 +48,12 @@ describe("GET /api/v1/stats (pglite)", () => {
     await act("approver", lastYear.id, actionBody("decide", "2026-01-08"));
     // town: closed automatically (supplement window of 1 working day missed)
     const lapsed = await register("clerk", { receivedOn: "2026-02-02" });
-    await act("handler", lapsed.id, { ...actionBody("request_supplement", "2026-02-03"), windowWorkdays: 1 });
+    await act("handler", lapsed.id, {
+      ...actionBody("request_supplement", "2026-02-03"),
+      windowWorkdays: 1,
+      // posted and signed for the same day: the window counts from 02-03 (DOMAIN.md §5)
+      receivedByAddresseeOn: "2026-02-03",
+    });
     const worker = makeApplicationService({
       db: t.db,
       calendars: makeCalendarStore(t.db),

@@ -169,6 +169,8 @@ describe("application service on the embedded database", () => {
       type: "request_supplement",
       on: d("2020-01-06"),
       items: ["请说明所需信息的名称"],
+      // Posted and signed for the same day: the window counts from 01-06 (DOMAIN.md §5).
+      receivedByAddresseeOn: d("2020-01-06"),
     });
     const applied = await ctx.service.applyAutomaticEvents(app.id);
     expect(applied).toBe(1);

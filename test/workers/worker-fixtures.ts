@@ -102,6 +102,8 @@ export async function registerSupplementOverdue(service: Service, actors: TownAc
     on: d("2020-01-06"),
     items: ["请写明所需信息的具体年份和文件名称"],
     windowWorkdays: 15,
+    // Posted, and signed for the same day: the window counts from 01-06 (DOMAIN.md §5).
+    receivedByAddresseeOn: d("2020-01-06"),
   });
   return app.id;
 }

@@ -223,6 +223,8 @@ describe("ogi worker as a process (PostgreSQL, Redis, SMTP sink)", () => {
         on: d("2020-01-06"),
         items: ["请说明所需信息的年份"],
         windowWorkdays: 15,
+        // Posted and signed for the same day: the window counts from 01-06 (DOMAIN.md §5).
+        receivedByAddresseeOn: d("2020-01-06"),
       }),
     ).rejects.toThrow("模拟");
     const jobId = `app-${app.id}.supplement-expired.2020-02-04`;

@@ -11,6 +11,10 @@ export function findClock(view: ApplicationView, name: string): ClockView | unde
     const id = name.slice("consultation:".length);
     return d.consultations?.find((c) => c.id === id);
   }
+  if (name.startsWith("receipt:")) {
+    const id = name.slice("receipt:".length);
+    return d.receipts?.find((c) => c.id === id);
+  }
   switch (name) {
     case "reply":
       return d.reply;

@@ -4,7 +4,14 @@
  */
 import type { CivilDate } from "../civil-date.ts";
 
-export type ClockKind = "reply" | "supplementNotice" | "supplementWindow" | "consultation" | "feePayment";
+export type ClockKind =
+  | "reply"
+  | "supplementNotice"
+  | "supplementWindow"
+  | "consultation"
+  | "feePayment"
+  /** A posted document whose receipt (签收) should be recorded (DOMAIN.md §5). */
+  | "receipt";
 
 /**
  * running: counting; paused: the reply clock while a consultation, fee or supplement holds it;
@@ -34,6 +41,11 @@ export interface Clock {
   state: ClockState;
   /** When the awaited act happened (met or late). */
   doneOn?: CivilDate;
+  /**
+   * The window counts from a posted document's receipt, not recorded yet: `dueOn` is projected
+   * from the sending day, no reminder is sent and nothing closes by itself until it is recorded.
+   */
+  isAwaitingReceipt?: boolean;
   /** How the date was reached, line by line, in Chinese. */
   explanation: string[];
 }
@@ -44,4 +56,6 @@ export interface CaseDeadlines {
   supplementWindow?: Clock;
   consultations: Clock[];
   feePayment?: Clock;
+  /** Posted documents whose receipt is to be recorded (one reminder, 5 WD after sending). */
+  receipts: Clock[];
 }

@@ -1,21 +1,26 @@
 import type { WorkingCalendar } from "../calendar/calendar.ts";
-import type { CaseFacts, ConsultationFacts } from "../case-facts.ts";
+import type { CaseFacts, ConsultationFacts, DocumentService } from "../case-facts.ts";
 import {
+  isConsultationWindowProvisional,
   isFeeAwaitingPayment,
+  isFeeNoticeAwaitingReceipt,
   isRepliedOnTime,
   isSupplementAwaited,
+  isSupplementNoticeAwaitingReceipt,
   openConsultations,
 } from "../case-predicates.ts";
 import { type CivilDate, formatWithWeekday } from "../civil-date.ts";
 import { FEE_PAYMENT_WORKDAYS, SUPPLEMENT_NOTICE_WORKDAYS } from "../statute.ts";
-import { CONSULTATION_PARTY_LABELS } from "../vocabulary.ts";
+import { CONSULTATION_PARTY_LABELS, DELIVERY_METHOD_LABELS } from "../vocabulary.ts";
 import type { CaseDeadlines, Clock, ClockState } from "./clock.ts";
 import { computeReplyDeadline } from "./compute-reply-deadline.ts";
 import { describeCalendarDays } from "./describe-calendar-days.ts";
 import {
   consultationWindowEnd,
   expiryDate,
+  feeService,
   feeWindowEnd,
+  serviceStart,
   supplementNoticeDue,
   supplementWindowEnd,
 } from "./window-ends.ts";
@@ -33,6 +38,7 @@ export function computeDeadlines(
     reply: replyClock(facts, calendar, asOf),
     supplementNotice: supplementNoticeClock(facts, calendar, asOf),
     consultations: facts.consultations.map((c) => consultationClock(c, facts, calendar, asOf)),
+    receipts: receiptClocks(facts, calendar),
   };
   const supplementWindow = supplementWindowClock(facts, calendar, asOf);
   if (supplementWindow) out.supplementWindow = supplementWindow;
@@ -78,7 +84,9 @@ function isReplyPaused(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilD
   if (isSupplementAwaited(facts)) return true;
   const consulting = openConsultations(facts).some((c) => asOf <= consultationWindowEnd(c, calendar));
   const awaitingFee =
-    facts.fee !== undefined && isFeeAwaitingPayment(facts) && asOf <= feeWindowEnd(facts.fee, calendar);
+    facts.fee !== undefined &&
+    isFeeAwaitingPayment(facts) &&
+    (isFeeNoticeAwaitingReceipt(facts) || asOf <= feeWindowEnd(facts.fee, calendar));
   return consulting || awaitingFee;
 }
 
@@ -107,15 +115,32 @@ function supplementWindowClock(
   if (!s) return undefined;
   const dueOn = supplementWindowEnd(s, calendar);
   const endedOn = s.expiredOn ?? facts.disposition?.on;
-  const state = awaitedState(dueOn, s.receivedOn, endedOn, asOf);
+  const awaiting = isSupplementNoticeAwaitingReceipt(facts);
+  const startsOn = serviceStart(s.requestedOn, s.service) ?? s.requestedOn;
+  // Awaiting a posted notice's receipt, the window has not started: it cannot be missed yet.
+  const state =
+    awaiting && !s.receivedOn && !endedOn ? "running" : awaitedState(dueOn, s.receivedOn, endedOn, asOf);
   const lines = [
-    `补正告知日：${formatWithWeekday(s.requestedOn)}，当日不计入`,
-    `补正期限：${s.windowWorkdays}个工作日（机关在补正告知书中确定）`,
-    ...describeCalendarDays(s.requestedOn, dueOn, calendar),
-    `补正期限最后一日：${formatWithWeekday(dueOn)}；逾期未补正的，视为放弃申请，于 ${expiryDate(dueOn)} 终止办理（第三十条）`,
+    ...serviceLines("补正告知书", s.requestedOn, s.service),
+    `补正期限：${s.windowWorkdays}个工作日，自申请人收到补正告知书之日起计算（机关在补正告知书中确定）`,
+    ...describeCalendarDays(startsOn, dueOn, calendar),
+    awaiting
+      ? `签收日期登记前不会因逾期不补正而终止；按发出之日推算，最后一日为 ${formatWithWeekday(dueOn)}`
+      : `补正期限最后一日：${formatWithWeekday(dueOn)}；逾期未补正的，视为放弃申请，于 ${expiryDate(dueOn)} 终止办理（第三十条）`,
   ];
   if (s.receivedOn) lines.push(`已于 ${s.receivedOn} 收到补正`);
-  return clockOf("supplementWindow", "补正期限", s.requestedOn, dueOn, state, s.receivedOn, lines, calendar);
+  const clock = clockOf(
+    "supplementWindow",
+    "补正期限",
+    startsOn,
+    dueOn,
+    state,
+    s.receivedOn,
+    lines,
+    calendar,
+  );
+  if (awaiting) clock.isAwaitingReceipt = true;
+  return clock;
 }
 
 function consultationClock(
@@ -127,11 +152,15 @@ function consultationClock(
   const dueOn = consultationWindowEnd(c, calendar);
   const endedOn = c.expiredOn ?? facts.disposition?.on;
   const party = CONSULTATION_PARTY_LABELS[c.party];
+  const provisional = isConsultationWindowProvisional(c);
+  const startsOn = c.dueOn ? c.startedOn : (serviceStart(c.startedOn, c.service) ?? c.startedOn);
   const lines = [
-    `征求意见书发出日：${formatWithWeekday(c.startedOn)}，当日不计入`,
-    `${party}答复期限：${c.windowWorkdays}个工作日`,
-    ...describeCalendarDays(c.startedOn, dueOn, calendar),
-    `意见答复期限：${formatWithWeekday(dueOn)}`,
+    ...serviceLines("征求意见书", c.startedOn, c.service),
+    c.dueOn
+      ? `${party}答复期限：本机关确定于 ${formatWithWeekday(c.dueOn)} 前答复`
+      : `${party}答复期限：自收到征求意见书之日起${c.windowWorkdays}个工作日（第三十二条、第三十四条）`,
+    ...(c.dueOn ? [] : describeCalendarDays(startsOn, dueOn, calendar)),
+    `意见答复期限：${formatWithWeekday(dueOn)}${provisional ? "（按发出之日暂算，登记签收日期后重新计算）" : ""}`,
   ];
   if (c.answeredOn) lines.push(`已于 ${c.answeredOn} 收到意见`);
   else if (c.party === "co_producer") lines.push("逾期未提出意见的，视为同意公开（第三十四条）");
@@ -140,7 +169,7 @@ function consultationClock(
   const clock = clockOf(
     "consultation",
     `征求意见（${c.name}）`,
-    c.startedOn,
+    startsOn,
     dueOn,
     awaitedState(dueOn, c.answeredOn, endedOn, asOf),
     c.answeredOn,
@@ -148,25 +177,31 @@ function consultationClock(
     calendar,
   );
   clock.id = c.id;
+  if (provisional) clock.isProvisional = true;
   return clock;
 }
 
 function feeClock(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDate): Clock | undefined {
   const fee = facts.fee;
   if (!fee) return undefined;
-  const startsOn = fee.receivedByApplicantOn ?? fee.notifiedOn;
+  const awaiting = isFeeNoticeAwaitingReceipt(facts);
+  const startsOn = serviceStart(fee.notifiedOn, feeService(fee)) ?? fee.notifiedOn;
   const dueOn = feeWindowEnd(fee, calendar);
-  const state = awaitedState(dueOn, fee.paidOn, fee.expiredOn ?? facts.disposition?.on, asOf);
+  const endedOn = fee.expiredOn ?? facts.disposition?.on;
+  const state =
+    awaiting && !fee.paidOn && !endedOn ? "running" : awaitedState(dueOn, fee.paidOn, endedOn, asOf);
   const lines = [
-    fee.receivedByApplicantOn
-      ? `申请人收到收费通知之日：${formatWithWeekday(startsOn)}，当日不计入`
-      : `收费通知发出日：${formatWithWeekday(startsOn)}（未登记申请人收到日期，自通知日起算），当日不计入`,
-    `缴费期限：${FEE_PAYMENT_WORKDAYS}个工作日（国办函〔2020〕109号）`,
+    ...serviceLines("收费通知书", fee.notifiedOn, feeService(fee)),
+    `缴费期限：自申请人收到收费通知之日起${FEE_PAYMENT_WORKDAYS}个工作日（国办函〔2020〕109号）`,
     ...describeCalendarDays(startsOn, dueOn, calendar),
-    `缴费期限最后一日：${formatWithWeekday(dueOn)}；逾期未缴纳的，于 ${expiryDate(dueOn)} 终止办理`,
+    awaiting
+      ? `签收日期登记前不会因逾期未缴费而终止；按发出之日推算，最后一日为 ${formatWithWeekday(dueOn)}`
+      : `缴费期限最后一日：${formatWithWeekday(dueOn)}；逾期未缴纳的，于 ${expiryDate(dueOn)} 终止办理`,
   ];
   if (fee.paidOn) lines.push(`已于 ${fee.paidOn} 缴费`);
-  return clockOf("feePayment", "缴费期限", startsOn, dueOn, state, fee.paidOn, lines, calendar);
+  const clock = clockOf("feePayment", "缴费期限", startsOn, dueOn, state, fee.paidOn, lines, calendar);
+  if (awaiting) clock.isAwaitingReceipt = true;
+  return clock;
 }
 
 function clockOf(
@@ -184,4 +219,77 @@ function clockOf(
   const clock: Clock = { kind, label, startsOn, dueOn, isProvisional, state, explanation };
   if (doneOn !== undefined) clock.doneOn = doneOn;
   return clock;
+}
+
+/** How a document went out and from when its window counts, as lines of the explanation. */
+function serviceLines(title: string, sentOn: CivilDate, service: DocumentService | undefined): string[] {
+  const how = service?.sentBy ? `，${DELIVERY_METHOD_LABELS[service.sentBy]}` : "";
+  const lines = [`${title}发出日：${formatWithWeekday(sentOn)}${how}`];
+  const start = serviceStart(sentOn, service);
+  if (service?.receivedOn)
+    lines.push(`对方收到（签收）之日：${formatWithWeekday(service.receivedOn)}，当日不计入`);
+  else if (start === null) lines.push("邮寄送达：对方签收日期尚未登记，期限自签收之日起计算");
+  else lines.push(service?.sentBy ? "当日送达，当日不计入" : "自发出之日起计算，当日不计入");
+  return lines;
+}
+
+/**
+ * Policy (DOMAIN.md §5): the handler is reminded to record a posted document's signature date
+ * this many working days after sending.
+ */
+export const RECEIPT_RECORD_WORKDAYS = 5;
+
+/** One clock per posted document whose window waits for its receipt (DOMAIN.md §5). */
+function receiptClocks(facts: CaseFacts, calendar: WorkingCalendar): Clock[] {
+  const docs: { id: string; title: string; sentOn: CivilDate; service: DocumentService | undefined }[] = [];
+  if (facts.supplement) {
+    docs.push({
+      id: "supplement_notice",
+      title: "补正告知书",
+      sentOn: facts.supplement.requestedOn,
+      service: facts.supplement.service,
+    });
+  }
+  for (const c of facts.consultations) {
+    if (c.dueOn === undefined) {
+      docs.push({
+        id: `consultation_letter-${c.id}`,
+        title: `征求意见书（${c.name}）`,
+        sentOn: c.startedOn,
+        service: c.service,
+      });
+    }
+  }
+  if (facts.fee)
+    docs.push({
+      id: "fee_notice",
+      title: "收费通知书",
+      sentOn: facts.fee.notifiedOn,
+      service: feeService(facts.fee),
+    });
+  return docs
+    .filter((d) => d.service?.sentBy === "post")
+    .map((d) => {
+      const dueOn = calendar.addWorkdays(d.sentOn, RECEIPT_RECORD_WORKDAYS);
+      const receivedOn = d.service?.receivedOn;
+      // Not a statutory deadline: it runs until the receipt is recorded (or the case ends).
+      const state: ClockState = receivedOn ? "met" : facts.disposition ? "lapsed" : "running";
+      const lines = [
+        `${d.title}于 ${formatWithWeekday(d.sentOn)} 邮寄`,
+        `请在 ${formatWithWeekday(dueOn)} 前登记对方签收日期（发出后${RECEIPT_RECORD_WORKDAYS}个工作日；期限自签收之日起计算）`,
+      ];
+      if (receivedOn) lines.push(`已登记：对方于 ${receivedOn} 签收`);
+      const clock = clockOf(
+        "receipt",
+        `${d.title}送达登记`,
+        d.sentOn,
+        dueOn,
+        state,
+        receivedOn,
+        lines,
+        calendar,
+      );
+      clock.id = d.id;
+      return clock;
+    });
 }

@@ -35,7 +35,7 @@ export function computeReplyDeadline(facts: CaseFacts, calendar: WorkingCalendar
     const n = walked.excludedPerInterval[i] ?? 0;
     if (n === 0) continue;
     const tail = iv.isOpen ? "，尚未结束，按期满日推算" : "";
-    lines.push(`不计入期限：${iv.label} ${iv.from}→${iv.to}，扣除${n}个工作日（第三十三条第三款）${tail}`);
+    lines.push(`不计入期限：${iv.label} ${iv.from}→${iv.to}，扣除${n}个工作日（${iv.basis}）${tail}`);
   }
   lines.push(...describeCalendarDays(startsOn, walked.dueOn, calendar));
   const isProjected = startProjected || intervals.some((iv) => iv.isOpen);

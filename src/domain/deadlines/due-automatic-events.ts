@@ -1,7 +1,13 @@
 import type { ApplicationEvent } from "../application-events.ts";
 import type { WorkingCalendar } from "../calendar/calendar.ts";
 import type { CaseFacts } from "../case-facts.ts";
-import { isFeeAwaitingPayment, isSupplementAwaited, openConsultations } from "../case-predicates.ts";
+import {
+  isFeeAwaitingPayment,
+  isFeeNoticeAwaitingReceipt,
+  isSupplementAwaited,
+  isSupplementNoticeAwaitingReceipt,
+  openConsultations,
+} from "../case-predicates.ts";
 import type { CivilDate } from "../civil-date.ts";
 import { consultationWindowEnd, expiryDate, feeWindowEnd, supplementWindowEnd } from "./window-ends.ts";
 
@@ -27,7 +33,8 @@ export function dueAutomaticEvents(
 export function pendingAutomaticEvents(facts: CaseFacts, calendar: WorkingCalendar): AutomaticEvent[] {
   if (facts.disposition) return [];
   const out: AutomaticEvent[] = [];
-  if (facts.supplement && isSupplementAwaited(facts)) {
+  // A posted notice whose receipt is not recorded never closes the case by itself (DOMAIN.md §5).
+  if (facts.supplement && isSupplementAwaited(facts) && !isSupplementNoticeAwaitingReceipt(facts)) {
     out.push({ type: "supplement.expired", on: expiryDate(supplementWindowEnd(facts.supplement, calendar)) });
   }
   for (const c of openConsultations(facts)) {
@@ -37,7 +44,7 @@ export function pendingAutomaticEvents(facts: CaseFacts, calendar: WorkingCalend
       consultationId: c.id,
     });
   }
-  if (facts.fee && isFeeAwaitingPayment(facts)) {
+  if (facts.fee && isFeeAwaitingPayment(facts) && !isFeeNoticeAwaitingReceipt(facts)) {
     out.push({ type: "fee.expired", on: expiryDate(feeWindowEnd(facts.fee, calendar)) });
   }
   return out.sort((a, b) => a.on.localeCompare(b.on));

@@ -1,6 +1,3 @@
-import { AppError } from "../../app-error.ts";
-import { civilDateInChina } from "../../domain/civil-date.ts";
-import type { ActionInput } from "../../services/application-types.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZIdParams } from "../validation/common.schema.ts";
@@ -9,18 +6,6 @@ import { ZListQuery, ZRegisterInput } from "./applications.schema.ts";
 
 export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
   const { applications } = deps;
-
-  /** Facts a clerk records have happened: their dates cannot lie ahead (the service checks `on`). */
-  function assertRecordedDatesPast(input: ActionInput) {
-    if (input.type !== "issue_fee_notice" || input.receivedByApplicantOn === undefined) return;
-    const today = civilDateInChina(deps.now());
-    if (input.receivedByApplicantOn > today) {
-      throw new AppError("invalid_input", {
-        message: `字段 receivedByApplicantOn：不能晚于今天（${today}）；申请人尚未收到时请不填`,
-        details: [{ field: "receivedByApplicantOn", message: `不能晚于今天（${today}）` }],
-      });
-    }
-  }
 
   return [
     defineRoute({
@@ -70,7 +55,6 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
       body: ZActionInput,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
-        assertRecordedDatesPast(body);
         return applications.act(actor, params.id, body);
       },
     }),

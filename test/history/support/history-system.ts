@@ -44,7 +44,7 @@ export interface HistorySystem {
     path: string,
     body?: unknown,
   ): Promise<Reply<T>>;
-  /** Registers a posted application received on `receivedOn` (natural person unless given). */
+  /** Registers an application handed in on `receivedOn` (natural person unless given). */
   register(receivedOn: string, applicantType?: string): Promise<ApplicationView>;
   /** POSTs an action; returns the reply whatever its status. */
   act(
@@ -137,7 +137,8 @@ export async function startHistorySystem(databaseUrl: string | undefined): Promi
     async register(receivedOn, applicantType = "natural_person") {
       const r = await call<ApplicationView & ErrorReply>("clerk", "POST", "/api/v1/applications", {
         agencyCode: "town",
-        channel: "post",
+        // Handed in: the notices go back the same way, received the day they are sent.
+        channel: "in_person",
         receivedOn,
         applicant: { type: applicantType, name: "张三" },
         description: "本镇道路修缮工程的招标文件",

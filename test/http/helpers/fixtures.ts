@@ -43,6 +43,8 @@ export function actionBody(type: string, on = "2026-03-10"): Record<string, unkn
     propose_decision: { outcome: "partially_disclosed" },
     request_extension: { workdays: 10, reason: "需要检索的档案较多" },
     return_proposal: { reason: "请补充部分公开的依据" },
+    // seq 2: the first action after registration (a supplement notice in the tests that use it)
+    record_receipt: { documentEventSeq: 2 },
   };
   return { type, on, ...(extra[type] ?? {}) };
 }

@@ -78,7 +78,8 @@ export function yearSpecs(): CaseSpec[] {
       type: "commercial_enterprise",
       channel: "ordinary_letter",
       receivedOn: "2025-07-01",
-      steps: [["handler", "2025-07-03", fee]],
+      // Posted (the channel's way back) and signed for the same day: the window counts from it.
+      steps: [["handler", "2025-07-03", { ...fee, receivedByAddresseeOn: d("2025-07-03") }]],
       automatic: true,
     },
     {
