@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   version_conflict: 409,
   conflict: 409,
   year_closed: 409,
+  /** Closing a year whose report has failing warnings, without acknowledging them. */
+  warnings_unacknowledged: 409,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -8,7 +8,15 @@ import { APPEAL_KINDS, CHANNELS } from "../domain/vocabulary.ts";
 import { LETTER_KINDS } from "../letters/letter-kinds.ts";
 import type { LiveFigures } from "./compute-live-figures.ts";
 import type { ReportAgency } from "./report-access.ts";
-import { checkTable2Continuity, checkTable2Entered, checkTexts, table3Checks } from "./report-checks.ts";
+import {
+  checkFees,
+  checkOverviewTexts,
+  checkPreface,
+  checkTable2Continuity,
+  checkTable2Entered,
+  checkTexts,
+  table3Checks,
+} from "./report-checks.ts";
 import type { StoredFigures } from "./report-store.ts";
 import {
   type AnnualReport,
@@ -37,6 +45,9 @@ function checksOf(
     checkTable2Entered(report.table2Entered),
     checkTable2Continuity(report.edition, report.table2Entered ? report.table2 : null, previous.table2),
     checkTexts(report.texts),
+    checkOverviewTexts(report.agencyKind, report.texts),
+    checkFees(report),
+    checkPreface(report.texts.preface),
   ];
 }
 

@@ -1,6 +1,13 @@
+import type { AgencyKind } from "../db/schema.ts";
 import type { Check, Edition } from "../domain/tabulation/table3-types.ts";
-import { OVERVIEW_TEXT_KEYS, type OverviewTextKey, overviewPlace } from "./document/overview-parts.ts";
-import { REPORT_TEXT_KEYS, type ReportCheck, type ReportTexts } from "./report-types.ts";
+import { formatAmount } from "./document/format-number.ts";
+import {
+  OVERVIEW_TEXT_KEYS,
+  type OverviewTextKey,
+  overviewPlace,
+  overviewTextKeys,
+} from "./document/overview-parts.ts";
+import { type AnnualReport, REPORT_TEXT_KEYS, type ReportCheck, type ReportTexts } from "./report-types.ts";
 import { type Table2Figures, table2Layout } from "./table2/table2-layout.ts";
 
 /** K1–K5 of table 三: a failure is an error (DOMAIN.md §7). */
@@ -91,6 +98,88 @@ export function checkTexts(texts: ReportTexts): ReportCheck {
     id: "W1",
     ok: false,
     message: `W1 文字部分含有手写的数量，请核对是否与表格一致（报告中的数字由系统从表格生成）：${found.join("；")}`,
+    severity: "warning",
+  };
+}
+
+/**
+ * W2: every part of 一 that the 2021 format asks for has the agency's words (the system writes
+ * only the figures it knows); a government's report also covers 工作考核、社会评议和责任追究结果情况
+ * (art. 50(四)). A warning: the year may be closed once the admin acknowledges it.
+ */
+export function checkOverviewTexts(kind: AgencyKind, texts: ReportTexts): ReportCheck {
+  const missing = overviewTextKeys(kind).filter((k) => (texts[k] ?? "").trim() === "");
+  if (missing.length === 0) {
+    return { id: "W2", ok: true, message: "W2 一、总体情况的各部分均已填写：成立", severity: "warning" };
+  }
+  return {
+    id: "W2",
+    ok: false,
+    message: `W2 一、总体情况有${missing.length}个部分尚未填写（系统只生成已知的数字）：${missing.map(overviewPlace).join("、")}`,
+    severity: "warning",
+  };
+}
+
+/**
+ * W3: the 信息处理费 stated in 六 (fee.paid events) against table 二 (八) 行政事业性收费 本年收费金额
+ * (万元), which includes them: fees collected while (八) is 0, or more than (八), mean one of the two
+ * is wrong. The reverse (八) > 0 without any 信息处理费 is normal (the agency's other administrative
+ * fees) and not flagged. Not checked for the 2019 edition, whose (八) counts items, not amounts.
+ */
+export function checkFees(
+  report: Pick<AnnualReport, "edition" | "table2" | "table2Entered" | "facts">,
+): ReportCheck {
+  const rule = "六、信息处理费与表二（八）行政事业性收费";
+  const result = (ok: boolean, detail: string): ReportCheck => ({
+    id: "W3",
+    ok,
+    message: `W3 ${rule}：${detail}`,
+    severity: "warning",
+  });
+  if (report.edition !== "2021") return result(true, "未核对——2019年版表二没有收费金额");
+  if (!report.table2Entered) return result(true, "未核对——本年表二尚未填报");
+  const { count, amountYuan } = report.facts.fees;
+  const tableWan = report.table2.administrative_fees?.amount_wan_yuan ?? 0;
+  if (count === 0) return result(true, "本年度未收取信息处理费，无需核对");
+  const fees = `六、其他需要报告的事项中本年度收取信息处理费${count}件共${formatAmount(amountYuan)}元`;
+  if (tableWan === 0) {
+    return result(
+      false,
+      `${fees}，而表二（八）行政事业性收费本年收费金额为0：信息处理费属于行政事业性收费，请核对表二（八）`,
+    );
+  }
+  // table 二 holds 万元 with at most 4 decimals (1 元): compare in 元.
+  if (Math.round(tableWan * 10_000) < Math.round(amountYuan)) {
+    return result(
+      false,
+      `${fees}（${formatAmount(amountYuan / 10_000)}万元），多于表二（八）行政事业性收费本年收费金额${formatAmount(tableWan)}万元，请核对`,
+    );
+  }
+  return result(true, `${fees}，表二（八）本年收费金额${formatAmount(tableWan)}万元：成立`);
+}
+
+/** The basis and the period are the system's opening sentences of the preface. */
+const PREFACE_REPEATS = /根据《(?:中华人民共和国政府信息公开条例|条例)》|统计期限/;
+
+/**
+ * W4: the preface text (added to the system's preface paragraph) should not state the basis or
+ * the period again, as the demo's old text and many real reports do (“本年报根据《条例》有关规定…”
+ * after “本报告根据《条例》第四十九条、第五十条的规定…”): it is for the address and contacts.
+ */
+export function checkPreface(preface: string): ReportCheck {
+  const hit = PREFACE_REPEATS.exec(preface);
+  if (hit === null) {
+    return {
+      id: "W4",
+      ok: true,
+      message: "W4 报告说明没有重复编制依据和统计期限：成立",
+      severity: "warning",
+    };
+  }
+  return {
+    id: "W4",
+    ok: false,
+    message: `W4 报告说明中有“${hit[0]}”：编制依据和统计期限已由系统写在引言中，报告说明只需写发布网址和联系方式`,
     severity: "warning",
   };
 }

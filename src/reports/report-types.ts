@@ -13,8 +13,10 @@ import type { Table2Figures } from "./table2/table2-layout.ts";
 
 /**
  * K1–K5 of table 三 (DOMAIN.md §7) are errors; T1 (table 二 entered) is an error; T2 (现行有效
- * continuity, DOMAIN.md §8) and W1 (counts written into the free texts) are warnings. A year can
- * be closed only when no error check fails.
+ * continuity, DOMAIN.md §8), W1 (counts written into the free texts), W2 (a subsection of 一
+ * without the agency's words), W3 (信息处理费 of 六 against table 二 (八)) and W4 (the preface text
+ * repeats the basis) are warnings. A year can be closed only when no error check fails, and with a
+ * failing warning only when the admin acknowledges it (`closeYear`'s `acknowledgeWarnings`).
  */
 export interface ReportCheck {
   id: string;

@@ -49,6 +49,30 @@ function assertErrorChecksPass(report: AnnualReport, what: string): void {
   }
 }
 
+/**
+ * Closing with a failing warning (T2, W1–W4) needs the admin's acknowledgement: the warnings are
+ * named in the 409 so that the admin reads them first; the closed version keeps its checks, so
+ * what was acknowledged stays on record.
+ */
+function assertWarningsAcknowledged(report: AnnualReport, acknowledged: boolean): void {
+  const warnings = report.checks.filter((c) => c.severity === "warning" && !c.ok);
+  if (warnings.length === 0 || acknowledged) return;
+  throw new AppError("warnings_unacknowledged", {
+    message:
+      `${report.year}年度报告有${warnings.length}项提醒尚未确认：${warnings.map((c) => c.message).join("；")}。` +
+      "请核对后确认（acknowledgeWarnings: true）再关闭年度",
+    details: warnings.map((c) => ({ field: c.id, message: c.message })),
+  });
+}
+
+export interface CloseYearOptions {
+  /**
+   * The admin has read the failing warnings and closes anyway. Default false: a year with a
+   * failing warning is refused (409 `warnings_unacknowledged`); without warnings it is not needed.
+   */
+  acknowledgeWarnings?: boolean | undefined;
+}
+
 /** Table 二, the texts, closing and amending (the agency admin). */
 export function makeReportWrites(deps: ReportWriteDeps) {
   const { db } = deps;
@@ -150,7 +174,7 @@ export function makeReportWrites(deps: ReportWriteDeps) {
       return { table2: parsed.data, amendment: amendment ?? null };
     },
 
-    /** The agency's texts (preface, 一's opening, 五, 六); absent keys keep their stored text. */
+    /** The agency's texts (preface, 一's opening and parts, 五, 六); absent keys keep their stored text. */
     async putTexts(
       actor: Actor,
       code: string,
@@ -173,8 +197,16 @@ export function makeReportWrites(deps: ReportWriteDeps) {
       return { texts: stored, amendment: amendment ?? null };
     },
 
-    /** Freezes year Y as version 1: only after 31 December and when every error check passes. */
-    async closeYear(actor: Actor, code: string, year: number): Promise<AnnualReport> {
+    /**
+     * Freezes year Y as version 1: only after 31 December, when every error check passes, and,
+     * when a warning fails, only with `acknowledgeWarnings`.
+     */
+    async closeYear(
+      actor: Actor,
+      code: string,
+      year: number,
+      options: CloseYearOptions = {},
+    ): Promise<AnnualReport> {
       const agency = await adminAgency(actor, code, year);
       const today = civilDateInChina(deps.now());
       if (today < `${year + 1}-01-01`) {
@@ -192,6 +224,7 @@ export function makeReportWrites(deps: ReportWriteDeps) {
         }
         const draft = (await liveReports(trx, [agency], year, calendar)).get(agency.id) as AnnualReport;
         assertErrorChecksPass(draft, "关闭");
+        assertWarningsAcknowledged(draft, options.acknowledgeWarnings === true);
         const closedAt = deps.now();
         const report: AnnualReport = {
           ...draft,

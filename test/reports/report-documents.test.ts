@@ -229,6 +229,9 @@ describe("the report documents", () => {
     expect(renderReportHtml(dept)).not.toContain("不应出现");
     expect(renderReportHtml(dept)).not.toContain("责任追究结果情况");
     expect(dept.narrative.overview.map((p) => p.textKey)).not.toContain("assessment");
+    expect(dept.checks.find((c) => c.id === "W2")?.message).toBe(
+      "W2 一、总体情况有4个部分尚未填写（系统只生成已知的数字）：一（一）主动公开、一（二）依申请公开、一（三）政府信息管理、一（四）平台建设",
+    );
     expectNarrativeAgreesWithTables(dept);
   });
 

@@ -152,7 +152,20 @@ describe("the report and letter routes", () => {
       body: { problems: "队伍建设有待加强。" },
     });
     expect(texts.body.texts?.problems).toBe("队伍建设有待加强。");
-    const closed = await call("/api/v1/agencies/town/reports/2025/close", { method: "POST" });
+    // The parts of 一 are empty (W2): the old call without a body is refused until acknowledged.
+    const unacknowledged = await call("/api/v1/agencies/town/reports/2025/close", { method: "POST" });
+    expect(unacknowledged.status).toBe(409);
+    expect(unacknowledged.body.error?.code).toBe("warnings_unacknowledged");
+    expect(unacknowledged.body.error?.details?.map((d) => String(d.field))).toEqual(["W2"]);
+    const malformed = await call("/api/v1/agencies/town/reports/2025/close", {
+      method: "POST",
+      body: { acknowledgeWarnings: "yes" },
+    });
+    expect(malformed.status).toBe(422);
+    const closed = await call("/api/v1/agencies/town/reports/2025/close", {
+      method: "POST",
+      body: { acknowledgeWarnings: true },
+    });
     expect(closed.body).toMatchObject({ status: "closed", version: 1 });
     const again = await call("/api/v1/agencies/town/reports/2025/close", { method: "POST" });
     expect(again.status).toBe(409);

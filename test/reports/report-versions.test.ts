@@ -58,6 +58,35 @@ describe("closing a year, then amending it", () => {
     });
   });
 
+  it("closes a year with a failing warning only when the admin acknowledges it; the version keeps the warning", async () => {
+    await f.reports.putProactive(f.actors.otheradmin, "other", 2024, ZERO_TABLE2_2021);
+    await f.reports.putTexts(f.actors.otheradmin, "other", 2024, { problems: "队伍建设有待加强。" });
+    const draft = await f.reports.getReport(f.actors.otheradmin, "other", 2024);
+    expect(draft.checks.filter((c) => c.severity === "error" && !c.ok)).toEqual([]);
+    const w2 = draft.checks.find((c) => c.id === "W2");
+    expect(w2).toMatchObject({ ok: false, severity: "warning" });
+    expect(w2?.message).toBe(
+      "W2 一、总体情况有6个部分尚未填写（系统只生成已知的数字）：一（一）主动公开、一（二）依申请公开、" +
+        "一（三）政府信息管理、一（四）平台建设、一（五）监督保障、一（五）监督保障中的工作考核、社会评议和责任追究结果情况",
+    );
+    const refused = f.reports.closeYear(f.actors.otheradmin, "other", 2024);
+    await expect(refused).rejects.toMatchObject({
+      status: 409,
+      code: "warnings_unacknowledged",
+      details: [{ field: "W2", message: w2?.message }],
+    });
+    await expect(
+      f.reports.closeYear(f.actors.otheradmin, "other", 2024, { acknowledgeWarnings: false }),
+    ).rejects.toMatchObject({ code: "warnings_unacknowledged" });
+    expect(await f.reports.isYearClosed(f.actors.otheradmin.agencyId as number, 2024)).toBe(false);
+    const closed = await f.reports.closeYear(f.actors.otheradmin, "other", 2024, {
+      acknowledgeWarnings: true,
+    });
+    expect(closed).toMatchObject({ status: "closed", version: 1 });
+    const stored = await f.reports.getReportVersion(f.actors.otheradmin, "other", 2024, 1);
+    expect(stored.checks.find((c) => c.id === "W2")).toEqual(w2);
+  });
+
   it("refuses to change table 二 of a closed year without a reason; with one it makes version 2", async () => {
     await expect(
       f.reports.putProactive(f.actors.admin, "town", 2025, SAMPLE_TABLE2_2021),

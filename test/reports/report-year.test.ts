@@ -200,12 +200,26 @@ describe.each([
     for (const year of [2024, 2025]) {
       await f.reports.putProactive(f.actors.admin, "town", year, ZERO_TABLE2_2021);
     }
-    const v2024 = await f.reports.closeYear(f.actors.admin, "town", 2024);
+    // No texts written (W2) and, in 2025, 700 元 of 信息处理费 against a table 二 (八) of 0 (W3).
+    const acknowledged = { acknowledgeWarnings: true };
+    const v2024 = await f.reports.closeYear(f.actors.admin, "town", 2024, acknowledged);
     expect(v2024).toMatchObject({ status: "closed", version: 1 });
     const y2025 = await f.reports.getReport(f.actors.admin, "town", YEAR);
     expect(y2025.table3.rows.carried_over).toEqual(v2024.table3.rows.carried_forward);
     expect(y2025.checks.find((c) => c.id === "K4")?.message).toContain("成立");
-    const v2025 = await f.reports.closeYear(f.actors.admin, "town", YEAR);
+    expect(y2025.checks.find((c) => c.id === "W3")).toEqual({
+      id: "W3",
+      ok: false,
+      severity: "warning",
+      message:
+        "W3 六、信息处理费与表二（八）行政事业性收费：六、其他需要报告的事项中本年度收取信息处理费1件共700元，" +
+        "而表二（八）行政事业性收费本年收费金额为0：信息处理费属于行政事业性收费，请核对表二（八）",
+    });
+    await expect(f.reports.closeYear(f.actors.admin, "town", YEAR)).rejects.toMatchObject({
+      code: "warnings_unacknowledged",
+      details: expect.arrayContaining([expect.objectContaining({ field: "W3" })]),
+    });
+    const v2025 = await f.reports.closeYear(f.actors.admin, "town", YEAR, acknowledged);
     const y2026 = await f.reports.getReport(f.actors.admin, "town", 2026);
     expect(y2026.table3.rows.carried_over).toEqual(v2025.table3.rows.carried_forward);
     expect(y2026.checks.find((c) => c.id === "K4")).toMatchObject({

@@ -112,7 +112,7 @@ function operationOf(route: AnyRoute): JsonSchema {
   };
   if (route.body) {
     op.requestBody = {
-      required: true,
+      required: route.isBodyOptional !== true,
       content: { "application/json": { schema: toJsonSchema(route.body) } },
     };
   }

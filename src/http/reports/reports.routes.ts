@@ -5,6 +5,7 @@ import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import {
   ZAmendBody,
   ZCellParams,
+  ZCloseBody,
   ZProactiveBody,
   ZReportParams,
   ZReportQuery,
@@ -99,13 +100,18 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
     defineRoute({
       method: "post",
       path: `${BASE}/close`,
-      summary: "关闭年度：校验全部通过且年度已结束后定稿为第1版（本机关管理员）",
+      summary:
+        "关闭年度：年度已结束、错误校验全部通过后定稿为第1版；有未通过的提醒时须 acknowledgeWarnings: true（本机关管理员）",
       tag: "reports",
       access: "user",
       params: ZReportParams,
+      body: ZCloseBody,
+      isBodyOptional: true,
       errors: [403, 404, 409],
-      async handle({ actor, params }) {
-        return reports.closeYear(actor, params.code, params.year);
+      async handle({ actor, params, body }) {
+        return reports.closeYear(actor, params.code, params.year, {
+          acknowledgeWarnings: body.acknowledgeWarnings,
+        });
       },
     }),
     defineRoute({

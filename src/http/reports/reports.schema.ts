@@ -64,6 +64,14 @@ export const ZReportTexts = z.strictObject({
   }),
 });
 
+/** `POST …/close`: the body may be left out; a year with failing warnings needs the acknowledgement. */
+export const ZCloseBody = z.strictObject({
+  acknowledgeWarnings: z.boolean().optional().meta({
+    description:
+      "已阅读并确认未通过的提醒（severity 为 warning 的校验，如 W2 总体情况未填写、W3 信息处理费与表二不一致）后仍关闭；有未通过的提醒而未确认时返回 409 warnings_unacknowledged",
+  }),
+});
+
 /**
  * Table 二 of the year's edition (2021: regulations, normative_documents × issued / repealed /
  * in_force; administrative_licensing, administrative_punishment, administrative_enforcement ×

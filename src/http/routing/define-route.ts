@@ -52,6 +52,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   tag: string;
   access: "public" | "user";
   body?: B;
+  /**
+   * The JSON body may be left out (no body, no Content-Type): it is then parsed as `{}`. For
+   * options added to a route that used to take none. Default false: a missing body is a 400.
+   */
+  isBodyOptional?: boolean;
   /** Instead of a JSON body: an uploaded file, handed to the handler as `upload`. */
   upload?: UploadSpec;
   query?: Q;
@@ -107,7 +112,9 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: A
       const actor = route.access === "user" ? await auth.require(req, res) : undefined;
       const params = route.params ? parseInput(route.params, req.params, "path") : req.params;
       const query = route.query ? parseInput(route.query, req.query, "query") : {};
-      const body = route.body ? parseInput(route.body, requireJsonBody(req), "body") : undefined;
+      const body = route.body
+        ? parseInput(route.body, jsonBody(req, route.isBodyOptional), "body")
+        : undefined;
       const upload = route.upload ? await readUpload(req, res, route.upload) : undefined;
       const result = await route.handle({
         req,
@@ -183,8 +190,9 @@ function readUpload(req: Request, res: Response, spec: UploadSpec): Promise<Buff
   });
 }
 
-function requireJsonBody(req: Request): unknown {
+function jsonBody(req: Request, isOptional: boolean | undefined): unknown {
   // express.json() leaves the body undefined when the request is not JSON.
+  if (req.body === undefined && isOptional) return {};
   if (req.body === undefined) {
     throw new AppError("bad_request", {
       message: "请求体应为 JSON：请设置 Content-Type: application/json，并发送一个对象 {…}",
