@@ -5,6 +5,7 @@ import * as m0002 from "./migrations/0002-letters.ts";
 import * as m0003 from "./migrations/0003-worklist-index.ts";
 import * as m0004 from "./migrations/0004-awaiting-approval.ts";
 import * as m0005 from "./migrations/0005-superseded-events.ts";
+import * as m0007 from "./migrations/0007-agency-letter-settings.ts";
 import type { Database } from "./schema.ts";
 
 /** Forward-only migrations, listed here so a bundle or a fresh clone finds them without a scan. */
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-worklist-index": m0003,
   "0004-awaiting-approval": m0004,
   "0005-superseded-events": m0005,
+  "0007-agency-letter-settings": m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,7 @@
 import type { z } from "zod";
-// The API's own schemas: a row is accepted exactly when its writes would pass the API's validation.
-import { ZActionInput } from "../http/applications/action.schema.ts";
+// The API's own field schemas: a row is accepted when its writes' fields pass the API's validation.
+// Not the reply rules across fields (reasons, …): a paper-era reply is recorded as it went out.
+import { ZActionFields } from "../http/applications/action.schema.ts";
 import { ZRegisterInput } from "../http/applications/applications.schema.ts";
 import { zhErrorMap } from "../http/validation/zh-error-map.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
@@ -50,7 +51,7 @@ export function validateLedgerPlan(plan: LedgerCasePlan, row: number): LedgerRow
     // An end's consultation id is only known once its start is written: any valid id checks the rest.
     const input =
       action.input.type === "end_consultation" ? { ...action.input, consultationId: "c1" } : action.input;
-    for (const issue of issues(ZActionInput, input)) {
+    for (const issue of issues(ZActionFields, input)) {
       const field = issue.path.map(String).join(".");
       const name = ACTION_FIELDS[field] ?? field;
       errors.push({ row, column: action.column, message: name ? `${name}${issue.message}` : issue.message });

@@ -1,28 +1,38 @@
 import type { Kysely } from "kysely";
 import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
-import type { CivilDate } from "../domain/civil-date.ts";
+import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
 import { ROLES } from "../domain/roles.ts";
-import type { Channel } from "../domain/vocabulary.ts";
+import { type Channel, OUTGOING_DOCUMENTS, type OutgoingDocument } from "../domain/vocabulary.ts";
 import { type Actor, canActInAgency } from "../services/actor.ts";
 import type { ApplicationService } from "../services/application-service.ts";
 import type { CaseRow } from "../services/case-store.ts";
+import { composeDeliveryReceipt } from "./delivery-receipt.ts";
 import { composeLetter, type LetterCase, type LetterContent } from "./letter-content.ts";
 import {
-  defaultShortName,
   formatSerialNo,
   isLetterKind,
   LETTER_KIND_DEFINITIONS,
   LETTER_KINDS,
   type LetterKind,
 } from "./letter-kinds.ts";
-import { assignSerial, findSerial, lettersDb } from "./letter-store.ts";
+import {
+  type AgencyForLetters,
+  agencyReviewBody,
+  getLetterSettings,
+  type LetterSettingsChange,
+  loadAgencyForLetters,
+  setLetterSettings,
+} from "./letter-settings.ts";
+import { assignSerial, findSerial } from "./letter-store.ts";
+import { listCaseLetters } from "./list-case-letters.ts";
 import { renderLetterDocx } from "./render-letter-docx.ts";
 import { type LetterOptions, resolveLetterEvent } from "./resolve-letter-event.ts";
+import { resolveServedDocument } from "./resolve-served-document.ts";
 
 export interface LetterServiceDeps {
   db: Kysely<Database>;
-  applications: Pick<ApplicationService, "visibleCase">;
+  applications: Pick<ApplicationService, "visibleCase" | "get">;
   now: () => Date;
 }
 
@@ -34,6 +44,10 @@ export interface LetterSummary {
   /** null until the letter is first generated (numbers are assigned then, once). */
   serialNo: string | null;
   date: CivilDate;
+  /** Which consultation, for a consultation letter. */
+  consultationId?: string;
+  /** The document goes to an addressee whose receipt is recorded: it has a 送达回证. */
+  hasDeliveryReceipt: boolean;
 }
 
 export type LetterService = ReturnType<typeof makeLetterService>;
@@ -41,9 +55,19 @@ export type LetterService = ReturnType<typeof makeLetterService>;
 /** Staff of the case's agency may number a letter; others (a supervisor) only read numbered ones. */
 const NUMBERING_ROLES = ROLES.filter((r) => r !== "supervisor");
 
+function isOutgoingDocument(kind: string): kind is OutgoingDocument {
+  return (OUTGOING_DOCUMENTS as readonly string[]).includes(kind);
+}
+
+function unknownKind(kind: string): AppError {
+  return new AppError("not_found", {
+    message: `没有“${kind}”这种文书；可用的文书：${LETTER_KINDS.join("、")}`,
+  });
+}
+
 /** The letters of DOMAIN.md §10, numbered once per (case, letter) from the agency's yearly sequence. */
 export function makeLetterService(deps: LetterServiceDeps) {
-  const db = lettersDb(deps.db);
+  const today = () => civilDateInChina(deps.now());
 
   async function caseOf(actor: Actor, applicationId: string) {
     const c: CaseRow = await deps.applications.visibleCase(actor, applicationId);
@@ -55,11 +79,7 @@ export function makeLetterService(deps: LetterServiceDeps) {
         .where("superseded_by_seq", "is", null)
         .orderBy("seq")
         .execute(),
-      db
-        .selectFrom("agencies")
-        .select(["short_name", "name"])
-        .where("id", "=", c.agency.id)
-        .executeTakeFirstOrThrow(),
+      loadAgencyForLetters(deps.db, { id: c.agency.id }),
     ]);
     const letterCase: LetterCase = {
       trackingNo: c.row.tracking_no,
@@ -69,74 +89,104 @@ export function makeLetterService(deps: LetterServiceDeps) {
       receivedOn: c.row.received_on as CivilDate,
       description: c.row.description,
     };
-    return { c, events, letterCase, shortName: agency.short_name ?? defaultShortName(agency.name) };
+    return { c, events, letterCase, agency: agency as AgencyForLetters };
   }
 
-  /** One letter's words, numbering it on first use. 404 for an unknown kind, 409 when the case has no such letter. */
+  /** The letter's number: the one it has, or (staff of the agency only) the next of its sequence. */
+  async function numberOf(actor: Actor, c: CaseRow, kind: LetterKind, key: string, on: CivilDate) {
+    const number = await findSerial(deps.db, c.row.id, key);
+    if (number) return number;
+    if (!canActInAgency(actor, c.agency.path, NUMBERING_ROLES)) {
+      throw new AppError("forbidden", { message: "该文书尚未编号，只有本机关的工作人员可以生成并编号" });
+    }
+    return assignSerial(deps.db, {
+      applicationId: c.row.id,
+      agencyId: c.agency.id,
+      kind: key,
+      family: kind,
+      letterDate: on,
+      userId: actor.userId,
+    });
+  }
+
+  /**
+   * One letter's words, numbering it on first use. 404 for an unknown kind, 409 when the case has
+   * no such letter or the letter cannot say what the law asks (review body, payment method).
+   */
   async function compose(
     actor: Actor,
     applicationId: string,
     kind: string,
     options: LetterOptions = {},
   ): Promise<LetterContent> {
-    if (!isLetterKind(kind)) {
+    if (!isLetterKind(kind)) throw unknownKind(kind);
+    const { c, events, letterCase, agency } = await caseOf(actor, applicationId);
+    const view = await deps.applications.get(actor, applicationId);
+    const { key, event } = resolveLetterEvent(c.row, events, kind, options, {
+      deadlines: view.deadlines,
+      feePaymentMethod: agency.feePaymentMethod,
+      reviewBodyOn: (on) => agencyReviewBody(agency, on),
+    });
+    const number = await numberOf(actor, c, kind, key, event.on);
+    return composeLetter(
+      letterCase,
+      event,
+      formatSerialNo(agency.shortName, kind, number.year, number.serial),
+    );
+  }
+
+  /**
+   * The 送达回证 of an outgoing document. It has no number of its own and gives none: the
+   * document must have been generated (numbered) first, else 409.
+   */
+  async function composeReceipt(
+    actor: Actor,
+    applicationId: string,
+    kind: string,
+    options: LetterOptions = {},
+  ): Promise<LetterContent> {
+    if (!isOutgoingDocument(kind)) {
       throw new AppError("not_found", {
-        message: `没有“${kind}”这种文书；可用的文书：${LETTER_KINDS.join("、")}`,
+        message: `“${kind}”没有送达回证；有送达回证的文书：${OUTGOING_DOCUMENTS.join("、")}`,
       });
     }
-    const { c, events, letterCase, shortName } = await caseOf(actor, applicationId);
-    const { key, event } = resolveLetterEvent(c.row, events, kind, options);
-    let number = await findSerial(deps.db, c.row.id, key);
+    const { c, events, letterCase, agency } = await caseOf(actor, applicationId);
+    const { key, ...served } = resolveServedDocument(c.row, events, kind, options);
+    const number = await findSerial(deps.db, c.row.id, key);
+    const title = LETTER_KIND_DEFINITIONS[kind].title;
     if (!number) {
-      if (!canActInAgency(actor, c.agency.path, NUMBERING_ROLES)) {
-        throw new AppError("forbidden", { message: "该文书尚未编号，只有本机关的工作人员可以生成并编号" });
-      }
-      number = await assignSerial(deps.db, {
-        applicationId: c.row.id,
-        agencyId: c.agency.id,
-        kind: key,
-        family: kind,
-        letterDate: event.on,
-        userId: actor.userId,
-      });
+      throw new AppError("conflict", { message: `${title}尚未生成编号：请先生成该文书，再打印其送达回证` });
     }
-    return composeLetter(letterCase, event, formatSerialNo(shortName, kind, number.year, number.serial));
+    return composeDeliveryReceipt({
+      ...served,
+      title,
+      serialNo: formatSerialNo(agency.shortName, kind, number.year, number.serial),
+      agencyName: letterCase.agencyName,
+    });
   }
 
   return {
     /** The letters the case has now (by its events), with their numbers once generated. */
     async listLetters(actor: Actor, applicationId: string): Promise<LetterSummary[]> {
-      const { c, events, shortName } = await caseOf(actor, applicationId);
+      const { c, events, agency } = await caseOf(actor, applicationId);
       const result: LetterSummary[] = [];
-      for (const kind of LETTER_KINDS) {
-        const consultations = events.filter((e) => e.type === "consultation.started");
-        const ids =
-          kind === "consultation_letter"
-            ? consultations.map((e) => String((e.payload as { consultationId?: unknown }).consultationId))
-            : [undefined];
-        for (const consultationId of ids) {
-          let resolved: ReturnType<typeof resolveLetterEvent>;
-          try {
-            resolved = resolveLetterEvent(c.row, events, kind, { consultationId });
-          } catch (error) {
-            // a 409 says the case has no such letter (yet); anything else is a real failure
-            if (error instanceof AppError && error.status === 409) continue;
-            throw error;
-          }
-          const number = await findSerial(deps.db, c.row.id, resolved.key);
-          result.push({
-            kind,
-            key: resolved.key,
-            title: LETTER_KIND_DEFINITIONS[kind].title,
-            serialNo: number ? formatSerialNo(shortName, kind, number.year, number.serial) : null,
-            date: resolved.event.on,
-          });
-        }
+      for (const letter of listCaseLetters(c.row, events)) {
+        const number = await findSerial(deps.db, c.row.id, letter.key);
+        result.push({
+          kind: letter.kind,
+          key: letter.key,
+          title: LETTER_KIND_DEFINITIONS[letter.kind].title,
+          serialNo: number ? formatSerialNo(agency.shortName, letter.kind, number.year, number.serial) : null,
+          date: letter.on,
+          ...(letter.consultationId === undefined ? {} : { consultationId: letter.consultationId }),
+          hasDeliveryReceipt: isOutgoingDocument(letter.kind),
+        });
       }
       return result;
     },
 
     composeLetter: compose,
+    composeDeliveryReceipt: composeReceipt,
 
     /** The letter as a .docx, with a file name for the download. */
     async renderLetter(actor: Actor, applicationId: string, kind: string, options: LetterOptions = {}) {
@@ -145,29 +195,25 @@ export function makeLetterService(deps: LetterServiceDeps) {
       return { content, buffer, filename: `${content.title}（${content.serialNo}）.docx` };
     },
 
-    /** The short name printed in the agency's numbers (agency admin). */
-    async setShortName(
+    /** The 送达回证 of a document as a .docx. */
+    async renderDeliveryReceipt(
       actor: Actor,
-      agencyCode: string,
-      shortName: string,
-    ): Promise<{ agencyCode: string; shortName: string }> {
-      const agency = await db
-        .selectFrom("agencies")
-        .select(["id", "path", "name"])
-        .where("code", "=", agencyCode)
-        .executeTakeFirst();
-      if (!agency || !(actor.isSystemAdmin || canActInAgency(actor, agency.path, ["agency_admin"]))) {
-        throw new AppError("not_found", { message: `机关“${agencyCode}”不存在，或您不是其管理员` });
-      }
-      const trimmed = shortName.trim();
-      if (trimmed === "" || trimmed.length > 20) {
-        throw new AppError("invalid_input", {
-          message: "字段 shortName：应为 1 至 20 个字符",
-          details: [{ field: "shortName", message: "应为 1 至 20 个字符" }],
-        });
-      }
-      await db.updateTable("agencies").set({ short_name: trimmed }).where("id", "=", agency.id).execute();
-      return { agencyCode, shortName: trimmed };
+      applicationId: string,
+      kind: string,
+      options: LetterOptions = {},
+    ) {
+      const content = await composeReceipt(actor, applicationId, kind, options);
+      const buffer = await renderLetterDocx(content);
+      const served = content.rows?.[0]?.[1] ?? kind;
+      return { content, buffer, filename: `送达回证（${served}）.docx` };
     },
+
+    /** The agency's letter settings and the review body the tree gives (agency admin). */
+    getLetterSettings: (actor: Actor, agencyCode: string) =>
+      getLetterSettings(deps.db, actor, agencyCode, today()),
+
+    /** Sets the short name, the review body and the default payment method (agency admin). */
+    setLetterSettings: (actor: Actor, agencyCode: string, change: LetterSettingsChange) =>
+      setLetterSettings(deps.db, actor, agencyCode, change, today()),
   };
 }

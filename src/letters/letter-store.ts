@@ -3,8 +3,8 @@ import { nextCounter } from "../db/next-counter.ts";
 import type { Database } from "../db/schema.ts";
 
 /**
- * The tables of migration 0002 as Kysely sees them (the lead may move these into schema.ts):
- * `letters`, and the `short_name` column it adds to `agencies`.
+ * The tables of migrations 0002 and 0007 as Kysely sees them (the lead may move these into
+ * schema.ts): `letters`, and the letter settings they add to `agencies`.
  */
 export interface LetterTable {
   id: Generated<string>;
@@ -21,15 +21,24 @@ export interface LetterTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** The letter settings of an agency (0002: short_name; 0007: review_body, fee_payment_method). */
+export interface AgencyLetterColumns {
+  short_name: string | null;
+  /** 复议机关 where the agency tree does not tell it; NULL: derived from the tree. */
+  review_body: string | null;
+  /** Default 缴纳方式 of the agency's fee notices. */
+  fee_payment_method: string | null;
+}
+
 export type LettersDatabase = Database & {
   letters: LetterTable;
-  agencies: Database["agencies"] & { short_name: string | null };
+  agencies: Database["agencies"] & AgencyLetterColumns;
 };
 
 export function lettersDb(db: Kysely<Database>): Kysely<LettersDatabase> {
   return db.withTables<{
     letters: LetterTable;
-    agencies: Database["agencies"] & { short_name: string | null };
+    agencies: Database["agencies"] & AgencyLetterColumns;
   }>();
 }
 

@@ -3,19 +3,36 @@ import type { DbApplication, DbApplicationEvent } from "../db/schema.ts";
 import { assertNever } from "../domain/assert-never.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
+import type { ReviewBody } from "../domain/review-body.ts";
 import type { ConsultationParty, FeeBasis } from "../domain/vocabulary.ts";
-import { type FeeQuantities, feeLines } from "./fee-lines.ts";
-import type { LetterEvent } from "./letter-content.ts";
+import type { ApplicationView, ClockView } from "../services/application-types.ts";
+import { feeCalculation } from "./fee-notice-body.ts";
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from "./letter-kinds.ts";
+import type { LetterEvent } from "./letter-types.ts";
 
-export interface LetterOptions extends FeeQuantities {
+/** The query of a letter's download (ZLetterQuery). */
+export interface LetterOptions {
   /** Which consultation (c1, c2, …) when the case has several. */
   consultationId?: string | undefined;
+  /** A fee notice recorded without its quantity: the pages (按量) or items (按件) to print. */
+  pages?: number | undefined;
+  items?: number | undefined;
+  itemsEarlierThisMonth?: number | undefined;
+}
+
+/** What a letter needs besides the case's events: its clocks and the agency's settings. */
+export interface LetterContext {
+  /** The case's clocks as GET /applications/:id computes them. */
+  deadlines: ApplicationView["deadlines"];
+  /** The agency's default 缴纳方式 (letter settings). */
+  feePaymentMethod: string | null;
+  /** The review body for an act on that day, or null when neither the tree nor a setting names it. */
+  reviewBodyOn: (on: CivilDate) => ReviewBody | null;
 }
 
 type Payload = Record<string, unknown>;
 
-function payloadOf(e: DbApplicationEvent): Payload {
+export function payloadOf(e: DbApplicationEvent): Payload {
   return (e.payload ?? {}) as Payload;
 }
 
@@ -23,11 +40,25 @@ function missing(kind: LetterKind): AppError {
   return new AppError("conflict", { message: LETTER_KIND_DEFINITIONS[kind].missing });
 }
 
-function lastOfType(events: readonly DbApplicationEvent[], type: string): DbApplicationEvent | undefined {
+export function lastOfType(
+  events: readonly DbApplicationEvent[],
+  type: string,
+): DbApplicationEvent | undefined {
   return events.filter((e) => e.type === type).at(-1);
 }
 
-function consultation(events: readonly DbApplicationEvent[], options: LetterOptions) {
+const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? v : undefined);
+
+/**
+ * A window's last day as the system computes it, when the letter may print it: not while it
+ * waits for a posted document's receipt, nor while it is provisional.
+ */
+function knownEnd(clock: ClockView | undefined): CivilDate | undefined {
+  return clock && !clock.awaitingReceipt && !clock.provisional ? clock.dueOn : undefined;
+}
+
+export function consultationEvent(events: readonly DbApplicationEvent[], options: LetterOptions) {
   const started = events.filter((e) => e.type === "consultation.started");
   if (started.length === 0) throw missing("consultation_letter");
   const ids = started.map((e) => String(payloadOf(e).consultationId));
@@ -47,16 +78,84 @@ function consultation(events: readonly DbApplicationEvent[], options: LetterOpti
   return event;
 }
 
+function noReviewBody(): AppError {
+  return new AppError("conflict", {
+    message:
+      "无法确定本机关的行政复议机关：机关树中本机关之上没有人民政府，本机关也未设置复议机关。请本机关管理员在“系统管理 → 提醒与文书编号”中设置行政复议机关后，再生成答复书",
+  });
+}
+
+function noPaymentMethod(): AppError {
+  return new AppError("conflict", {
+    message:
+      "收费通知未写明缴纳方式：请在发出收费通知时填写缴纳方式，或由本机关管理员在“系统管理 → 提醒与文书编号”中设置默认缴纳方式后，再生成收费通知书",
+  });
+}
+
+function feeEvent(e: DbApplicationEvent, options: LetterOptions, ctx: LetterContext): LetterEvent {
+  const p = payloadOf(e);
+  const basis = p.basis as FeeBasis;
+  const paymentMethod = text(p.paymentMethod) ?? ctx.feePaymentMethod;
+  if (!paymentMethod) throw noPaymentMethod();
+  const calculation = feeCalculation({
+    basis,
+    amountYuan: Number(p.amountYuan),
+    quantity: int(p.quantity) ?? (basis === "per_volume" ? options.pages : options.items),
+    itemsEarlierThisMonth: int(p.itemsEarlierThisMonth) ?? options.itemsEarlierThisMonth,
+    amountReason: text(p.amountReason),
+  });
+  return {
+    kind: "fee_notice",
+    on: e.effective_on as CivilDate,
+    basis,
+    ...calculation,
+    paymentMethod,
+    windowEnd: knownEnd(ctx.deadlines.feePayment),
+  };
+}
+
+function replyEvent(
+  row: DbApplication,
+  events: readonly DbApplicationEvent[],
+  ctx: LetterContext,
+): LetterEvent {
+  if (row.outcome === null || row.disposition_on === null) throw missing("reply");
+  const on = row.disposition_on as CivilDate;
+  const reviewBody = ctx.reviewBodyOn(on);
+  if (!reviewBody) throw noReviewBody();
+  const decision = lastOfType(events, "decision.issued");
+  const p = decision ? payloadOf(decision) : {};
+  const disclosure = p.disclosure === "already_public" ? "already_public" : "provided";
+  return {
+    kind: "reply",
+    on,
+    outcome: row.outcome as OutcomeId,
+    circumstances: {
+      disclosure,
+      holdingAgency: text(p.holdingAgency),
+      thirdPartyConsulted: events.some(
+        (e) => e.type === "consultation.started" && payloadOf(e).party === "third_party",
+      ),
+      withdrawn: events.some((e) => e.type === "application.withdrawn"),
+    },
+    replyText: text(p.replyText) ?? null,
+    reasons: text(p.reasons) ?? null,
+    reviewBody,
+  };
+}
+
 /**
  * The event a letter of the case rests on, and the letter's key in `letters` (one number per
  * key): 409 with a Chinese message when the case has no such event (no fee notice without
- * fee.notified, no reply before the case ended).
+ * fee.notified, no reply before the case ended) or when the letter cannot say what the law asks
+ * (no review body, no payment method).
  */
 export function resolveLetterEvent(
   row: DbApplication,
   events: readonly DbApplicationEvent[],
   kind: LetterKind,
-  options: LetterOptions = {},
+  options: LetterOptions,
+  ctx: LetterContext,
 ): { key: string; event: LetterEvent } {
   const on = (e: DbApplicationEvent) => e.effective_on as CivilDate;
   const only = (type: string) => {
@@ -69,14 +168,11 @@ export function resolveLetterEvent(
       return { key: kind, event: { kind, on: row.received_on as CivilDate } };
     case "supplement_notice": {
       const { e, p } = only("supplement.requested");
+      const items = Array.isArray(p.items) ? p.items.map(String) : [];
+      const windowEnd = knownEnd(ctx.deadlines.supplementWindow);
       return {
         key: kind,
-        event: {
-          kind,
-          on: on(e),
-          items: (p.items as string[]) ?? [],
-          windowWorkdays: Number(p.windowWorkdays),
-        },
+        event: { kind, on: on(e), items, windowWorkdays: Number(p.windowWorkdays), windowEnd },
       };
     }
     case "extension_notice": {
@@ -87,39 +183,24 @@ export function resolveLetterEvent(
       };
     }
     case "consultation_letter": {
-      const e = consultation(events, options);
+      const e = consultationEvent(events, options);
       const p = payloadOf(e);
+      const id = String(p.consultationId);
       const event: LetterEvent = {
         kind,
         on: on(e),
         party: p.party as ConsultationParty,
         name: String(p.name),
         windowWorkdays: Number(p.windowWorkdays),
+        dueOn: text(p.dueOn) as CivilDate | undefined,
+        windowEnd: knownEnd(ctx.deadlines.consultations?.find((c) => c.id === id)),
       };
-      return { key: `${kind}:${String(p.consultationId)}`, event };
+      return { key: `${kind}:${id}`, event };
     }
-    case "fee_notice": {
-      const { e, p } = only("fee.notified");
-      const basis = p.basis as FeeBasis;
-      const amountYuan = Number(p.amountYuan);
-      return {
-        key: kind,
-        event: { kind, on: on(e), basis, amountYuan, lines: feeLines(basis, amountYuan, options) },
-      };
-    }
-    case "reply": {
-      if (row.outcome === null || row.disposition_on === null) throw missing(kind);
-      const decision = lastOfType(events, "decision.issued");
-      const replyText = decision ? payloadOf(decision).replyText : undefined;
-      const event: LetterEvent = {
-        kind,
-        on: row.disposition_on as CivilDate,
-        outcome: row.outcome as OutcomeId,
-        withdrawn: events.some((e) => e.type === "application.withdrawn"),
-        replyText: typeof replyText === "string" && replyText.trim() !== "" ? replyText : null,
-      };
-      return { key: kind, event };
-    }
+    case "fee_notice":
+      return { key: kind, event: feeEvent(only("fee.notified").e, options, ctx) };
+    case "reply":
+      return { key: kind, event: replyEvent(row, events, ctx) };
     default:
       return assertNever(kind, "letter kind");
   }

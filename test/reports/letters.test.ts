@@ -1,14 +1,16 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getOutcome, OUTCOME_IDS } from "../../src/domain/outcomes.ts";
+import { getOutcome, OUTCOME_IDS, replyFormFor } from "../../src/domain/outcomes.ts";
+import { citeRegulation } from "../../src/domain/regulation-citation.ts";
 import type { ApplicationView } from "../../src/services/application-types.ts";
 import { freshPostgresUrl } from "../support/services.ts";
 import { buildYear, yearSpecs } from "./support/build-year.ts";
 import { d, makeReportFixture, type ReportFixture } from "./support/report-fixture.ts";
 
 const NOW = new Date("2026-03-20T02:00:00Z");
-const REMEDY =
-  /自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼/;
+const EITHER_OR =
+  /如对本答复不服，可以自收到本答复之日起60日内向某县人民政府申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼/;
+const REVIEW_FIRST = /您应当先向某县人民政府申请行政复议/;
 
 describe("letters on the embedded database", () => {
   let f: ReportFixture;
@@ -18,6 +20,9 @@ describe("letters on the embedded database", () => {
   beforeAll(async () => {
     f = await makeReportFixture({ now: NOW });
     views = await buildYear(f, yearSpecs());
+    await f.letters.setLetterSettings(f.actors.admin, "town", {
+      feePaymentMethod: "到某镇人民政府财政所缴纳",
+    });
   }, 120_000);
   afterAll(async () => {
     await f?.handle.close();
@@ -29,8 +34,11 @@ describe("letters on the embedded database", () => {
       const app = town.find((v) => v.outcome === outcome) as ApplicationView;
       const letter = await f.letters.composeLetter(f.actors.approver, app.id, "reply");
       const text = letter.paragraphs.join("\n");
-      expect(text, outcome).toContain(`法律依据：${getOutcome(outcome).basis}。`);
-      expect(text, outcome).toMatch(REMEDY);
+      const form = replyFormFor(outcome, { withdrawn: outcome === "other.other" });
+      const basis = citeRegulation(form.articles) || form.otherBasis;
+      if (basis) expect(text, outcome).toContain(`法律依据：${basis}。`);
+      else expect(text, outcome).not.toContain("法律依据");
+      expect(text, outcome).toMatch(getOutcome(outcome).withholds ? REVIEW_FIRST : EITHER_OR);
       expect(text, outcome).toContain(app.trackingNo);
       expect(letter.addressee).toBe(`${app.applicant.name}：`);
       expect(letter.title).toBe("政府信息公开申请答复书");
@@ -38,9 +46,10 @@ describe("letters on the embedded database", () => {
         `${Number(app.dispositionOn?.slice(0, 4))}年${Number(app.dispositionOn?.slice(5, 7))}月${Number(app.dispositionOn?.slice(8))}日`,
       );
       const group = getOutcome(outcome).group;
-      if (group === "withheld") expect(text).toContain("本机关决定不予公开");
+      if (group === "withheld" && outcome !== "withheld.administrative_query")
+        expect(text).toContain("本机关决定不予公开");
       if (group === "disclosed") expect(text).toContain("决定予以公开");
-      if (group === "not_processed") expect(text).toContain("不予");
+      if (group === "not_processed") expect(text).toMatch(/不予|不作为政府信息公开申请处理/);
     }
     const withdrawn = await f.letters.composeLetter(f.actors.handler, id("withdrawn"), "reply");
     expect(withdrawn.paragraphs.join("")).toContain("您已撤回该政府信息公开申请");
@@ -69,7 +78,7 @@ describe("letters on the embedded database", () => {
   });
 
   it("writes the notices of the lifecycle from their events, and refuses letters a case does not have", async () => {
-    const fee = await f.letters.composeLetter(f.actors.handler, id("fee paid"), "fee_notice");
+    const fee = await f.letters.composeLetter(f.actors.handler, id("fee paid"), "fee_notice", { pages: 100 });
     expect(fee.paragraphs).toContain("第31–100页：70页×10元＝700元");
     expect(fee.paragraphs.join("")).toContain("应缴信息处理费合计700元");
     await expect(
@@ -116,7 +125,7 @@ describe("letters on the embedded database", () => {
     await expect(
       f.letters.composeLetter(f.actors.otherclerk, id("late reply"), "reply"),
     ).rejects.toMatchObject({ status: 404 });
-    await f.letters.setShortName(f.actors.admin, "town", "某政");
+    await f.letters.setLetterSettings(f.actors.admin, "town", { shortName: "某政" });
     const { buffer, filename, content } = await f.letters.renderLetter(
       f.actors.approver,
       id("late reply"),

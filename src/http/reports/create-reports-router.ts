@@ -10,11 +10,12 @@ import { defineRoute, mountRoutes } from "../routing/define-route.ts";
 import { defineFileRoute, type FileReply, MEDIA_TYPES, mountFileRoutes } from "./file-routes.ts";
 import { reportRouteSpecs } from "./reports.routes.ts";
 import {
+  ZDeliveryReceiptQuery,
   ZLetterParams,
   ZLetterQuery,
+  ZLetterSettingsBody,
   ZReportParams,
   ZReportQuery,
-  ZShortNameBody,
   ZShortNameParams,
   ZVersionParams,
 } from "./reports.schema.ts";
@@ -89,7 +90,10 @@ export function createReportsRouter(deps: ReportRoutesDeps): Router {
   return router;
 }
 
-/** `GET /api/v1/applications/:id/letters` and `…/letters/:kind.docx`, and the agency's short name for numbers. */
+/**
+ * `GET /api/v1/applications/:id/letters`, `…/letters/:kind.docx`, the 送达回证 of an outgoing
+ * document `…/letters/:kind/delivery-receipt.docx`, and the agency's letter settings.
+ */
 export function createLettersRouter(deps: ReportRoutesDeps): Router {
   const { letters } = deps;
   const router = express.Router();
@@ -106,6 +110,20 @@ export function createLettersRouter(deps: ReportRoutesDeps): Router {
             body: letter.buffer,
             contentType: MEDIA_TYPES.docx,
             filename: letter.filename,
+            disposition: "attachment",
+          };
+        },
+      }),
+      defineFileRoute({
+        path: "/api/v1/applications/:id/letters/:kind/delivery-receipt.docx",
+        params: ZLetterParams,
+        query: ZDeliveryReceiptQuery,
+        async handle({ actor, params, query }) {
+          const receipt = await letters.renderDeliveryReceipt(actor, params.id, params.kind, query);
+          return {
+            body: receipt.buffer,
+            contentType: MEDIA_TYPES.docx,
+            filename: receipt.filename,
             disposition: "attachment",
           };
         },
@@ -134,16 +152,30 @@ export function letterRouteSpecs(letters: LetterService) {
       },
     }),
     defineRoute({
-      method: "put",
+      method: "get",
       path: "/api/v1/agencies/:code/letter-settings",
-      summary: "设置本机关文号中的简称（如“嵋阳镇”→ 嵋阳镇公开〔2026〕第1号）（本机关管理员）",
+      summary:
+        "本机关的文书设置：文号简称、行政复议机关（设置值、按机关树确定的机关、答复书实际写明的机关）、默认缴纳方式（本机关管理员）",
       tag: "letters",
       access: "user",
       params: ZShortNameParams,
-      body: ZShortNameBody,
+      errors: [404],
+      async handle({ actor, params }) {
+        return letters.getLetterSettings(actor, params.code);
+      },
+    }),
+    defineRoute({
+      method: "put",
+      path: "/api/v1/agencies/:code/letter-settings",
+      summary:
+        "设置本机关的文书设置：文号简称（如“嵋阳镇”→ 嵋阳镇公开〔2026〕第1号）、机关树不能确定时的行政复议机关、收费通知书的默认缴纳方式（本机关管理员）",
+      tag: "letters",
+      access: "user",
+      params: ZShortNameParams,
+      body: ZLetterSettingsBody,
       errors: [404],
       async handle({ actor, params, body }) {
-        return letters.setShortName(actor, params.code, body.shortName);
+        return letters.setLetterSettings(actor, params.code, body);
       },
     }),
   ];

@@ -116,7 +116,31 @@ export const ZLetterQuery = z.strictObject({
   }),
 });
 
+/** `…/letters/:kind/delivery-receipt.docx`: the 送达回证 of an outgoing document. */
+export const ZDeliveryReceiptQuery = ZLetterQuery.pick({ consultationId: true });
+
 export const ZShortNameParams = z.strictObject({ code: ZCode });
-export const ZShortNameBody = z.strictObject({
-  shortName: z.string().trim().min(1, "不能为空").max(20, "不能超过 20 个字符"),
-});
+
+/** A setting that can be cleared: a text, or null (or "") to go back to the default. */
+const clearableText = (max: number, description: string) =>
+  z.string().trim().max(max, `不能超过 ${max} 个字符`).nullable().optional().meta({ description });
+
+export const ZLetterSettingsBody = z
+  .strictObject({
+    shortName: z
+      .string()
+      .trim()
+      .min(1, "不能为空")
+      .max(20, "不能超过 20 个字符")
+      .optional()
+      .meta({ description: "文号中的机关简称，如“嵋阳镇”→ 嵋阳镇公开〔2026〕第1号" }),
+    reviewBody: clearableText(
+      TEXT_LIMITS.name,
+      "行政复议机关（答复书救济条款中写明）：仅在机关树不能确定时设置（如垂直管理部门，行政复议法第二十七条）；null 或空字符串恢复按机关树确定",
+    ),
+    feePaymentMethod: clearableText(
+      TEXT_LIMITS.reason,
+      "收费通知书的默认缴纳方式（收款账户、地点等）；单份收费通知填写的 paymentMethod 优先",
+    ),
+  })
+  .refine((b) => Object.keys(b).length > 0, "请至少填写一项设置（shortName、reviewBody、feePaymentMethod）");

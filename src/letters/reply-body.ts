@@ -1,0 +1,48 @@
+import { replyFormFor } from "../domain/outcomes.ts";
+import { citeRegulation } from "../domain/regulation-citation.ts";
+import { acknowledgement } from "./letter-parts.ts";
+import type { LetterCase, LetterEvent } from "./letter-types.ts";
+import { remedyClause } from "./remedy-clause.ts";
+
+type ReplyEvent = Extract<LetterEvent, { kind: "reply" }>;
+
+/**
+ * A line to fill in by hand: a reply recorded before the law's fields were asked (or imported
+ * from a paper ledger) lacks what the decision had to state; the letter shows the gap, never
+ * invents the text.
+ */
+export const FILL_IN = "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿";
+
+/** A paragraph that ends as a sentence: the handler's text may or may not close with a stop. */
+function sentence(text: string): string {
+  return /[。；！？.;!?）)]$/.test(text) || text.endsWith(FILL_IN) ? text : `${text}。`;
+}
+
+/**
+ * The reply (答复书): one decision of the outcome table in the form the case calls for, what that
+ * form must state (where to obtain it, the reasons, the agency that holds it), the articles it
+ * rests on and nothing else, and the remedy clause naming the review body.
+ */
+export function replyBody(c: LetterCase, e: ReplyEvent): string[] {
+  const form = replyFormFor(e.outcome, e.circumstances);
+  const lines = [`${acknowledgement(c)}现答复如下：`, form.decision];
+  if (form.replyTextLabel) {
+    const text =
+      e.replyText ?? form.replyTextDefault ?? (form.requires.includes("replyText") ? FILL_IN : null);
+    if (text) lines.push(sentence(`${form.replyTextLabel}：${text}`));
+  } else if (e.replyText) {
+    lines.push(e.replyText);
+  }
+  if (form.requires.includes("holdingAgency")) {
+    lines.push(
+      sentence(`负责公开该政府信息的行政机关（名称、联系方式）：${e.circumstances.holdingAgency ?? FILL_IN}`),
+    );
+  }
+  if (form.reasonsLabel || e.reasons) {
+    lines.push(sentence(`${form.reasonsLabel ?? "理由"}：${e.reasons ?? FILL_IN}`));
+  }
+  const basis = citeRegulation(form.articles) || form.otherBasis;
+  if (basis) lines.push(`法律依据：${basis}。`);
+  lines.push(remedyClause(e.outcome, e.on, e.reviewBody, c.agencyName));
+  return lines;
+}
