@@ -125,6 +125,7 @@ describe.each(BACKENDS)("backdated histories with the workers running (%s)", (_n
       type: "decide",
       on: "2022-10-10",
       outcome: "partially_disclosed",
+      reasons: "其余部分涉及第三方商业秘密",
     });
     expect(decided.deadlines.reply).toMatchObject({ dueOn: "2022-10-11", state: "met" });
   });
@@ -138,7 +139,12 @@ describe.each(BACKENDS)("backdated histories with the workers running (%s)", (_n
       name: "某建筑公司",
     });
     // Decided first (the window ran out on 09-28 meanwhile), the answer of 09-09 typed in last.
-    await ok("approver", app.id, { type: "decide", on: "2022-10-10", outcome: "partially_disclosed" });
+    await ok("approver", app.id, {
+      type: "decide",
+      on: "2022-10-10",
+      outcome: "partially_disclosed",
+      reasons: "其余部分涉及第三方商业秘密",
+    });
     await h.settle();
     const last = await ok("handler", app.id, {
       type: "end_consultation",

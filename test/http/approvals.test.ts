@@ -55,6 +55,7 @@ describe.each(BACKENDS)("the approval queue over HTTP (%s)", (_name, databaseUrl
     const decided = await act("approver", app.id, {
       ...actionBody("decide", "2026-03-06"),
       outcome: "partially_disclosed",
+      reasons: "部分信息涉及第三方商业秘密。",
     });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ state: "decided", outcome: "partially_disclosed", proposal: null });

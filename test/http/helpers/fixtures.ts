@@ -40,7 +40,7 @@ export function actionBody(type: string, on = "2026-03-10"): Record<string, unkn
     set_custom_deadline: { dueOn: "2026-06-30", reason: "申请数量大，按《条例》第三十五条确定合理期限" },
     decide: { outcome: "disclosed" },
     deliver: { method: "邮寄" },
-    propose_decision: { outcome: "partially_disclosed" },
+    propose_decision: { outcome: "partially_disclosed", reasons: "其余部分涉及第三方商业秘密" },
     request_extension: { workdays: 10, reason: "需要检索的档案较多" },
     return_proposal: { reason: "请补充部分公开的依据" },
     // seq 2: the first action after registration (a supplement notice in the tests that use it)
