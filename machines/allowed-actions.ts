@@ -87,6 +87,8 @@ export function probeEvents(
       }));
     case "return_proposal":
       return [{ type: "proposal.returned", on, reason: "退回" }];
+    case "re_reply":
+      return DECIDABLE_OUTCOME_IDS.map((outcome) => ({ type: "rereply.issued", on, outcome }));
     case "record_receipt":
       return [
         { type: "document.received", on, document: "supplement_notice" },

@@ -37,6 +37,15 @@ const PROPOSALS = {
   "proposal.returned": accept("proposal.returned"),
 };
 
+/**
+ * 重新答复 (DOMAIN.md §3): after a reply, a review decision or judgment may order a new one; the
+ * state stays (the first reply is the disposition of the tables), the facts carry its clock.
+ */
+const RE_REPLY = {
+  "rereply.ordered": accept("rereply.ordered"),
+  "rereply.issued": accept("rereply.issued"),
+};
+
 export function createApplicationMachine(deps: ApplicationMachineDeps) {
   const machine = setup({
     types: {
@@ -93,9 +102,10 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
         },
         states: { consultation: consultationRegion(), extension: extensionRegion(), fee: feeRegion() },
       },
-      decided: { on: { "reply.delivered": accept("reply.delivered", "delivered") } },
-      delivered: { on: { "application.archived": accept("application.archived", "archived") } },
-      archived: { type: "final" },
+      decided: { on: { "reply.delivered": accept("reply.delivered", "delivered"), ...RE_REPLY } },
+      delivered: { on: { "application.archived": accept("application.archived", "archived"), ...RE_REPLY } },
+      // Not final: a review or a court may order a new reply on an archived case (DOMAIN.md §3).
+      archived: { on: RE_REPLY },
       /** Ended without a reply letter: withdrawn, supplement overdue, fee unpaid. */
       closed: { type: "final" },
     },

@@ -32,6 +32,8 @@ export const EVENT_LABELS: Record<ApplicationEventType, string> = {
   "extension.requested": ACTION_LABELS.request_extension,
   "proposal.returned": ACTION_LABELS.return_proposal,
   "document.received": ACTION_LABELS.record_receipt,
+  "rereply.ordered": "复议或诉讼决定重新答复",
+  "rereply.issued": ACTION_LABELS.re_reply,
 };
 
 /** The event is not allowed in the case's current state (HTTP 409). */

@@ -85,6 +85,20 @@ function foldEvent(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
     }
     case "document.received":
       return receiveDocument(facts, event);
+    case "rereply.ordered":
+      return {
+        ...facts,
+        reReply: {
+          orderedOn: event.on,
+          appealId: event.appealId,
+          ...(event.dueOn === undefined ? {} : { dueOn: event.dueOn }),
+        },
+      };
+    case "rereply.issued":
+      return {
+        ...facts,
+        reReply: { ...requireReReply(facts), issuedOn: event.on, outcome: event.outcome },
+      };
     case "application.withdrawn":
       return { ...facts, disposition: { on: event.on, outcome: WITHDRAWAL_OUTCOME, by: "withdrawal" } };
     case "decision.proposed":
@@ -195,4 +209,9 @@ function requireSupplement(facts: CaseFacts): NonNullable<CaseFacts["supplement"
 function requireFee(facts: CaseFacts): NonNullable<CaseFacts["fee"]> {
   if (!facts.fee) throw new Error("invariant: fee event without a fee notice");
   return facts.fee;
+}
+
+function requireReReply(facts: CaseFacts): NonNullable<CaseFacts["reReply"]> {
+  if (!facts.reReply) throw new Error("invariant: re-reply without an order");
+  return facts.reReply;
 }

@@ -200,7 +200,7 @@ const CHECKS = {
     if (event.dueOn <= event.on) return `确定的答复期限 ${event.dueOn} 须晚于作出决定之日 ${event.on}`;
     return isBlank(event.reason) ? "须写明确定合理答复期限的理由（《条例》第三十五条）" : null;
   }),
-  isDecidableOutcome: forEvents(["decision.issued", "decision.proposed"], (_c, event) => {
+  isDecidableOutcome: forEvents(["decision.issued", "decision.proposed", "rereply.issued"], (_c, event) => {
     if (!isOutcomeId(event.outcome)) return `“${event.outcome}”不是有效的办理结果`;
     if (DECIDABLE_OUTCOME_IDS.includes(event.outcome)) return null;
     return `“${getOutcome(event.outcome).shortLabel}”由系统在期限届满时自动办结，不能作为答复结果`;
@@ -218,6 +218,20 @@ const CHECKS = {
   hasDeliveryMethod: forEvent("reply.delivered", (_c, event) =>
     isBlank(event.method) ? "须写明送达方式" : null,
   ),
+  isReReplyOrderable: forEvent("rereply.ordered", ({ facts }, event) => {
+    if (facts.disposition?.by !== "decision") return "本申请尚未作出答复，无需重新答复";
+    if (facts.reReply && !facts.reReply.issuedOn) {
+      return `已于 ${facts.reReply.orderedOn} 登记须重新答复，尚未作出新的答复`;
+    }
+    if (event.dueOn !== undefined && event.dueOn <= event.on) {
+      return `决定确定的重新答复期限 ${event.dueOn} 须晚于收到决定之日 ${event.on}`;
+    }
+    return null;
+  }),
+  hasOpenReReply: ({ facts }) =>
+    facts.reReply && !facts.reReply.issuedOn
+      ? null
+      : "没有待重新答复的复议或诉讼决定（须先登记复议纠正或判决重新答复的结果）",
   isUnreceivedDocument: forEvent("document.received", ({ facts }, event) => {
     const label = OUTGOING_DOCUMENT_LABELS[event.document];
     const sent = sentDocument(facts, event);
@@ -287,6 +301,8 @@ export const EVENT_CHECKS = {
   "reply.delivered": ["isOnOrAfterLastEvent", "hasDeliveryMethod"],
   "application.archived": ["isOnOrAfterLastEvent"],
   "document.received": ["isOnOrAfterLastEvent", "isUnreceivedDocument"],
+  "rereply.ordered": ["isOnOrAfterLastEvent", "isReReplyOrderable"],
+  "rereply.issued": ["isOnOrAfterLastEvent", "hasOpenReReply", "isDecidableOutcome"],
 } as const satisfies Record<ApplicationEventType, readonly CheckName[]>;
 
 /** The first failing check's reason, or null when every check of this event type passes. */

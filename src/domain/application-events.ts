@@ -78,6 +78,13 @@ export type ApplicationEvent =
   | { type: "application.withdrawn"; on: CivilDate }
   | { type: "reply.delivered"; on: CivilDate; method: string }
   | { type: "application.archived"; on: CivilDate }
+  /**
+   * A review decision or judgment corrected the reply and orders a new one (重新答复, DOMAIN.md
+   * §3): dated the day the agency received it; `dueOn` when the decision sets the period.
+   */
+  | { type: "rereply.ordered"; on: CivilDate; appealId: string; dueOn?: CivilDate }
+  /** The new reply: its own letter; the year's tables keep the first disposition (policy). */
+  | ({ type: "rereply.issued"; on: CivilDate; outcome: OutcomeId } & ReplyDetails & Service)
   /** The addressee received a document sent earlier (送达; a posted one's signature date). */
   | {
       type: "document.received";
@@ -111,7 +118,17 @@ export const ACTION_EVENT_TYPES = {
   request_extension: "extension.requested",
   return_proposal: "proposal.returned",
   record_receipt: "document.received",
+  re_reply: "rereply.issued",
 } as const satisfies Record<string, ApplicationEventType>;
+
+/**
+ * The facts people record, which the replay keeps (DOMAIN.md §5): every event but the automatic
+ * ones. The re-reply order comes with an appeal's result, not as an action of its own.
+ */
+export const HUMAN_EVENT_TYPES: readonly ApplicationEventType[] = [
+  ...Object.values(ACTION_EVENT_TYPES),
+  "rereply.ordered",
+];
 
 export type ActionType = keyof typeof ACTION_EVENT_TYPES;
 export const ACTION_TYPES = Object.keys(ACTION_EVENT_TYPES) as ActionType[];
@@ -133,4 +150,5 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   request_extension: "提交延期审批",
   return_proposal: "退回",
   record_receipt: "登记送达",
+  re_reply: "重新答复",
 };

@@ -76,4 +76,16 @@ export interface CaseFacts {
   disposition?: { on: CivilDate; outcome: OutcomeId; by: "decision" | "withdrawal" | "automatic" };
   /** The reply letter's service, when recorded. */
   replyService?: DocumentService;
+  /**
+   * A new reply ordered after a review or a judgment corrected the first (DOMAIN.md §3). The
+   * disposition and the tables keep the first reply; this has its own clock and letter.
+   */
+  reReply?: {
+    orderedOn: CivilDate;
+    appealId: string;
+    /** The period the decision set, when it set one. */
+    dueOn?: CivilDate;
+    issuedOn?: CivilDate;
+    outcome?: OutcomeId;
+  };
 }

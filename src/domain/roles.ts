@@ -37,6 +37,8 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   return_proposal: ["approver"],
   // The clerk or the handler records when the addressee signed for a document (送达).
   record_receipt: ["intake", "handler"],
+  // The new reply is issued like the first one (DOMAIN.md §3).
+  re_reply: ["approver"],
 };
 
 /** Registering an application. */

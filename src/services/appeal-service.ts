@@ -24,6 +24,12 @@ export interface AppealResultInput {
   result: AppealResult;
   /** The day of the review decision or judgment. */
   on: CivilDate;
+  /** 重新答复: the decision corrected the reply and orders a new one (DOMAIN.md §3). */
+  reReplyRequired?: boolean | undefined;
+  /** The period the decision set for the new reply, when it set one. */
+  reReplyDueOn?: CivilDate | undefined;
+  /** The day the agency received the decision (default: `on`); the re-reply clock counts from it. */
+  decisionReceivedOn?: CivilDate | undefined;
 }
 
 /** A review or lawsuit about one application (table 四). */
@@ -44,7 +50,7 @@ export type AppealService = ReturnType<typeof makeAppealService>;
 /** Reviews and lawsuits: filed against a visible application, their result recorded once. */
 export function makeAppealService(deps: {
   db: Kysely<Database>;
-  applications: Pick<ApplicationService, "visibleCase">;
+  applications: Pick<ApplicationService, "visibleCase" | "inTransaction">;
   now: () => Date;
 }) {
   const { db } = deps;
@@ -102,14 +108,36 @@ export function makeAppealService(deps: {
       assertMayRecord(actor, c);
       assertNotFuture(input.on, "on");
       if (input.on < appeal.filed_on) throw invalid("on", `不能早于提起之日（${appeal.filed_on}）`);
+      const received = input.decisionReceivedOn ?? input.on;
+      assertNotFuture(received, "decisionReceivedOn");
+      if (received < input.on) throw invalid("decisionReceivedOn", `不能早于决定之日（${input.on}）`);
+      if (input.reReplyRequired && input.result !== "corrected") {
+        throw invalid("reReplyRequired", "只有复议决定纠正或判决重新答复（结果纠正）时才需重新答复");
+      }
+      if (!input.reReplyRequired && input.reReplyDueOn !== undefined) {
+        throw invalid("reReplyDueOn", "未要求重新答复时不填写重新答复期限");
+      }
       // Once only, also against a concurrent request: the row changes only while it has no result.
-      const res = await db
-        .updateTable("appeals")
-        .set({ result: input.result, result_on: input.on })
-        .where("id", "=", id)
-        .where("result", "is", null)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) {
+      // The re-reply order goes to the case in the same transaction (all or nothing).
+      const updated = await deps.applications.inTransaction(async (ops) => {
+        const res = await ops.db
+          .updateTable("appeals")
+          .set({ result: input.result, result_on: input.on })
+          .where("id", "=", id)
+          .where("result", "is", null)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) return false;
+        if (input.reReplyRequired) {
+          await ops.record(actor, c.row.id, {
+            type: "rereply.ordered",
+            on: received,
+            appealId: id,
+            ...(input.reReplyDueOn === undefined ? {} : { dueOn: input.reReplyDueOn }),
+          });
+        }
+        return true;
+      });
+      if (!updated) {
         const now = await db.selectFrom("appeals").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
         throw new AppError("conflict", {
           message: `该${APPEAL_KIND_LABELS[now.kind as AppealKind]}已于 ${now.result_on} 登记结果（${

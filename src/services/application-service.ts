@@ -10,6 +10,7 @@ import {
 import { AppError } from "../app-error.ts";
 import { nextCounter } from "../db/next-counter.ts";
 import type { Database, DbApplicationEvent } from "../db/schema.ts";
+import type { ApplicationEvent } from "../domain/application-events.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import { type CivilDate, civilDateInChina, yearOf } from "../domain/civil-date.ts";
 import { ACTION_ROLES, REGISTER_ROLES, ROLE_LABELS } from "../domain/roles.ts";
@@ -59,6 +60,8 @@ export interface CaseBatch {
   act(actor: Actor, id: string, input: ActionInput): Promise<void>;
   /** What the history owes as of today (windows that ran out), as the worker would; the count. */
   applyAutomaticEvents(id: string): Promise<number>;
+  /** Records a human event that is no API action (a re-reply ordered with an appeal's result). */
+  record(actor: Actor, id: string, event: ApplicationEvent): Promise<void>;
 }
 
 export type ApplicationService = ReturnType<typeof makeApplicationService>;
@@ -298,6 +301,12 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
           act: async (actor, id, input) => {
             const r = await actIn(trx, ctx, actor, id, input);
             written.push({ id, result: r.result });
+          },
+          record: async (actor, id, event) => {
+            const c = await loadCase(trx, id, true);
+            if (!c) throw notFound(id);
+            const result = await writeCase(trx, c, { kind: "action", actor, event, reason: null }, ctx);
+            written.push({ id, result });
           },
           applyAutomaticEvents: async (id) => {
             const c = await loadCase(trx, id, true);

@@ -108,6 +108,8 @@ export type ActionInput = ActionBase &
         receivedOn?: CivilDate | undefined;
         trackingNumber?: string | undefined;
       }
+    /** 重新答复 after a corrected review or a judgment (DOMAIN.md §3). */
+    | ({ type: "re_reply"; outcome: OutcomeId } & ReplyInput & ServiceInput)
   );
 
 export type ClockView = Pick<Clock, "dueOn" | "explanation" | "state" | "label" | "startsOn"> & {
@@ -157,6 +159,8 @@ export interface ApplicationView {
     consultations?: ClockView[];
     /** Posted documents whose signature date is to be recorded (送达登记). */
     receipts?: ClockView[];
+    /** 重新答复, once a review or a court ordered it. */
+    reReply?: ClockView;
   };
   allowedActions: ActionType[];
   version: number;

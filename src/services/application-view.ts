@@ -61,6 +61,7 @@ export function buildApplicationView(args: {
   if (d.feePayment) deadlines.feePayment = toClockView(d.feePayment);
   if (d.consultations.length > 0) deadlines.consultations = d.consultations.map(toClockView);
   if (d.receipts.length > 0) deadlines.receipts = d.receipts.map(toClockView);
+  if (d.reReply) deadlines.reReply = toClockView(d.reReply);
   const view: ApplicationView = {
     id: row.id,
     trackingNo: row.tracking_no,

@@ -41,7 +41,7 @@ export function planDeadlineJobs(args: {
   reminderOffsets: readonly number[];
 }): PlannedJob[] {
   const { applicationId: id, facts, deadlines, calendar, today } = args;
-  if (facts.disposition) return [];
+  if (facts.disposition) return planReReplyJobs(args);
   const jobs: PlannedJob[] = [];
   for (const e of pendingAutomaticEvents(facts, calendar)) {
     const clock =
@@ -120,4 +120,26 @@ function reminderJob(
     runOn,
     payload: { v: 1, clock, dueOn, offset },
   };
+}
+
+/** After the reply: only a re-reply's clock, reminders before it and its overdue escalation. */
+function planReReplyJobs(args: Parameters<typeof planDeadlineJobs>[0]): PlannedJob[] {
+  const { applicationId: id, deadlines, calendar, today } = args;
+  const clock = deadlines.reReply;
+  if (!clock || (clock.state !== "running" && clock.state !== "missed")) return [];
+  const jobs: PlannedJob[] = [];
+  if (clock.state === "running") {
+    for (const offset of args.reminderOffsets) {
+      const runOn = calendar.subtractWorkdays(clock.dueOn, offset);
+      if (runOn >= today) jobs.push(reminderJob(id, "reReply", clock.dueOn, offset, runOn));
+    }
+  }
+  jobs.push({
+    jobId: `app-${id}.reReply-overdue.${clock.dueOn}`,
+    applicationId: id,
+    kind: "deadline.overdue",
+    runOn: maxDate(addDays(clock.dueOn, 1), today),
+    payload: { v: 1, clock: "reReply", dueOn: clock.dueOn },
+  });
+  return jobs;
 }

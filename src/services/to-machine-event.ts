@@ -97,6 +97,14 @@ export function toMachineEvent(
       return { type: "extension.requested", on, workdays: input.workdays, reason: input.reason };
     case "return_proposal":
       return { type: "proposal.returned", on, reason: input.reason };
+    case "re_reply":
+      return {
+        type: "rereply.issued",
+        on,
+        outcome: input.outcome,
+        ...replyDetails(input),
+        ...service(input, defaults.sentBy),
+      };
     case "record_receipt": {
       const of = defaults.receiptOf;
       if (!of) throw new Error("record_receipt without its document resolved");

@@ -24,9 +24,9 @@ import {
 import { AppError } from "../app-error.ts";
 import type { DbApplicationEvent } from "../db/schema.ts";
 import {
-  ACTION_EVENT_TYPES,
   type ApplicationEvent,
   AUTOMATIC_EVENT_TYPES,
+  HUMAN_EVENT_TYPES,
 } from "../domain/application-events.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import { type CivilDate, minDate, yearOf } from "../domain/civil-date.ts";
@@ -98,7 +98,7 @@ export interface CaseWriteResult {
   conflict?: string;
 }
 
-const HUMAN_TYPES = new Set<string>(Object.values(ACTION_EVENT_TYPES));
+const HUMAN_TYPES = new Set<string>(HUMAN_EVENT_TYPES);
 const AUTOMATIC_TYPES = new Set<string>(AUTOMATIC_EVENT_TYPES);
 
 interface Plan {

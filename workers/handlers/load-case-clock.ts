@@ -24,6 +24,8 @@ export function findClock(view: ApplicationView, name: string): ClockView | unde
       return d.supplementWindow;
     case "feePayment":
       return d.feePayment;
+    case "reReply":
+      return d.reReply;
     default:
       return undefined;
   }

@@ -30,7 +30,8 @@ export async function sendClockMail(
   if (!due.isDue) return due.result;
   const { payload, today } = due;
   const found = await loadCaseClock(deps, data.applicationId, { ...payload, state: spec.state });
-  if (!found || (spec.state === "missed" && found.view.dispositionOn !== null)) {
+  // A missed clock whose awaited act happened late (a reply, a re-reply) is no longer overdue.
+  if (!found || (spec.state === "missed" && found.clock.doneOn !== undefined)) {
     await settleDeadlineRow(deps.db, data.jobId, "cancelled", deps.now());
     return { outcome: "cancelled", detail: `clock ${payload.clock} not ${spec.state} at ${payload.dueOn}` };
   }

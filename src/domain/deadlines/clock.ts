@@ -11,7 +11,9 @@ export type ClockKind =
   | "consultation"
   | "feePayment"
   /** A posted document whose receipt (签收) should be recorded (DOMAIN.md §5). */
-  | "receipt";
+  | "receipt"
+  /** A new reply ordered by a review decision or a judgment (DOMAIN.md §3). */
+  | "reReply";
 
 /**
  * running: counting; paused: the reply clock while a consultation, fee or supplement holds it;
@@ -58,4 +60,6 @@ export interface CaseDeadlines {
   feePayment?: Clock;
   /** Posted documents whose receipt is to be recorded (one reminder, 5 WD after sending). */
   receipts: Clock[];
+  /** 重新答复: present once a review or a court ordered a new reply. */
+  reReply?: Clock;
 }

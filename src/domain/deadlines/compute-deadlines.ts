@@ -10,6 +10,7 @@ import {
   openConsultations,
 } from "../case-predicates.ts";
 import { type CivilDate, formatWithWeekday } from "../civil-date.ts";
+import { RE_REPLY_WORKDAYS, RECEIPT_RECORD_WORKDAYS } from "../policy.ts";
 import { FEE_PAYMENT_WORKDAYS, SUPPLEMENT_NOTICE_WORKDAYS } from "../statute.ts";
 import { CONSULTATION_PARTY_LABELS, DELIVERY_METHOD_LABELS } from "../vocabulary.ts";
 import type { CaseDeadlines, Clock, ClockState } from "./clock.ts";
@@ -44,6 +45,8 @@ export function computeDeadlines(
   if (supplementWindow) out.supplementWindow = supplementWindow;
   const feePayment = feeClock(facts, calendar, asOf);
   if (feePayment) out.feePayment = feePayment;
+  const reReply = reReplyClock(facts, calendar, asOf);
+  if (reReply) out.reReply = reReply;
   return out;
 }
 
@@ -233,12 +236,6 @@ function serviceLines(title: string, sentOn: CivilDate, service: DocumentService
   return lines;
 }
 
-/**
- * Policy (DOMAIN.md §5): the handler is reminded to record a posted document's signature date
- * this many working days after sending.
- */
-export const RECEIPT_RECORD_WORKDAYS = 5;
-
 /** One clock per posted document whose window waits for its receipt (DOMAIN.md §5). */
 function receiptClocks(facts: CaseFacts, calendar: WorkingCalendar): Clock[] {
   const docs: { id: string; title: string; sentOn: CivilDate; service: DocumentService | undefined }[] = [];
@@ -292,4 +289,30 @@ function receiptClocks(facts: CaseFacts, calendar: WorkingCalendar): Clock[] {
       clock.id = d.id;
       return clock;
     });
+}
+
+/** 重新答复 (DOMAIN.md §3): the period the decision set, else 20 WD from its receipt (policy). */
+function reReplyClock(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDate): Clock | undefined {
+  const r = facts.reReply;
+  if (!r) return undefined;
+  const dueOn = r.dueOn ?? calendar.addWorkdays(r.orderedOn, RE_REPLY_WORKDAYS);
+  const lines = [
+    `收到复议决定或判决之日：${formatWithWeekday(r.orderedOn)}，当日不计入`,
+    r.dueOn
+      ? `决定确定的重新答复期限：${formatWithWeekday(r.dueOn)}`
+      : `决定未确定期限的，自收到决定之日起${RE_REPLY_WORKDAYS}个工作日内重新答复（本系统办理规则）`,
+    ...(r.dueOn ? [] : describeCalendarDays(r.orderedOn, dueOn, calendar)),
+    `重新答复期限：${formatWithWeekday(dueOn)}`,
+  ];
+  if (r.issuedOn) lines.push(`已于 ${r.issuedOn} 重新答复`);
+  return clockOf(
+    "reReply",
+    "重新答复期限",
+    r.orderedOn,
+    dueOn,
+    awaitedState(dueOn, r.issuedOn, undefined, asOf),
+    r.issuedOn,
+    lines,
+    calendar,
+  );
 }

@@ -11,4 +11,7 @@ export const ZNewAppeal = z.strictObject({
 export const ZAppealResult = z.strictObject({
   result: z.enum(APPEAL_RESULTS),
   on: ZCivilDate,
+  reReplyRequired: z.boolean().optional(),
+  reReplyDueOn: ZCivilDate.optional(),
+  decisionReceivedOn: ZCivilDate.optional(),
 }) satisfies z.ZodType<AppealResultInput>;

@@ -137,6 +137,11 @@ export const ZActionFields = z.discriminatedUnion("type", [
     receivedOn: ZCivilDate.optional(),
     trackingNumber: optionalText(40),
   }),
+  action("re_reply", {
+    outcome: z.enum(DECIDABLE_OUTCOME_IDS),
+    ...replyDetails,
+    ...service,
+  }),
 ]) satisfies z.ZodType<ActionInput>;
 
 const REPLY_FIELD_MESSAGES: Record<ReplyField, string> = {
@@ -149,7 +154,7 @@ type ActionFields = z.output<typeof ZActionFields>;
 
 /** What the law makes a reply state (the outcome table's `requires`), field by field. */
 function checkReply(input: ActionFields, ctx: z.core.$RefinementCtx<ActionFields>): void {
-  if (input.type !== "decide" && input.type !== "propose_decision") return;
+  if (input.type !== "decide" && input.type !== "propose_decision" && input.type !== "re_reply") return;
   for (const field of missingReplyFields(input.outcome, input)) {
     ctx.addIssue({ code: "custom", path: [field], message: REPLY_FIELD_MESSAGES[field] });
   }

@@ -45,7 +45,7 @@ export interface HistorySystem {
     body?: unknown,
   ): Promise<Reply<T>>;
   /** Registers an application handed in on `receivedOn` (natural person unless given). */
-  register(receivedOn: string, applicantType?: string): Promise<ApplicationView>;
+  register(receivedOn: string, applicantType?: string, channel?: string): Promise<ApplicationView>;
   /** POSTs an action; returns the reply whatever its status. */
   act(
     as: HistoryUser,
@@ -90,6 +90,7 @@ export async function startHistorySystem(databaseUrl: string | undefined): Promi
           displayName: `${username}（测试）`,
           agencyCode: u.agency,
           roles: u.roles,
+          email: `${username}@town.example.gov.cn`,
           isSystemAdmin: u.isSystemAdmin ?? false,
         });
         tokens.set(username, (await core.accounts.issueToken(created.id, "bearer", 600)).token);
@@ -134,11 +135,11 @@ export async function startHistorySystem(databaseUrl: string | undefined): Promi
   return {
     system,
     call,
-    async register(receivedOn, applicantType = "natural_person") {
+    async register(receivedOn, applicantType = "natural_person", channel = "in_person") {
       const r = await call<ApplicationView & ErrorReply>("clerk", "POST", "/api/v1/applications", {
         agencyCode: "town",
-        // Handed in: the notices go back the same way, received the day they are sent.
-        channel: "in_person",
+        // Handed in by default: the notices go back the same way, received the day they are sent.
+        channel,
         receivedOn,
         applicant: { type: applicantType, name: "张三" },
         description: "本镇道路修缮工程的招标文件",
