@@ -1,7 +1,8 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReportDocx } from "../../src/reports/render-docx.ts";
-import type { AnnualReport } from "../../src/reports/report-types.ts";
+import { renderReportHtml } from "../../src/reports/render-html.ts";
+import { type AnnualReport, EMPTY_TEXTS, type StoredReportVersion } from "../../src/reports/report-types.ts";
 import { docxTables } from "./support/read-documents.ts";
 import { d, makeReportFixture, type ReportFixture } from "./support/report-fixture.ts";
 import { COMPLETE_TEXTS } from "./support/report-texts.ts";
@@ -85,6 +86,57 @@ describe("closing a year, then amending it", () => {
     expect(closed).toMatchObject({ status: "closed", version: 1 });
     const stored = await f.reports.getReportVersion(f.actors.otheradmin, "other", 2024, 1);
     expect(stored.checks.find((c) => c.id === "W2")).toEqual(w2);
+  });
+
+  it("reads texts and versions stored before the parts of 一 existed (four texts, no letters)", async () => {
+    const otherId = f.actors.otheradmin.agencyId as number;
+    const row = await f.db
+      .selectFrom("report_versions")
+      .select("data")
+      .where("agency_id", "=", otherId)
+      .where("year", "=", 2024)
+      .executeTakeFirstOrThrow();
+    const stored = row.data as StoredReportVersion;
+    const { preface, overview, problems, other } = stored.report.texts;
+    const { letters: _letters, ...facts } = stored.report.facts;
+    const old = {
+      ...stored,
+      report: { ...stored.report, texts: { preface, overview, problems, other }, facts },
+    };
+    await f.db
+      .updateTable("report_versions")
+      .set({ data: JSON.stringify(old) })
+      .where("agency_id", "=", otherId)
+      .where("year", "=", 2024)
+      .execute();
+    const v1 = await f.reports.getReportVersion(f.actors.otheradmin, "other", 2024, 1);
+    expect(v1.texts).toEqual({ ...EMPTY_TEXTS, problems: "队伍建设有待加强。" });
+    expect(v1.facts.letters).toBeUndefined();
+    const html = renderReportHtml(v1);
+    expect(html).toContain("<h3>（三）政府信息管理</h3>");
+    expect(html).not.toContain("本年度出具");
+    const deptId = f.actors.deptadmin.agencyId as number;
+    await f.db
+      .insertInto("report_figures")
+      .values({
+        agency_id: deptId,
+        year: 2023,
+        data: JSON.stringify({
+          v: 1,
+          texts: { preface: "", overview: "旧的总述。", problems: "", other: "" },
+        }),
+      })
+      .execute();
+    const draft = await f.reports.getReport(f.actors.deptadmin, "dept", 2023);
+    expect(draft.texts).toEqual({ ...EMPTY_TEXTS, overview: "旧的总述。" });
+    const saved = await f.reports.putTexts(f.actors.deptadmin, "dept", 2023, {
+      management: "建立公开属性认定制度。",
+    });
+    expect(saved.texts).toEqual({
+      ...EMPTY_TEXTS,
+      overview: "旧的总述。",
+      management: "建立公开属性认定制度。",
+    });
   });
 
   it("refuses to change table 二 of a closed year without a reason; with one it makes version 2", async () => {

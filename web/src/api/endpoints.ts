@@ -87,12 +87,16 @@ const reportBase = (agency: string, year: number) =>
 export const getReport = (agency: string, year: number, subtree: boolean) =>
   api.get<AnnualReport>(reportBase(agency, year), subtree ? { include: "subtree" } : undefined);
 export const putProactive = (agency: string, year: number, table2: AnnualReport["table2"]) =>
-  api.put<AnnualReport>(`${reportBase(agency, year)}/proactive`, table2);
-/** Not in API.md: the text sections (preface, 一 overview, 五, 六); see the report types. */
-export const putReportTexts = (agency: string, year: number, texts: ReportTexts) =>
-  api.put<AnnualReport>(`${reportBase(agency, year)}/texts`, texts);
-export const closeReport = (agency: string, year: number) =>
-  api.post<AnnualReport>(`${reportBase(agency, year)}/close`);
+  api.put<{ table2: AnnualReport["table2"] }>(`${reportBase(agency, year)}/proactive`, table2);
+/** Not in API.md: the texts (preface, 一's opening and parts, 五, 六); see the report types. */
+export const putReportTexts = (agency: string, year: number, texts: Partial<ReportTexts>) =>
+  api.put<{ texts: ReportTexts }>(`${reportBase(agency, year)}/texts`, texts);
+/** `acknowledgeWarnings` (not in API.md): close although warnings fail, after showing them. */
+export const closeReport = (agency: string, year: number, acknowledgeWarnings: boolean) =>
+  api.post<AnnualReport>(
+    `${reportBase(agency, year)}/close`,
+    acknowledgeWarnings ? { acknowledgeWarnings: true } : undefined,
+  );
 export const reportCell = (agency: string, year: number, row: string, column: string, subtree: boolean) =>
   api.get<Page<CellMember>>(
     `${reportBase(agency, year)}/cells/${encodeURIComponent(row)}/${encodeURIComponent(column)}`,

@@ -249,11 +249,35 @@ export interface ReportCheck {
   severity?: "error" | "warning";
 }
 
+/** The agency's texts of the report (server: src/reports/report-types.ts ReportTexts). */
 export interface ReportTexts {
   preface: string;
   overview: string;
+  proactive: string;
+  requests: string;
+  management: string;
+  platforms: string;
+  oversight: string;
+  /** Governments only (art. 50(四)). */
+  assessment: string;
   problems: string;
   other: string;
+}
+
+/** One part of section 一 as the server builds it: the system's paragraphs around the agency's text. */
+export interface NarrativePart {
+  textKey: keyof ReportTexts;
+  title: string;
+  heading: string;
+  /** Printed inside the previous subsection (the 考核 part inside 监督保障). */
+  isRunIn: boolean;
+  generated: string[];
+}
+
+/** What the system writes around the agency's texts (GET report, `narrative`). */
+export interface ReportNarrative {
+  preface: string;
+  overview: NarrativePart[];
 }
 
 /** API.md “Annual report”, plus the additive fields the server gives (texts, status details). */
@@ -271,7 +295,8 @@ export interface AnnualReport {
   table3: { columns: Table3Column[]; rows: Record<string, Record<Table3Column, number>> };
   table4: Record<string, Table4Cells>;
   checks: ReportCheck[];
-  texts?: ReportTexts;
+  texts?: Partial<ReportTexts>;
+  narrative?: ReportNarrative;
   facts?: {
     timeliness: { decisions: number; onTime: number } | null;
     fees?: { count: number; amountYuan: number };

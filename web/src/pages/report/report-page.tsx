@@ -1,46 +1,17 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Drawer,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Spin,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Drawer, Select, Space, Spin, Switch, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { ApiError } from "../../api/client.ts";
-import {
-  closeReport,
-  getReport,
-  putProactive,
-  putReportTexts,
-  reportCell,
-  reportFileUrl,
-  reportOverview,
-} from "../../api/endpoints.ts";
-import type { AnnualReport, CellMember, ReportStatusLine, ReportTexts } from "../../api/types.ts";
+import { getReport, putProactive, reportCell, reportFileUrl, reportOverview } from "../../api/endpoints.ts";
+import type { AnnualReport, CellMember, ReportStatusLine } from "../../api/types.ts";
 import { YearSelect } from "../../components/year-select.tsx";
 import { todayInChina } from "../../lib/dates.ts";
 import { useAgencies } from "../../lib/use-agencies.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { useSession, useUser } from "../../session/session.tsx";
+import { CloseYearButton } from "./close-year-button.tsx";
 import { type CellRef, Table2View, Table3View, Table4View } from "./official-tables.tsx";
-
-const TEXT_SECTIONS: { key: keyof ReportTexts; label: string }[] = [
-  { key: "preface", label: "引言（联系方式、发布网址）" },
-  { key: "overview", label: "一、总体情况" },
-  { key: "problems", label: "五、存在的主要问题及改进情况" },
-  { key: "other", label: "六、其他需要报告的事项" },
-];
+import { ReportTextsCard } from "./report-texts-card.tsx";
 
 function CellDrawer(props: {
   cell: CellRef | null;
@@ -137,53 +108,6 @@ function StatusTable({ agency, year }: { agency: string; year: number }) {
   );
 }
 
-function TextsCard(props: {
-  report: AnnualReport;
-  editable: boolean;
-  onSaved: (r: AnnualReport) => void;
-  agency: string;
-}) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ReportTexts>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const texts = props.report.texts;
-  useEffect(() => form.setFieldsValue(texts ?? {}), [texts, form]);
-  if (!props.editable) {
-    return (
-      <Card size="small" title="文字部分">
-        {TEXT_SECTIONS.map((s) => (
-          <div key={s.key}>
-            <Typography.Text strong>{s.label}</Typography.Text>
-            <Typography.Paragraph>{texts?.[s.key] || "（未填写）"}</Typography.Paragraph>
-          </div>
-        ))}
-      </Card>
-    );
-  }
-  const save = async (v: ReportTexts) => {
-    setProblem(null);
-    try {
-      props.onSaved(await putReportTexts(props.agency, props.report.year, v));
-      void message.success("文字部分已保存");
-    } catch (e) {
-      setProblem((e as Error).message);
-    }
-  };
-  return (
-    <Card size="small" title="文字部分">
-      <Form<ReportTexts> form={form} layout="vertical" onFinish={(v) => void save(v)}>
-        {TEXT_SECTIONS.map((s) => (
-          <Form.Item key={s.key} label={s.label} name={s.key}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        ))}
-        {problem && <Alert type="error" title={problem} showIcon style={{ marginBottom: 12 }} />}
-        <Button htmlType="submit">保存文字部分</Button>
-      </Form>
-    </Card>
-  );
-}
-
 export default function ReportPage() {
   useTitle("年度报告");
   const user = useUser();
@@ -224,25 +148,14 @@ export default function ReportPage() {
   const saveTable2 = async () => {
     if (!agency) return;
     try {
-      const next = await putProactive(agency, year, table2);
-      setReport(next);
+      await putProactive(agency, year, table2);
       setEditing(false);
       void message.success("表二已保存");
+      load();
     } catch (e) {
       void message.error((e as Error).message, 8);
     }
   };
-  const close = async () => {
-    if (!agency) return;
-    try {
-      setReport(await closeReport(agency, year));
-      void message.success(`${year}年度报告已定稿`);
-    } catch (e) {
-      void message.error((e as Error).message, 8);
-    }
-  };
-
-  const failed = report?.checks.filter((c) => !c.ok) ?? [];
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} className="page-title">
@@ -276,17 +189,8 @@ export default function ReportPage() {
               </a>
             </>
           )}
-          {report && isAdmin && draft && (
-            <Popconfirm
-              title={`定稿后${year}年度的数字将冻结，之后的更正需要说明理由。确定定稿？`}
-              okText="定稿"
-              cancelText="取消"
-              onConfirm={() => void close()}
-            >
-              <Button type="primary" danger disabled={failed.some((c) => c.severity !== "warning")}>
-                定稿（关闭年度）
-              </Button>
-            </Popconfirm>
+          {report && isAdmin && draft && agency && (
+            <CloseYearButton report={report} agency={agency} onClosed={() => load()} />
           )}
         </Space>
       </Card>
@@ -311,7 +215,7 @@ export default function ReportPage() {
             </Tag>
             {report.scope === "subtree" && <Tag color="blue">本机关及下级机关合计</Tag>}
           </Space>
-          <Card size="small" title="校验（K1–K5）">
+          <Card size="small" title="校验（红色为错误，须全部通过；橙色为提醒，定稿时须确认）">
             <ul className="plain-list" aria-label="校验结果">
               {report.checks.map((c) => (
                 <li key={c.id}>
@@ -365,7 +269,7 @@ export default function ReportPage() {
           <Card size="small">
             <Table4View report={report} />
           </Card>
-          <TextsCard report={report} editable={isAdmin && draft} onSaved={setReport} agency={agency ?? ""} />
+          <ReportTextsCard report={report} editable={isAdmin && draft} onSaved={load} agency={agency ?? ""} />
           {supervisor && agency && <StatusTable agency={agency} year={year} />}
         </>
       )}
