@@ -20,8 +20,14 @@ import {
   CHANNELS,
   CONSULTATION_PARTIES,
   CONSULTATION_PARTY_LABELS,
+  DEFAULT_CONSULTATION_DELIVERY,
+  DEFAULT_DELIVERY_BY_CHANNEL,
+  DELIVERY_METHOD_LABELS,
+  DELIVERY_METHODS,
   FEE_BASES,
   FEE_BASIS_LABELS,
+  OUTGOING_DOCUMENT_LABELS,
+  OUTGOING_DOCUMENTS,
 } from "../../domain/vocabulary.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 
@@ -47,13 +53,22 @@ function buildMeta() {
     states: labelled(API_STATES, STATE_LABELS),
     flags: Object.entries(FLAG_LABELS).map(([id, label]) => ({ id, label })),
     applicantTypes: labelled(APPLICANT_TYPES, APPLICANT_TYPE_LABELS),
-    channels: labelled(CHANNELS, CHANNEL_LABELS),
-    consultationParties: labelled(CONSULTATION_PARTIES, CONSULTATION_PARTY_LABELS),
+    // How a document to the applicant goes by default: the way the application came in.
+    channels: labelled(CHANNELS, CHANNEL_LABELS).map((c) => ({
+      ...c,
+      defaultDelivery: DEFAULT_DELIVERY_BY_CHANNEL[c.id],
+    })),
+    consultationParties: labelled(CONSULTATION_PARTIES, CONSULTATION_PARTY_LABELS).map((p) => ({
+      ...p,
+      defaultDelivery: DEFAULT_CONSULTATION_DELIVERY,
+    })),
     feeBases: labelled(FEE_BASES, FEE_BASIS_LABELS),
     appealKinds: labelled(APPEAL_KINDS, APPEAL_KIND_LABELS),
     appealResults: labelled(APPEAL_RESULTS, APPEAL_RESULT_LABELS),
     roles: labelled(ROLES, ROLE_LABELS),
     agencyKinds: labelled(AGENCY_KINDS, AGENCY_KIND_LABELS),
+    deliveryMethods: labelled(DELIVERY_METHODS, DELIVERY_METHOD_LABELS),
+    outgoingDocuments: labelled(OUTGOING_DOCUMENTS, OUTGOING_DOCUMENT_LABELS),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   Application,
   CalendarYearView,
   CellMember,
+  LetterSummary,
   ListQuery,
   LoginReply,
   MeReply,
@@ -49,9 +50,12 @@ export const letterUrl = (id: string, kind: string, consultationId?: string) =>
   }`;
 /** The letters the case has, with their serial numbers once issued. */
 export const listLetters = (id: string) =>
-  api.get<Page<{ kind: string; key: string; title: string; serialNo: string | null; date: string }>>(
-    `${V1}/applications/${encodeURIComponent(id)}/letters`,
-  );
+  api.get<Page<LetterSummary>>(`${V1}/applications/${encodeURIComponent(id)}/letters`);
+/** The 送达回证 of an outgoing document (its letter must have been generated first, else 409). */
+export const deliveryReceiptUrl = (id: string, document: string, consultationId?: string) =>
+  `${V1}/applications/${encodeURIComponent(id)}/letters/${document}/delivery-receipt.docx${
+    consultationId ? `?consultationId=${encodeURIComponent(consultationId)}` : ""
+  }`;
 
 export const listAppeals = (id: string) =>
   api.get<Page<Appeal>>(`${V1}/applications/${encodeURIComponent(id)}/appeals`);

@@ -21,6 +21,10 @@ export type ApplicantType =
   | "legal_service_org"
   | "other_org";
 export type ClockState = "running" | "paused" | "met" | "missed" | "lapsed";
+/** How an outgoing document was sent (送达方式); labels in Meta.deliveryMethods. */
+export type DeliveryMethod = "in_person" | "post" | "online" | "email" | "fax";
+/** The outgoing documents whose service (送达) the case records. */
+export type OutgoingDocument = "supplement_notice" | "consultation_letter" | "fee_notice" | "reply";
 
 export interface UserInfo {
   username: string;
@@ -66,13 +70,17 @@ export interface Meta {
   states: Labelled<ApiState>[];
   flags: Labelled[];
   applicantTypes: Labelled<ApplicantType>[];
-  channels: Labelled<Channel>[];
-  consultationParties: Labelled[];
+  /** Each channel with the way documents to the applicant go by default (送达方式). */
+  channels: (Labelled<Channel> & { defaultDelivery?: DeliveryMethod })[];
+  /** Each party with the way its consultation letter goes by default (post). */
+  consultationParties: (Labelled & { defaultDelivery?: DeliveryMethod })[];
   feeBases: Labelled[];
   appealKinds: Labelled[];
   appealResults: Labelled[];
   roles: Labelled<Role>[];
   agencyKinds: Labelled[];
+  deliveryMethods: Labelled<DeliveryMethod>[];
+  outgoingDocuments: Labelled<OutgoingDocument>[];
 }
 
 export interface Applicant {
@@ -92,7 +100,13 @@ export interface ClockView {
   state: ClockState;
   explanation: string[];
   doneOn?: string;
+  /**
+   * A window clock (supplement, fee, consultation) or a receipt clock's id: `supplement_notice`,
+   * `fee_notice`, `consultation_letter-<consultationId>`; a consultation clock's consultationId.
+   */
   id?: string;
+  /** The window counts from a posted document's receipt, not recorded yet: `dueOn` is a projection. */
+  awaitingReceipt?: true;
 }
 
 export interface EventView {
@@ -129,6 +143,8 @@ export interface Application {
     supplementWindow?: ClockView;
     feePayment?: ClockView;
     consultations?: ClockView[];
+    /** Posted documents whose signature date is to be recorded (送达登记), 5 WD after sending. */
+    receipts?: ClockView[];
   };
   allowedActions: string[];
   version: number;
@@ -184,6 +200,48 @@ export interface ActionInput {
   expectedVersion?: number;
   reason?: string;
   [field: string]: unknown;
+}
+
+/**
+ * How an outgoing document was sent: optional fields of the four sending actions
+ * (request_supplement, start_consultation, issue_fee_notice, decide; default: the channel's
+ * `defaultDelivery`, a consultation letter by post), and in the payload of the event that sent it
+ * (supplement.requested, consultation.started, fee.notified, decision.issued). Absent on events
+ * recorded before service was recorded: such a document counts from its sending day.
+ * start_consultation for `other_agency` also takes `dueOn` (答复日期); a third party's or
+ * co-producer's window is fixed at 15 WD.
+ */
+export interface ServiceFields {
+  sentBy?: DeliveryMethod;
+  receivedByAddresseeOn?: string;
+}
+
+/** The payload of `document.received` (record_receipt): its `on` is the signature date. */
+export interface DocumentReceivedPayload {
+  document: OutgoingDocument;
+  consultationId?: string;
+  trackingNumber?: string;
+}
+
+/** `record_receipt`: the addressee signed for the document the event `documentEventSeq` sent. */
+export interface RecordReceiptInput extends ActionInput {
+  type: "record_receipt";
+  documentEventSeq: number;
+  /** The signature date (签收日期); default: `on`. */
+  receivedOn?: string;
+  /** EMS or registered-mail number (快递单号). */
+  trackingNumber?: string;
+}
+
+/** One letter of `GET /applications/:id/letters`. */
+export interface LetterSummary {
+  kind: string;
+  key: string;
+  title: string;
+  serialNo: string | null;
+  date: string;
+  consultationId?: string;
+  hasDeliveryReceipt?: boolean;
 }
 
 export interface Appeal {

@@ -4,27 +4,30 @@ import { fetchMeta } from "../api/endpoints.ts";
 import type { Meta, OutcomeMeta } from "../api/types.ts";
 
 export interface MetaIndex extends Meta {
-  label(
-    kind: "states" | "applicantTypes" | "channels" | "roles" | "appealKinds" | "appealResults",
-    id: string,
-  ): string;
+  label(kind: LabelledKind, id: string): string;
   outcome(id: string | null | undefined): OutcomeMeta | undefined;
   actionLabel(type: string): string;
 }
+
+const LABELLED_KINDS = [
+  "states",
+  "applicantTypes",
+  "channels",
+  "roles",
+  "appealKinds",
+  "appealResults",
+  "deliveryMethods",
+  "outgoingDocuments",
+] as const;
+type LabelledKind = (typeof LABELLED_KINDS)[number];
 
 const MetaContext = createContext<MetaIndex | null>(null);
 
 function index(meta: Meta): MetaIndex {
   const maps = new Map<string, Map<string, string>>();
-  for (const kind of [
-    "states",
-    "applicantTypes",
-    "channels",
-    "roles",
-    "appealKinds",
-    "appealResults",
-  ] as const) {
-    maps.set(kind, new Map(meta[kind].map((x) => [x.id, x.label])));
+  for (const kind of LABELLED_KINDS) {
+    // a vocabulary the server does not list (yet) shows its ids
+    maps.set(kind, new Map((meta[kind] ?? []).map((x) => [x.id, x.label])));
   }
   const outcomes = new Map(meta.outcomes.map((o) => [o.id, o]));
   const actions = new Map(meta.actions.map((a) => [a.type, a.label]));
