@@ -1,4 +1,16 @@
-import { Alert, App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from "antd";
+import {
+  Alert,
+  App,
+  AutoComplete,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+} from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
@@ -72,10 +84,68 @@ function FeeFields({ meta }: { meta: MetaIndex }) {
       >
         <InputNumber min={0} step={1} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item label="申请人收到通知日期（已知时填写）" name="receivedByApplicantOn">
+    </>
+  );
+}
+
+/** The actions that send a document to the applicant or a party, and so record its service (送达). */
+const SENDING_ACTIONS = new Set(["request_supplement", "start_consultation", "issue_fee_notice", "decide"]);
+
+/**
+ * 送达方式 and 对方收到日期 of a document sent by the action (DOMAIN.md §5). The method defaults
+ * to the application's channel (a consultation letter: by post), as the server would record it.
+ */
+function ServiceFields({ type, app, meta }: { type: string; app: Application; meta: MetaIndex }) {
+  const isConsultation = type === "start_consultation";
+  const channel = meta.channels.find((c) => c.id === app.channel);
+  const fallback = isConsultation
+    ? (meta.consultationParties.find((p) => p.defaultDelivery)?.defaultDelivery ?? "post")
+    : (channel?.defaultDelivery ?? "post");
+  return (
+    <>
+      <Form.Item
+        label="送达方式"
+        name="sentBy"
+        initialValue={fallback}
+        rules={[{ required: true, message: "请选择送达方式" }]}
+        extra={
+          isConsultation ? "征求意见书默认邮寄送达" : `默认与申请方式（${channel?.label ?? app.channel}）一致`
+        }
+      >
+        <Select options={meta.deliveryMethods.map((m) => ({ value: m.id, label: m.label }))} />
+      </Form.Item>
+      <Form.Item
+        label="对方收到日期（已知时填写）"
+        name="receivedByAddresseeOn"
+        extra="期限自对方收到之日起计算。邮寄的，可在签收后于“送达”中登记签收日期和快递单号"
+      >
         <DatePicker disabledDate={isAfterToday} />
       </Form.Item>
     </>
+  );
+}
+
+/** 征求意见: the party's window is fixed by law, except for another agency (a date it is given). */
+function ConsultationWindowField() {
+  const party = Form.useWatch("party", Form.useFormInstance()) as string | undefined;
+  if (!party) return null;
+  if (party === "other_agency") {
+    return (
+      <Form.Item
+        label="答复日期（可选）"
+        name="dueOn"
+        extra="请该机关在此日期前答复；不填的，自其收到征求意见书之日起15个工作日"
+      >
+        <DatePicker />
+      </Form.Item>
+    );
+  }
+  return (
+    <Form.Item label="答复期限">
+      <Typography.Text className="consultation-window">
+        自收到之日起15个工作日（条例第三十二条、第三十四条）
+      </Typography.Text>
+    </Form.Item>
   );
 }
 
@@ -114,9 +184,7 @@ function ActionFields({ type, app, meta }: { type: string; app: Application; met
           >
             <Input />
           </Form.Item>
-          <Form.Item label="答复期限（工作日，不填为15个）" name="windowWorkdays">
-            <InputNumber min={1} max={60} />
-          </Form.Item>
+          <ConsultationWindowField />
         </>
       );
     case "end_consultation": {
@@ -280,6 +348,7 @@ export function ActionModal(props: {
           <DatePicker disabledDate={isAfterToday} />
         </Form.Item>
         <ActionFields type={type} app={app} meta={meta} />
+        {SENDING_ACTIONS.has(type) && <ServiceFields type={type} app={app} meta={meta} />}
         <Form.Item
           label={REASON_REQUIRED.has(type) ? "理由" : "备注（可选）"}
           name="reason"

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client.ts";
 import { getApplication, letterUrl, listLetters } from "../../api/endpoints.ts";
-import type { Application, Proposal, Role } from "../../api/types.ts";
+import type { Application, LetterSummary, Proposal, Role } from "../../api/types.ts";
 import { useWorkingCalendar } from "../../calendar/use-working-calendar.ts";
 import { formatInstant, todayInChina } from "../../lib/dates.ts";
 import { useTitle } from "../../lib/use-title.ts";
@@ -12,7 +12,10 @@ import { useSession, useUser } from "../../session/session.tsx";
 import { ActionModal } from "./action-modal.tsx";
 import { AppealsCard } from "./appeals-card.tsx";
 import { ClocksCard } from "./clocks-card.tsx";
+import { DeliveryCard } from "./delivery-card.tsx";
 import { eventLabel, eventSummary, lettersOf } from "./event-text.ts";
+import { RecordReceiptModal } from "./record-receipt-modal.tsx";
+import { servedDocumentsOf } from "./served-documents.ts";
 
 const APPEAL_ROLES: Role[] = ["handler", "approver", "agency_admin"];
 const ENDED = new Set(["decided", "delivered", "archived", "closed"]);
@@ -63,9 +66,7 @@ function Details({ app }: { app: Application }) {
 }
 
 function LettersCard({ app }: { app: Application }) {
-  const [listed, setListed] = useState<{ kind: string; title: string; serialNo: string | null }[] | null>(
-    null,
-  );
+  const [listed, setListed] = useState<LetterSummary[] | null>(null);
   const events = app.events ?? [];
   useEffect(() => {
     // Before the letters endpoint exists (404), the list comes from the events.
@@ -215,6 +216,8 @@ export default function CasePage() {
   const calendar = useWorkingCalendar();
   const { app, setApp, error, reload } = useApplication(id);
   const [action, setAction] = useState<ChosenAction | null>(null);
+  /** 登记送达: the document whose row was clicked ("" from the actions card: the first pending). */
+  const [receiptOf, setReceiptOf] = useState<string | null>(null);
   useTitle(app ? `申请 ${app.trackingNo}` : "申请");
   const today = todayInChina();
 
@@ -238,6 +241,14 @@ export default function CasePage() {
   const actions = app.allowedActions.filter((a) => mine(a) && a !== "return_proposal");
   const others = app.allowedActions.filter((a) => !mine(a));
   const flags = meta.flags.filter((f) => app.flags[f.id as keyof Application["flags"]]);
+  const documents = servedDocumentsOf(app);
+  const pendingReceipts = documents.filter((d) => d.isAwaitingReceipt);
+  const canRecordReceipt = app.allowedActions.includes("record_receipt") && mine("record_receipt");
+  const afterAction = (next: Application) => {
+    // The action's reply has no events: read the whole case again for the timeline.
+    setApp({ ...next, events: next.events ?? app.events });
+    reload();
+  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -260,7 +271,7 @@ export default function CasePage() {
               <Button
                 key={type}
                 type={type === "decide" ? "primary" : "default"}
-                onClick={() => setAction({ type })}
+                onClick={() => (type === "record_receipt" ? setReceiptOf("") : setAction({ type }))}
               >
                 {meta.actionLabel(type)}
               </Button>
@@ -291,6 +302,12 @@ export default function CasePage() {
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
             <Details app={app} />
             <ClocksCard app={app} today={today} calendar={calendar} />
+            <DeliveryCard
+              app={app}
+              documents={documents}
+              canRecord={canRecordReceipt}
+              onRecord={(key) => setReceiptOf(key)}
+            />
             <AppealsCard
               applicationId={app.id}
               canRecord={hasRole(...APPEAL_ROLES) && user.agencyCode === app.agencyCode}
@@ -313,15 +330,29 @@ export default function CasePage() {
         onClose={() => setAction(null)}
         onDone={(next) => {
           setAction(null);
-          // The action's reply has no events: read the whole case again for the timeline.
-          setApp({ ...next, events: next.events ?? app.events });
-          reload();
+          afterAction(next);
         }}
         onConflict={() => {
           setAction(null);
           reload();
         }}
       />
+      {receiptOf !== null && pendingReceipts.length > 0 && (
+        <RecordReceiptModal
+          app={app}
+          pending={pendingReceipts}
+          initialKey={receiptOf || undefined}
+          onClose={() => setReceiptOf(null)}
+          onDone={(next) => {
+            setReceiptOf(null);
+            afterAction(next);
+          }}
+          onConflict={() => {
+            setReceiptOf(null);
+            reload();
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -20,6 +20,13 @@ export function eventLabel(e: EventView, meta: MetaIndex): string {
 
 const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
 
+/** “；邮寄送达”, “；直接送达（当面交付），对方于 2026-03-04 收到”: a sent document's service. */
+function serviceText(p: Record<string, unknown>, meta: MetaIndex): string {
+  const how = p.sentBy ? `；${meta.label("deliveryMethods", text(p.sentBy))}` : "";
+  const received = text(p.receivedByAddresseeOn) || text(p.receivedByApplicantOn);
+  return `${how}${received ? `；对方于 ${received} 收到` : ""}`;
+}
+
 /** What the event says, in one line: the items, the party, the days, the outcome … */
 export function eventSummary(e: EventView, all: readonly EventView[], meta: MetaIndex): string {
   const p = e.payload;
@@ -38,10 +45,11 @@ export function eventSummary(e: EventView, all: readonly EventView[], meta: Meta
         .filter(Boolean)
         .join("，");
     case "supplement.requested":
-      return `补正事项：${Array.isArray(p.items) ? p.items.map(text).join("；") : ""}；补正期限 ${text(p.windowWorkdays)} 个工作日`;
+      return `补正事项：${Array.isArray(p.items) ? p.items.map(text).join("；") : ""}；补正期限 ${text(p.windowWorkdays)} 个工作日${serviceText(p, meta)}`;
     case "consultation.started": {
       const party = meta.consultationParties.find((x) => x.id === p.party)?.label ?? text(p.party);
-      return `${party}：${text(p.name)}；答复期限 ${text(p.windowWorkdays)} 个工作日`;
+      const window = p.dueOn ? `答复日期 ${text(p.dueOn)}` : `答复期限 ${text(p.windowWorkdays)} 个工作日`;
+      return `${party}：${text(p.name)}；${window}${serviceText(p, meta)}`;
     }
     case "consultation.answered":
     case "consultation.expired":
@@ -50,13 +58,18 @@ export function eventSummary(e: EventView, all: readonly EventView[], meta: Meta
       return `延长 ${text(p.workdays)} 个工作日；理由：${text(p.reason)}`;
     case "fee.notified": {
       const basis = meta.feeBases.find((x) => x.id === p.basis)?.label ?? text(p.basis);
-      const received = p.receivedByApplicantOn ? `；申请人收到通知 ${text(p.receivedByApplicantOn)}` : "";
-      return `${basis} ${text(p.amountYuan)} 元${received}`;
+      return `${basis} ${text(p.amountYuan)} 元${serviceText(p, meta)}`;
     }
     case "deadline.customized":
       return `答复期限定为 ${text(p.dueOn)}；理由：${text(p.reason)}`;
     case "decision.issued":
-      return `办理结果：${meta.outcome(text(p.outcome))?.shortLabel ?? text(p.outcome)}`;
+      return `办理结果：${meta.outcome(text(p.outcome))?.shortLabel ?? text(p.outcome)}${serviceText(p, meta)}`;
+    case "document.received": {
+      const doc = meta.label("outgoingDocuments", text(p.document));
+      const party = p.consultationId ? `（${consultationName()}）` : "";
+      const tracking = p.trackingNumber ? `；快递单号 ${text(p.trackingNumber)}` : "";
+      return `${doc}${party}签收日期 ${e.on}${tracking}`;
+    }
     case "reply.delivered":
       return `送达方式：${text(p.method)}`;
     case "decision.proposed":
@@ -97,7 +110,7 @@ const LETTER_OF_EVENT: [string, string, string][] = [
  */
 export function lettersOf(
   events: readonly EventView[],
-  listed: { kind: string; title: string; serialNo: string | null }[] | null,
+  listed: { kind: string; title: string; serialNo: string | null; consultationId?: string }[] | null,
 ): LetterLink[] {
   const consultations = events
     .filter((e) => e.type === "consultation.started")
@@ -106,7 +119,8 @@ export function lettersOf(
     let c = 0;
     return listed.map((l) => {
       const link: LetterLink = { kind: l.kind, title: l.title, serialNo: l.serialNo };
-      if (l.kind === "consultation_letter") link.consultationId = consultations[c++] ?? "";
+      if (l.kind === "consultation_letter")
+        link.consultationId = l.consultationId ?? consultations[c++] ?? "";
       return link;
     });
   }
