@@ -75,7 +75,7 @@ export function feeNoticeBody(c: LetterCase, e: FeeNoticeEvent): string[] {
         ]
       : []),
     `应缴信息处理费合计${e.amountYuan}元。`,
-    `缴纳方式：${e.paymentMethod}`,
+    /[。；]$/.test(e.paymentMethod) ? `缴纳方式：${e.paymentMethod}` : `缴纳方式：${e.paymentMethod}。`,
     `请您自收到本通知书之日起${FEE_PAYMENT_WORKDAYS}个工作日内${windowEndNote(e.windowEnd)}缴纳。逾期未缴纳的，本机关不再处理该政府信息公开申请。`,
     // DOMAIN.md §5: a policy of the agency, not an article of the Regulation
     "按照本机关的办理规则，自本机关发出本通知书之日起至您缴纳费用之日止的期间，不计入答复期限。",

@@ -248,6 +248,6 @@ describe("the report and letter routes", () => {
       method: "PUT",
       body: { shortName: "某政" },
     });
-    expect(renamed.body).toEqual({ agencyCode: "town", shortName: "某政" });
+    expect(renamed.body).toMatchObject({ agencyCode: "town", shortName: "某政", reviewBody: null });
   });
 });
