@@ -128,11 +128,14 @@ describe("the other pages (browser)", () => {
     await s.shot(page, "settings");
   });
 
-  it("an agency admin sets the short name of its letter serial numbers", async () => {
+  it("an agency admin sets the short name of its letter numbers, sees its review body and sets a payment method", async () => {
     const page = await s.openAs("townadmin", `/admin/settings`);
+    // the township's review body comes from the tree: the county government (行政复议法 art. 24)
+    await waitForText(page.locator("main"), "第二十四条第一款第（二）项");
     await page.getByLabel("本机关文号简称").fill("某镇");
-    await page.getByRole("button", { name: "保存简称" }).click();
-    await waitForText(page.locator("body"), "文号简称已保存");
+    await page.getByLabel(/收费通知书默认缴纳方式/).fill("到镇财政所缴纳");
+    await page.getByRole("button", { name: "保存文书设置" }).click();
+    await waitForText(page.locator("body"), "文书设置已保存");
     await s.shot(page, "settings-short-name");
   });
 });

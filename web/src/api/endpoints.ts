@@ -129,6 +129,19 @@ export interface SettingsView {
   };
 }
 export const fetchSettings = () => api.get<SettingsView>(`${V1}/settings`);
-/** Additive: the short name in an agency's letter serial numbers (agency admin). */
-export const putLetterShortName = (agency: string, shortName: string) =>
-  api.put<unknown>(`${V1}/agencies/${encodeURIComponent(agency)}/letter-settings`, { shortName });
+/** An agency's letter settings: short name, review body (set / from the tree / in force), payment method. */
+export interface LetterSettings {
+  agencyCode: string;
+  shortName: string;
+  reviewBody: string | null;
+  effectiveReviewBody: { name: string; basis: string } | null;
+  derivedReviewBody: { name: string; basis: string } | null;
+  feePaymentMethod: string | null;
+}
+export const fetchLetterSettings = (agency: string) =>
+  api.get<LetterSettings>(`${V1}/agencies/${encodeURIComponent(agency)}/letter-settings`);
+/** null (or "") clears a setting; an absent field keeps it. */
+export const putLetterSettings = (
+  agency: string,
+  body: { shortName?: string; reviewBody?: string | null; feePaymentMethod?: string | null },
+) => api.put<LetterSettings>(`${V1}/agencies/${encodeURIComponent(agency)}/letter-settings`, body);

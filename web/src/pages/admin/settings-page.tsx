@@ -1,19 +1,17 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Spin, Typography } from "antd";
+import { Alert, Card, Descriptions, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { fetchSettings, putLetterShortName, type SettingsView } from "../../api/endpoints.ts";
-import { showFieldErrors } from "../../components/form-errors.ts";
+import { fetchSettings, type SettingsView } from "../../api/endpoints.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { useSession } from "../../session/session.tsx";
+import { LetterSettingsForm } from "./letter-settings-form.tsx";
 
 const wd = (n: number | undefined) => `${n ?? "—"} 个工作日`;
 
-/** The reminder settings and periods in force (GET /api/v1/settings), and the letter short name. */
+/** The reminder settings and periods in force (GET /api/v1/settings), and the letter settings. */
 export default function SettingsPage() {
   useTitle("提醒与文书编号");
   const { user, hasRole } = useSession();
-  const { message } = App.useApp();
   const [settings, setSettings] = useState<SettingsView | null>(null);
-  const [form] = Form.useForm<{ shortName: string }>();
   const year = new Date().getFullYear();
   useEffect(() => {
     void fetchSettings().then(setSettings, () => undefined);
@@ -21,16 +19,6 @@ export default function SettingsPage() {
   if (!settings) return <Spin />;
   const { statute: s, policy: p } = settings;
   const offsets = p.reminderOffsets.map((o) => (o === 0 ? "到期当日" : `到期前 ${o} 个工作日`)).join("、");
-  async function saveShortName(values: { shortName: string }) {
-    if (!user?.agencyCode) return;
-    try {
-      await putLetterShortName(user.agencyCode, values.shortName);
-      void message.success("文号简称已保存");
-    } catch (e) {
-      const rest = showFieldErrors(form, e);
-      if (rest.length > 0) void message.error(rest.join("；"));
-    }
-  }
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} className="page-title">
@@ -58,7 +46,8 @@ export default function SettingsPage() {
             {wd(s.feePaymentWorkdays)}
           </Descriptions.Item>
           <Descriptions.Item label="救济途径">
-            行政复议 {s.reviewWithinDays} 日内，行政诉讼 {s.litigationWithinMonths} 个月内
+            行政复议 {s.reviewWithinDays} 日内，行政诉讼 {s.litigationWithinMonths}{" "}
+            个月内；2024年1月1日起，不予公开（含部分公开中不予公开的部分）须先申请行政复议（《行政复议法》第二十三条）
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -80,23 +69,8 @@ export default function SettingsPage() {
             简称公开〔{year}〕第N号（按机关、按年度、按文书种类连续编号）
           </Descriptions.Item>
         </Descriptions>
-        {hasRole("agency_admin") && user?.agencyCode && (
-          <Form form={form} layout="inline" onFinish={saveShortName} style={{ marginTop: 12 }}>
-            <Form.Item
-              name="shortName"
-              label="本机关文号简称"
-              rules={[{ required: true, message: "请填写简称，如“嵋阳镇”" }]}
-            >
-              <Input placeholder="如：嵋阳镇" maxLength={20} />
-            </Form.Item>
-            <Form.Item>
-              <Button type="primary" htmlType="submit">
-                保存简称
-              </Button>
-            </Form.Item>
-          </Form>
-        )}
       </Card>
+      {hasRole("agency_admin") && user?.agencyCode && <LetterSettingsForm agencyCode={user.agencyCode} />}
     </Space>
   );
 }
