@@ -1,5 +1,5 @@
 import { addDays } from "../../../src/domain/civil-date.ts";
-import { DECIDABLE_OUTCOME_IDS, type OutcomeId } from "../../../src/domain/outcomes.ts";
+import { DECIDABLE_OUTCOME_IDS, missingReplyFields, type OutcomeId } from "../../../src/domain/outcomes.ts";
 import {
   APPLICANT_TYPES,
   type ApplicantType,
@@ -24,7 +24,18 @@ export interface CaseSpec {
   automatic?: boolean;
 }
 
-const decide = (on: string, outcome: OutcomeId): Step => ["approver", on, { type: "decide", outcome }];
+/** A reply; where the law makes it state its reasons (art. 36(三), 37), it states them. */
+const decide = (on: string, outcome: OutcomeId): Step => [
+  "approver",
+  on,
+  {
+    type: "decide",
+    outcome,
+    ...(missingReplyFields(outcome, {}).includes("reasons")
+      ? { reasons: "依据《条例》相应条款作出答复。" }
+      : {}),
+  },
+];
 
 /** Every decidable outcome but 补正后仍不明确, one case each, received on Mondays from 10 Feb 2025. */
 function outcomeCases(): CaseSpec[] {
