@@ -10,6 +10,7 @@ const TODAY = civilDateInChina(new Date());
 const SIGNED_ON = addDays(TODAY, -2);
 const APPLICANT = "某某科技有限公司";
 const DESCRIPTION = "申请公开：本镇2026年度农村道路建设项目的招标文件和中标结果";
+const REASONS = "投标人的报价明细涉及商业秘密，依照《条例》第十五条不予公开";
 
 describe("a case from intake to decision (browser)", () => {
   let s: BrowserSuite;
@@ -134,7 +135,9 @@ describe("a case from intake to decision (browser)", () => {
     const handler = await s.openAs("handler", new URL(caseUrl).pathname);
     await runAction(handler, "提交答复审批", async (d) => {
       await choose(handler, d, "办理结果", "部分公开", { search: true });
-      await waitForText(d, "《中华人民共和国政府信息公开条例》第三十七条");
+      await waitForText(d, "法律依据：第三十七条");
+      // art. 37: the withheld part's reasons are required
+      await d.getByLabel("对不予公开内容的理由").fill(REASONS);
       await s.shot(handler, "case-decide-dialog");
     });
     await waitForText(handler.locator(".pending-proposal"), "部分公开");
@@ -147,8 +150,11 @@ describe("a case from intake to decision (browser)", () => {
     const state = page.locator(".case-state");
     await waitForText(page.locator(".pending-proposal"), "部分公开");
     await s.shot(page, "case-proposal");
+    await waitForText(page.locator(".pending-proposal"), REASONS);
     await runAction(page, "批准并答复", async (d) => {
-      await waitForText(d, "《中华人民共和国政府信息公开条例》第三十七条");
+      await waitForText(d, "法律依据：第三十七条");
+      // the proposal's reasons are taken over
+      expect(await d.getByLabel("对不予公开内容的理由").inputValue()).toBe(REASONS);
     });
     await waitForText(state, "已答复");
     await waitForText(page.locator(".case-timeline"), "办理结果：部分公开");

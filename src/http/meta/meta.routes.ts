@@ -47,6 +47,13 @@ function buildMeta() {
       row2021: o.row2021,
       row2019: o.row2019,
       decidable: DECIDABLE_OUTCOME_IDS.includes(o.id),
+      // what each form of the reply must state, and the letter's headings of those fields
+      replyForms: o.replies.map((r) => ({
+        id: r.id,
+        requires: r.requires,
+        ...(r.reasonsLabel ? { reasonsLabel: r.reasonsLabel } : {}),
+        ...(r.replyTextLabel ? { replyTextLabel: r.replyTextLabel } : {}),
+      })),
     })),
     outcomeGroups: labelled(OUTCOME_GROUPS, OUTCOME_GROUP_LABELS),
     actions: ACTION_TYPES.map((type) => ({ type, label: ACTION_LABELS[type], roles: ACTION_ROLES[type] })),

@@ -52,6 +52,20 @@ export interface Labelled<T extends string = string> {
   label: string;
 }
 
+/** A field a reply must state besides its outcome (API.md `decide`). */
+export type ReplyField = "reasons" | "replyText" | "holdingAgency";
+
+/** One way of replying with an outcome (予以公开: provided or already_public; …). */
+export interface ReplyFormMeta {
+  id: string;
+  /** What the law makes this reply state: decide is refused (422) without it. */
+  requires: ReplyField[];
+  /** The letter's heading of `reasons` (不予公开的理由 …). */
+  reasonsLabel?: string;
+  /** The letter's heading of `replyText` when it has a role (提供方式, 办理途径 …). */
+  replyTextLabel?: string;
+}
+
 export interface OutcomeMeta {
   id: string;
   group: string;
@@ -61,6 +75,18 @@ export interface OutcomeMeta {
   row2021: string;
   row2019: string;
   decidable: boolean;
+  /** The forms of the reply; the first is the default. */
+  replyForms?: ReplyFormMeta[];
+}
+
+/** What a reply decides besides its outcome (decide, propose_decision; art. 36, 37). */
+export interface ReplyDetails {
+  replyText?: string;
+  reasons?: string;
+  /** art. 36(五): the agency that holds the information. */
+  holdingAgency?: string;
+  /** 予以公开: provided (36(二), default) or already proactively disclosed (36(一)). */
+  disclosure?: "provided" | "already_public";
 }
 
 export interface Meta {

@@ -16,7 +16,7 @@ import dayjs from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { actOn } from "../../api/endpoints.ts";
-import type { ActionInput, Application } from "../../api/types.ts";
+import type { ActionInput, Application, OutcomeMeta, ReplyField, ReplyFormMeta } from "../../api/types.ts";
 import { showFieldErrors } from "../../components/form-errors.ts";
 import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
 import { type MetaIndex, useMeta } from "../../session/meta.tsx";
@@ -28,6 +28,74 @@ const DELIVERY_METHODS = ["邮寄（挂号信）", "当面领取", "电子邮件
 
 /** Reason is required for these (API.md); for the rest it is an optional note. */
 const REASON_REQUIRED = new Set(["extend", "set_custom_deadline", "request_extension", "return_proposal"]);
+
+/**
+ * The form of the reply the fields describe: 予以公开 by `disclosure`, 本机关不掌握 by whether the
+ * holding agency is named (art. 36(四)/(五)); otherwise the outcome's first form.
+ */
+function replyFormOf(
+  outcome: OutcomeMeta,
+  fields: { disclosure?: string | undefined; holdingAgency?: string | undefined },
+): ReplyFormMeta | undefined {
+  const forms = outcome.replyForms ?? [];
+  const byId = (id: string) => forms.find((f) => f.id === id);
+  const chosen = fields.disclosure
+    ? byId(fields.disclosure)
+    : fields.holdingAgency?.trim()
+      ? byId("other_agency")
+      : undefined;
+  return chosen ?? forms.find((f) => f.id !== "other_agency" && f.id !== "already_public") ?? forms[0];
+}
+
+/** What the reply states besides its outcome: the reasons, the holding agency, the way of disclosure. */
+function ReplyDetailFields({ outcome }: { outcome: OutcomeMeta }) {
+  const form = Form.useFormInstance();
+  const disclosure = Form.useWatch("disclosure", form) as string | undefined;
+  const holdingAgency = Form.useWatch("holdingAgency", form) as string | undefined;
+  const reply = replyFormOf(outcome, { disclosure, holdingAgency });
+  const forms = outcome.replyForms ?? [];
+  const asksReasons = forms.some((f) => f.requires.includes("reasons") || f.reasonsLabel);
+  const requires = (field: ReplyField) => reply?.requires.includes(field) ?? false;
+  return (
+    <>
+      {forms.some((f) => f.id === "already_public") && (
+        <Form.Item label="公开方式" name="disclosure" extra="不选的，按提供该政府信息答复">
+          <Radio.Group
+            options={[
+              { value: "provided", label: "提供（第三十六条第（二）项）" },
+              { value: "already_public", label: "已主动公开，告知获取方式（第三十六条第（一）项）" },
+            ]}
+          />
+        </Form.Item>
+      )}
+      {forms.some((f) => f.requires.includes("holdingAgency")) && (
+        <Form.Item
+          label="负责公开该信息的机关及联系方式（能够确定时填写）"
+          name="holdingAgency"
+          extra="填写的，按第三十六条第（五）项答复并须说明理由；不填的，按第三十六条第（四）项（该政府信息不存在）"
+        >
+          <Input />
+        </Form.Item>
+      )}
+      {asksReasons && (
+        <Form.Item
+          label={requires("reasons") ? (reply?.reasonsLabel ?? "理由") : "理由（可选）"}
+          name="reasons"
+          rules={requires("reasons") ? [{ required: true, whitespace: true, message: "请说明理由" }] : []}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      )}
+      <Form.Item
+        label={reply?.replyTextLabel ?? "答复内容（可选）"}
+        name="replyText"
+        rules={requires("replyText") ? [{ required: true, whitespace: true, message: "请填写" }] : []}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
 
 function OutcomeField({ meta }: { meta: MetaIndex }) {
   const form = Form.useFormInstance();
@@ -59,9 +127,13 @@ function OutcomeField({ meta }: { meta: MetaIndex }) {
           aria-live="polite"
         />
       )}
-      <Form.Item label="答复内容（可选）" name="replyText">
-        <Input.TextArea rows={3} />
-      </Form.Item>
+      {chosen ? (
+        <ReplyDetailFields outcome={chosen} />
+      ) : (
+        <Form.Item label="答复内容（可选）" name="replyText">
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      )}
     </>
   );
 }

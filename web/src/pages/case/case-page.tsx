@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client.ts";
 import { getApplication, letterUrl, listLetters } from "../../api/endpoints.ts";
-import type { Application, LetterSummary, Proposal, Role } from "../../api/types.ts";
+import type { Application, EventView, LetterSummary, Proposal, ReplyDetails, Role } from "../../api/types.ts";
 import { useWorkingCalendar } from "../../calendar/use-working-calendar.ts";
 import { formatInstant, todayInChina } from "../../lib/dates.ts";
 import { useTitle } from "../../lib/use-title.ts";
@@ -90,6 +90,19 @@ function LettersCard({ app }: { app: Application }) {
   );
 }
 
+/** The proposed reply's details: the proposal's, else those of the event that submitted it. */
+function replyDetailsOf(p: Proposal, submitted: EventView | undefined): ReplyDetails {
+  const from = { ...submitted?.payload, ...p } as Record<string, unknown>;
+  const out: ReplyDetails = {};
+  for (const key of ["replyText", "reasons", "holdingAgency"] as const) {
+    const v = from[key];
+    if (typeof v === "string" && v !== "") out[key] = v;
+  }
+  if (from.disclosure === "provided" || from.disclosure === "already_public")
+    out.disclosure = from.disclosure;
+  return out;
+}
+
 const PROPOSAL_EVENT: Record<Proposal["kind"], string> = {
   decision: "decision.proposed",
   extension: "extension.requested",
@@ -120,12 +133,13 @@ function ProposalCard({
   if (!p) return null;
   const submitted = [...(app.events ?? [])].reverse().find((e) => e.type === PROPOSAL_EVENT[p.kind]);
   const outcome = meta.outcome(p.outcome);
+  const details = replyDetailsOf(p, submitted);
   const approve: ChosenAction =
     p.kind === "decision"
       ? {
           type: "decide",
           title: "批准并答复",
-          initial: { outcome: p.outcome, ...(p.replyText ? { replyText: p.replyText } : {}) },
+          initial: { outcome: p.outcome, ...details },
         }
       : { type: "extend", title: "批准延期", initial: { workdays: p.workdays, reason: p.reason } };
   return (
@@ -142,7 +156,11 @@ function ProposalCard({
               {outcome ? `${outcome.row2021} ${outcome.shortLabel}` : p.outcome}
             </Descriptions.Item>
             {outcome && <Descriptions.Item label="法律依据">{outcome.basis}</Descriptions.Item>}
-            {p.replyText && <Descriptions.Item label="答复内容">{p.replyText}</Descriptions.Item>}
+            {details.reasons && <Descriptions.Item label="理由">{details.reasons}</Descriptions.Item>}
+            {details.holdingAgency && (
+              <Descriptions.Item label="负责公开的机关">{details.holdingAgency}</Descriptions.Item>
+            )}
+            {details.replyText && <Descriptions.Item label="答复内容">{details.replyText}</Descriptions.Item>}
           </>
         ) : (
           <>
