@@ -56,13 +56,10 @@ const replyDetails = {
     description:
       "本机关不掌握相关政府信息时：负责公开该信息的行政机关名称及联系方式。填写即按第三十六条第（五）项答复（须同时填写理由）；不填按第三十六条第（四）项（该政府信息不存在）",
   }),
-  disclosure: z
-    .enum(["provided", "already_public"])
-    .optional()
-    .meta({
-      description:
-        "予以公开的方式：provided 提供（第三十六条第（二）项，不填时按此）；already_public 已主动公开（第三十六条第（一）项，须在 replyText 写明获取方式、途径）",
-    }),
+  disclosure: z.enum(["provided", "already_public"]).optional().meta({
+    description:
+      "予以公开的方式：provided 提供（第三十六条第（二）项，不填时按此）；already_public 已主动公开（第三十六条第（一）项，须在 replyText 写明获取方式、途径）",
+  }),
 };
 
 const ZAmountYuan = z
