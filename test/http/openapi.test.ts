@@ -107,13 +107,13 @@ describe("the OpenAPI document", () => {
     );
   });
 
-  it("lists all 16 action types in the action body schema (API.md, record_receipt included)", () => {
+  it("lists all 17 action types in the action body schema (API.md, record_receipt and re_reply included)", () => {
     const schema = doc.paths["/api/v1/applications/{id}/actions"]?.post?.requestBody?.content[
       "application/json"
     ].schema as { oneOf?: Json[]; anyOf?: Json[] };
     const variants = schema.oneOf ?? schema.anyOf ?? [];
     const types = variants.map((v) => (v.properties as { type: { const: string } }).type.const);
-    expect(types).toHaveLength(16);
+    expect(types).toHaveLength(17);
     expect(new Set(types)).toEqual(new Set(ACTION_TYPES));
     const extend = variants.find(
       (v) => (v.properties as { type: { const: string } }).type.const === "extend",
