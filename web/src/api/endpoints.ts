@@ -61,8 +61,16 @@ export const listAppeals = (id: string) =>
   api.get<Page<Appeal>>(`${V1}/applications/${encodeURIComponent(id)}/appeals`);
 export const fileAppeal = (id: string, body: { kind: string; filedOn: string }) =>
   api.post<Appeal>(`${V1}/applications/${encodeURIComponent(id)}/appeals`, body);
-export const recordAppealResult = (appealId: string, body: { result: string; on: string }) =>
-  api.post<Appeal>(`${V1}/appeals/${encodeURIComponent(appealId)}/result`, body);
+export const recordAppealResult = (
+  appealId: string,
+  body: {
+    result: string;
+    on: string;
+    reReplyRequired?: boolean;
+    reReplyDueOn?: string;
+    decisionReceivedOn?: string;
+  },
+) => api.post<Appeal>(`${V1}/appeals/${encodeURIComponent(appealId)}/result`, body);
 
 export const listAgencies = () => api.get<Page<Agency>>(`${V1}/agencies`);
 export const createAgency = (body: { code: string; name: string; kind: string; parentCode?: string }) =>

@@ -171,6 +171,8 @@ export interface Application {
     consultations?: ClockView[];
     /** Posted documents whose signature date is to be recorded (送达登记), 5 WD after sending. */
     receipts?: ClockView[];
+    /** 重新答复, once a review or a court ordered it (DOMAIN.md §3). */
+    reReply?: ClockView;
   };
   allowedActions: string[];
   version: number;

@@ -161,7 +161,13 @@ function FeeFields({ meta }: { meta: MetaIndex }) {
 }
 
 /** The actions that send a document to the applicant or a party, and so record its service (送达). */
-const SENDING_ACTIONS = new Set(["request_supplement", "start_consultation", "issue_fee_notice", "decide"]);
+const SENDING_ACTIONS = new Set([
+  "request_supplement",
+  "start_consultation",
+  "issue_fee_notice",
+  "decide",
+  "re_reply",
+]);
 
 /**
  * 送达方式 and 对方收到日期 of a document sent by the action (DOMAIN.md §5). The method defaults
@@ -297,6 +303,7 @@ function ActionFields({ type, app, meta }: { type: string; app: Application; met
       );
     case "decide":
     case "propose_decision":
+    case "re_reply":
       return <OutcomeField meta={meta} />;
     case "deliver":
       return (

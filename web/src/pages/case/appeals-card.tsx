@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Form, Modal, Select, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Table, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { fileAppeal, listAppeals, recordAppealResult } from "../../api/endpoints.ts";
@@ -9,6 +9,16 @@ import { useMeta } from "../../session/meta.tsx";
 
 type Dialog = { kind: "file" } | { kind: "result"; appeal: Appeal } | null;
 
+interface Fields {
+  kind?: string;
+  result?: string;
+  date: Dayjs;
+  /** 重新答复 (DOMAIN.md §3): the decision corrects the reply and orders a new one. */
+  reReplyRequired?: boolean;
+  decisionReceivedOn?: Dayjs;
+  reReplyDueOn?: Dayjs;
+}
+
 /** Reviews and lawsuits about the case (table 四): record one, record its result. */
 export function AppealsCard(props: { applicationId: string; canRecord: boolean }) {
   const meta = useMeta();
@@ -17,7 +27,9 @@ export function AppealsCard(props: { applicationId: string; canRecord: boolean }
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [form] = Form.useForm<{ kind?: string; result?: string; date: Dayjs }>();
+  const [form] = Form.useForm<Fields>();
+  const result = Form.useWatch("result", form);
+  const reReply = Form.useWatch("reReplyRequired", form);
 
   const load = useCallback(() => {
     listAppeals(props.applicationId)
@@ -31,7 +43,7 @@ export function AppealsCard(props: { applicationId: string; canRecord: boolean }
 
   const submit = async () => {
     if (!dialog) return;
-    let v: { kind?: string; result?: string; date: Dayjs };
+    let v: Fields;
     try {
       v = await form.validateFields();
     } catch {
@@ -42,7 +54,15 @@ export function AppealsCard(props: { applicationId: string; canRecord: boolean }
       if (dialog.kind === "file") {
         await fileAppeal(props.applicationId, { kind: v.kind ?? "", filedOn: fromPicker(v.date) ?? "" });
       } else {
-        await recordAppealResult(dialog.appeal.id, { result: v.result ?? "", on: fromPicker(v.date) ?? "" });
+        const received = fromPicker(v.decisionReceivedOn);
+        const dueOn = fromPicker(v.reReplyDueOn);
+        await recordAppealResult(dialog.appeal.id, {
+          result: v.result ?? "",
+          on: fromPicker(v.date) ?? "",
+          ...(v.reReplyRequired ? { reReplyRequired: true } : {}),
+          ...(v.reReplyRequired && received ? { decisionReceivedOn: received } : {}),
+          ...(v.reReplyRequired && dueOn ? { reReplyDueOn: dueOn } : {}),
+        });
       }
       void message.success("已保存");
       setDialog(null);
@@ -129,6 +149,26 @@ export function AppealsCard(props: { applicationId: string; canRecord: boolean }
           >
             <DatePicker disabledDate={isAfterToday} />
           </Form.Item>
+          {dialog?.kind === "result" && result === "corrected" && (
+            <>
+              <Form.Item name="reReplyRequired" valuePropName="checked">
+                <Checkbox>决定或判决责令重新答复</Checkbox>
+              </Form.Item>
+              {reReply && (
+                <>
+                  <Form.Item label="本机关收到决定或判决之日（不填为决定日期）" name="decisionReceivedOn">
+                    <DatePicker disabledDate={isAfterToday} />
+                  </Form.Item>
+                  <Form.Item
+                    label="决定确定的重新答复期限（未确定的，自收到之日起20个工作日）"
+                    name="reReplyDueOn"
+                  >
+                    <DatePicker />
+                  </Form.Item>
+                </>
+              )}
+            </>
+          )}
           {problem && <Alert type="error" showIcon role="alert" title={problem} />}
         </Form>
       </Modal>

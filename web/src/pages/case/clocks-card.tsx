@@ -14,9 +14,14 @@ const CLOCK_STATE_LABELS: Record<ClockView["state"], string> = {
 
 function clocksOf(app: Application): ClockView[] {
   const d = app.deadlines;
-  return [d.reply, d.supplementNotice, d.supplementWindow, ...(d.consultations ?? []), d.feePayment].filter(
-    (c): c is ClockView => c !== undefined,
-  );
+  return [
+    d.reply,
+    d.supplementNotice,
+    d.supplementWindow,
+    ...(d.consultations ?? []),
+    d.feePayment,
+    d.reReply,
+  ].filter((c): c is ClockView => c !== undefined);
 }
 
 /**
