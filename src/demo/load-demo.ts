@@ -1,5 +1,7 @@
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
-import type { CivilDate } from "../domain/civil-date.ts";
+import { addDays, type CivilDate } from "../domain/civil-date.ts";
+import { missingReplyFields, type ReplyField } from "../domain/outcomes.ts";
+import { type Channel, DEFAULT_DELIVERY_BY_CHANNEL } from "../domain/vocabulary.ts";
 import type { ReportService } from "../reports/report-service.ts";
 import { type AccountService, makeAccountService } from "../services/account-service.ts";
 import type { Actor } from "../services/actor.ts";
@@ -118,7 +120,8 @@ async function runCase(
   for (const step of c.steps) {
     on = calendar.addWorkdays(on, step.afterWorkdays);
     if (on > today) return last;
-    last = await applications.act(team[step.actor], app.id, { ...step.action, on } as ActionInput);
+    const action = { ...step.action, on, ...asSent(step.action, c.channel, on, today) } as ActionInput;
+    last = await applications.act(team[step.actor], app.id, action);
   }
   await applications.applyAutomaticEvents(app.id);
   if (last.state !== "decided") return last;
@@ -134,5 +137,36 @@ async function runCase(
     last = await applications.act(team.handler, app.id, { type: "archive", on: archived });
   return last;
 }
+
+/**
+ * What the demo's clerks record of a document they send (DOMAIN.md §5): a notice posted back to a
+ * posted application is signed for three days later (unless that is still ahead: then it waits
+ * for its receipt, as a real one would); a reply states what the law makes it state.
+ */
+function asSent(
+  action: DemoCase["steps"][number]["action"],
+  channel: Channel,
+  on: CivilDate,
+  today: CivilDate,
+): Record<string, string> {
+  if (action.type === "request_supplement" || action.type === "issue_fee_notice") {
+    const signed = addDays(on, 3);
+    return DEFAULT_DELIVERY_BY_CHANNEL[channel] === "post" && signed <= today
+      ? { receivedByAddresseeOn: signed }
+      : {};
+  }
+  if (action.type !== "decide") return {};
+  const filled: Record<string, string> = {};
+  for (const field of missingReplyFields(action.outcome, { ...action, withdrawn: false })) {
+    filled[field] = DEMO_REPLY_TEXTS[field];
+  }
+  return filled;
+}
+
+const DEMO_REPLY_TEXTS: Record<ReplyField, string> = {
+  reasons: "经审查，该信息属于《条例》规定不予公开的范围，具体理由已在承办意见中载明。",
+  replyText: "该信息已在本机关门户网站“政府信息公开”专栏主动公开，可通过该专栏查阅。",
+  holdingAgency: "县自然资源局（联系电话：0359-4000000）",
+};
 
 export { DEMO_PASSWORD, makeAccountService };
