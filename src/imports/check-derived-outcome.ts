@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import type { CaseFacts } from "../domain/case-facts.ts";
+import { isFeeNoticeAwaitingReceipt, isSupplementNoticeAwaitingReceipt } from "../domain/case-predicates.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import { feeWindowEnd, supplementWindowEnd } from "../domain/deadlines/window-ends.ts";
 import {
@@ -21,6 +22,10 @@ export interface DerivedCase {
 
 const quoted = (id: OutcomeId) => `“${ledgerOutcomeLabel(id)}”`;
 
+/** DOMAIN.md §5: a posted notice's window counts from its receipt, which the row does not give. */
+const AWAITING_RECEIPT = (document: string, window: string, column: string) =>
+  `${document}邮寄送达而台账未填写送达日：${window}自送达之日起算，未登记送达日的不会自动办结；请在“${column}”中加上送达日（如 2025-03-04,送达2025-03-07）`;
+
 /** The dates behind an automatic closure (stated or derived), for the clerk to check. */
 function explain(
   facts: CaseFacts,
@@ -32,6 +37,8 @@ function explain(
     const s = facts.supplement;
     if (!s) parts.push("台账未填写补正告知日");
     else if (s.receivedOn) parts.push(`台账填写了补正收到日 ${s.receivedOn}`);
+    else if (isSupplementNoticeAwaitingReceipt(facts))
+      parts.push(AWAITING_RECEIPT("补正告知书", "补正期限", "补正告知日"));
     else {
       const last = supplementWindowEnd(s, calendar);
       parts.push(`补正告知日 ${s.requestedOn}，补正期限 ${s.windowWorkdays} 个工作日，最后一日为 ${last}`);
@@ -41,6 +48,8 @@ function explain(
     const f = facts.fee;
     if (!f) parts.push("台账未填写收费通知日");
     else if (f.paidOn) parts.push(`台账填写了缴费日 ${f.paidOn}`);
+    else if (isFeeNoticeAwaitingReceipt(facts))
+      parts.push(AWAITING_RECEIPT("收费通知", "缴费期限", "收费通知日"));
     else
       parts.push(
         `收费通知日 ${f.notifiedOn}，缴费期限（20 个工作日）最后一日为 ${feeWindowEnd(f, calendar)}`,

@@ -81,28 +81,31 @@ async function checkOutcome(
 /**
  * One ledger row through the API's write path, in the batch's transaction: register, the
  * actions in date order, the automatic events owed as of today (as the worker would), then the
- * outcome written must be the one the row states. The first refusal is the row's error (the
- * caller rolls the row back); anything but an AppError is a fault and is thrown.
+ * outcome written must be the one the row states. The first refusal is the row's error, with the
+ * case's id when it was registered; anything but an AppError is a fault and is thrown.
  */
 export async function importLedgerCase(
   ctx: LedgerWriteContext,
   c: LedgerCase,
   plan: LedgerCasePlan,
-): Promise<LedgerRowError | null> {
+): Promise<{ id?: string; error: LedgerRowError | null }> {
   let id: string;
   try {
     id = await ctx.ops.register(ctx.actor, plan.register);
   } catch (e) {
-    return refusal(e, c.row, "收到日期");
+    return { error: refusal(e, c.row, "收到日期") };
   }
   const ids = new Map<number, string>();
   for (const a of plan.actions) {
     try {
       await act(ctx, id, a, ids);
     } catch (e) {
-      return refusal(e, c.row, a.column, `${ACTION_LABELS[a.input.type]}（${a.input.on}）未能登记：`);
+      return {
+        id,
+        error: refusal(e, c.row, a.column, `${ACTION_LABELS[a.input.type]}（${a.input.on}）未能登记：`),
+      };
     }
   }
   await ctx.ops.applyAutomaticEvents(id);
-  return checkOutcome(ctx, id, c);
+  return { id, error: await checkOutcome(ctx, id, c) };
 }

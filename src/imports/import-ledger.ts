@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import { type CivilDate, yearOf } from "../domain/civil-date.ts";
 import type { Actor } from "../services/actor.ts";
@@ -15,10 +14,10 @@ import type {
   LedgerRowError,
   LedgerSheet,
 } from "./ledger-types.ts";
+import { loadAgencyCases } from "./load-agency-cases.ts";
 import { loadHandlerDirectory } from "./load-handler-directory.ts";
-import { loadTakenNumbers } from "./load-taken-numbers.ts";
 import { parseLedgerRow } from "./parse-ledger-row.ts";
-import { planLedgerCase } from "./plan-ledger-case.ts";
+import { type LedgerCasePlan, planLedgerCase } from "./plan-ledger-case.ts";
 import { tabulateLedgerYears } from "./tabulate-ledger-years.ts";
 import { validateLedgerPlan } from "./validate-ledger-plan.ts";
 
@@ -37,106 +36,133 @@ export interface LedgerImportRequest {
   dryRun: boolean;
   /** For rows dated in a year whose report is closed: the amendment's reason. */
   amendmentReason?: string | undefined;
+  /** Rows handled of all rows, after each row. */
   onProgress?: ImportProgress | undefined;
 }
 
 /** The first report year (editionForYear): earlier years have no table 三. */
 const FIRST_REPORT_YEAR = 2019;
 
-/** Thrown to roll the batch back with the answer in hand (a dry run, or a run with errors). */
+/** A row ready to write: the case and what to record. */
+interface Prepared {
+  raw: LedgerRawRow;
+  value: LedgerCase;
+  plan: LedgerCasePlan;
+}
+
+/** Thrown to roll the transaction back with the answer in hand (a dry run, or a run with errors). */
 class RollBack extends Error {
   constructor(readonly result: LedgerImportResult) {
     super("ledger import rolled back");
   }
 }
 
-interface RowsState {
-  ops: CaseBatch;
-  request: LedgerImportRequest;
-  calendar: WorkingCalendar;
-  resolveHandler: Parameters<typeof parseLedgerRow>[1]["resolveHandler"];
-  /** Numbers of the agency's cases, and of the rows seen so far (→ their row). */
-  taken: Map<string, string>;
-  seen: Map<string, number>;
-}
-
 /** 编号 must be new: not another row's, not an existing case's (a second import of the same file). */
-function numberErrors(state: RowsState, raw: LedgerRawRow): LedgerRowError[] {
+function numberError(
+  raw: LedgerRawRow,
+  seen: Map<string, number>,
+  taken: Map<string, string>,
+): LedgerRowError[] {
   const cell = raw.cells.编号;
   const no = cell === null || cell === undefined ? "" : String(cell).trim();
   if (no === "") return [];
-  const earlier = state.seen.get(no);
+  const earlier = seen.get(no);
   if (earlier !== undefined)
     return [{ row: raw.row, column: "编号", message: `编号“${no}”与第 ${earlier} 行重复` }];
-  state.seen.set(no, raw.row);
-  const tracking = state.taken.get(no);
+  seen.set(no, raw.row);
+  const tracking = taken.get(no);
   if (tracking === undefined) return [];
   const what =
     tracking === no ? "本机关已有申请的受理编号" : `本机关已导入的申请（受理编号 ${tracking}）的编号`;
   return [{ row: raw.row, column: "编号", message: `编号“${no}”已是${what}：这一行可能已经导入过` }];
 }
 
-/** One row: parsed, checked, then written between a savepoint and its release (or rollback). */
-async function importRow(state: RowsState, raw: LedgerRawRow): Promise<LedgerRowError[] | LedgerCase> {
-  const { ops, request } = state;
-  const parsed = parseLedgerRow(raw, { today: ops.today, resolveHandler: state.resolveHandler });
-  const errors = [...parsed.errors, ...numberErrors(state, raw)];
-  if (!parsed.value || errors.length > 0) return errors;
-  const plan = planLedgerCase(parsed.value, request.agency.code, {
-    amendmentReason: request.amendmentReason,
-  });
-  const invalid = validateLedgerPlan(plan, raw.row);
-  if (invalid.length > 0) return invalid;
-  // A failed statement aborts a PostgreSQL transaction: the savepoint keeps the other rows going.
-  await sql`SAVEPOINT ledger_row`.execute(ops.db);
-  const error = await importLedgerCase(
-    { ops, actor: request.actor, calendar: state.calendar },
-    parsed.value,
-    plan,
-  );
-  await (error ? sql`ROLLBACK TO SAVEPOINT ledger_row` : sql`RELEASE SAVEPOINT ledger_row`).execute(ops.db);
-  return error ? [error] : parsed.value;
+/** Every row parsed and checked without writing: the ones ready to write, and the errors of the others. */
+async function prepareRows(ops: CaseBatch, request: LedgerImportRequest, taken: Map<string, string>) {
+  const resolveHandler = await loadHandlerDirectory(ops.db, request.agency.id);
+  const seen = new Map<string, number>();
+  const prepared: Prepared[] = [];
+  const errors: LedgerRowError[] = [];
+  for (const raw of request.sheet.rows) {
+    const parsed = parseLedgerRow(raw, { today: ops.today, resolveHandler });
+    const rowErrors = [...parsed.errors, ...numberError(raw, seen, taken)];
+    const value = rowErrors.length === 0 ? parsed.value : undefined;
+    const plan =
+      value && planLedgerCase(value, request.agency.code, { amendmentReason: request.amendmentReason });
+    if (plan) rowErrors.push(...validateLedgerPlan(plan, raw.row));
+    if (value && plan && rowErrors.length === 0) prepared.push({ raw, value, plan });
+    else errors.push(...rowErrors);
+  }
+  return { prepared, errors };
 }
 
 /** The report years a case counts in: from its receipt to its disposition (today while open). */
-function yearsOf(c: LedgerCase, today: CivilDate): number[] {
-  const from = Math.max(yearOf(c.receivedOn), FIRST_REPORT_YEAR);
-  const to = yearOf(c.ending?.on ?? today);
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+function yearsOf(cases: readonly LedgerCase[], today: CivilDate): number[] {
+  const years = new Set<number>();
+  for (const c of cases) {
+    for (let y = Math.max(yearOf(c.receivedOn), FIRST_REPORT_YEAR); y <= yearOf(c.ending?.on ?? today); y++) {
+      years.add(y);
+    }
+  }
+  return [...years];
 }
 
 const COLUMN_ORDER = new Map<string, number>(LEDGER_COLUMNS.map((c, i) => [c, i]));
 
-async function importRows(state: RowsState): Promise<LedgerImportResult> {
-  const { ops, request } = state;
-  const total = request.sheet.rows.length;
-  request.onProgress?.(0, total);
-  const errors: LedgerRowError[] = [];
-  const years = new Set<number>();
-  let passed = 0;
-  for (const [i, raw] of request.sheet.rows.entries()) {
-    const outcome = await importRow(state, raw);
-    if (Array.isArray(outcome)) errors.push(...outcome);
-    else {
-      passed++;
-      for (const y of yearsOf(outcome, ops.today)) years.add(y);
-    }
-    request.onProgress?.(i + 1, total);
-  }
-  errors.sort(
+function sortErrors(errors: LedgerRowError[]): LedgerRowError[] {
+  return errors.sort(
     (a, b) => a.row - b.row || (COLUMN_ORDER.get(a.column) ?? 0) - (COLUMN_ORDER.get(b.column) ?? 0),
   );
-  const tables = await tabulateLedgerYears(ops.db, request.agency.id, years);
-  const imported = request.dryRun || errors.length === 0 ? passed : 0;
-  return { rows: total, imported, errors, tables };
+}
+
+/**
+ * Writes every prepared row, each through the API's path, and tabulates. No savepoints: every
+ * refusal is thrown before a statement fails, so the transaction stays usable, and a refused row
+ * may leave part of its writes behind — never committed (any error rolls everything back) and
+ * never counted (the tables keep the agency's earlier cases and the passed rows' cases only).
+ * (A savepoint per row would make the per-year tracking counter, which every registration
+ * updates, grow a chain of row versions across subtransactions: quadratic in the rows.)
+ */
+async function importRows(
+  ops: CaseBatch,
+  request: LedgerImportRequest,
+  calendar: WorkingCalendar,
+): Promise<LedgerImportResult> {
+  const total = request.sheet.rows.length;
+  const before = await loadAgencyCases(ops.db, request.agency.id);
+  const { prepared, errors } = await prepareRows(ops, request, before.numbers);
+  let done = total - prepared.length;
+  request.onProgress?.(done, total);
+  const passed: Prepared[] = [];
+  const imported = new Set<string>();
+  for (const p of prepared) {
+    const { id, error } = await importLedgerCase({ ops, actor: request.actor, calendar }, p.value, p.plan);
+    if (error) errors.push(error);
+    else if (id !== undefined) {
+      passed.push(p);
+      imported.add(id);
+    }
+    request.onProgress?.(++done, total);
+  }
+  const years = yearsOf(
+    passed.map((p) => p.value),
+    ops.today,
+  );
+  const tables = await tabulateLedgerYears(
+    ops.db,
+    request.agency.id,
+    years,
+    (id) => before.ids.has(id) || imported.has(id),
+  );
+  const count = request.dryRun || errors.length === 0 ? passed.length : 0;
+  return { rows: total, imported: count, errors: sortErrors(errors), tables };
 }
 
 /**
  * Imports a ledger (API.md “Ledger import and export”) in ONE transaction through the API's
  * write path (applications.inTransaction): every row is registered and handled as a clerk would,
- * each between a savepoint so that one refused row does not stop the others, and every error is
- * collected. The tables are tabulated from what was written. A dry run, or a run with any error,
- * is then rolled back entirely; otherwise it commits.
+ * every error is collected, and the tables are tabulated from what was written. A dry run, or a
+ * run with any error, is then rolled back entirely; otherwise it commits.
  */
 export async function importLedger(
   deps: LedgerImportDeps,
@@ -144,17 +170,10 @@ export async function importLedger(
 ): Promise<LedgerImportResult> {
   // Before the transaction: PGlite has one connection, which the transaction holds.
   const calendar = await deps.calendars.get();
+  request.onProgress?.(0, request.sheet.rows.length);
   try {
     return await deps.applications.inTransaction(async (ops) => {
-      const state: RowsState = {
-        ops,
-        request,
-        calendar,
-        resolveHandler: await loadHandlerDirectory(ops.db, request.agency.id),
-        taken: await loadTakenNumbers(ops.db, request.agency.id),
-        seen: new Map(),
-      };
-      const result = await importRows(state);
+      const result = await importRows(ops, request, calendar);
       if (request.dryRun || result.errors.length > 0) throw new RollBack(result);
       return result;
     });

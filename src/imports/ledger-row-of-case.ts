@@ -1,5 +1,6 @@
-import type { CaseFacts } from "../domain/case-facts.ts";
+import type { CaseFacts, DocumentService } from "../domain/case-facts.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
+import { feeService, serviceStart } from "../domain/deadlines/window-ends.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
 import { CONSULTATION_WINDOW_WORKDAYS } from "../domain/statute.ts";
 import {
@@ -8,6 +9,9 @@ import {
   CHANNEL_LABELS,
   type Channel,
   type ConsultationParty,
+  DEFAULT_CONSULTATION_DELIVERY,
+  DEFAULT_DELIVERY_BY_CHANNEL,
+  type DeliveryMethod,
 } from "../domain/vocabulary.ts";
 import { ledgerOutcomeLabel } from "./ledger-outcome-label.ts";
 import type { LedgerWorkbookRow } from "./write-ledger-workbook.ts";
@@ -36,24 +40,44 @@ const PARTY: Record<ConsultationParty, string> = {
   other_agency: "其他机关",
 };
 
+/**
+ * What a document's cell must add so that importing it again counts its window from the same day
+ * (DOMAIN.md §5): the receipt when recorded; else `邮寄` for a posted one when the import would
+ * not assume post, or the sending day as receipt for one not posted (or recorded before the
+ * service was asked) when the import would assume post.
+ */
+function serviceSuffix(
+  sentOn: CivilDate,
+  service: DocumentService | undefined,
+  assumed: DeliveryMethod,
+): string {
+  if (service?.receivedOn) return `,送达${service.receivedOn}`;
+  if (service?.sentBy === "post") return assumed === "post" ? "" : ",邮寄";
+  return assumed === "post" ? `,送达${serviceStart(sentOn, service) ?? sentOn}` : "";
+}
+
 function consultations(facts: CaseFacts): string {
   return facts.consultations
     .map((c) => {
-      const window = c.windowWorkdays === CONSULTATION_WINDOW_WORKDAYS ? "" : `,${c.windowWorkdays}`;
-      return `${PARTY[c.party]}:${c.name},${c.startedOn},${c.answeredOn ?? ""}${window}`;
+      const window = c.windowWorkdays === CONSULTATION_WINDOW_WORKDAYS ? "" : `,期限${c.windowWorkdays}`;
+      const due = c.dueOn ? `,截止${c.dueOn}` : "";
+      const service = serviceSuffix(c.startedOn, c.service, DEFAULT_CONSULTATION_DELIVERY);
+      return `${PARTY[c.party]}:${c.name},${c.startedOn},${c.answeredOn ?? ""}${window}${due}${service}`;
     })
     .join("；");
 }
 
 /**
  * A case as a ledger row in the import's formats, so that importing the export into an empty
- * agency records the same facts (the supplement window is always written: agencies' defaults differ).
+ * agency records the same facts (the supplement window is always written: agencies' defaults
+ * differ; each notice's receipt, or how it went when that decides where its window starts).
  */
 export function ledgerRowOfCase(c: ExportedCase): LedgerWorkbookRow {
   const { facts } = c;
   const s = facts.supplement;
   const f = facts.fee;
   const x = facts.extension;
+  const assumed = DEFAULT_DELIVERY_BY_CHANNEL[c.channel];
   return {
     编号: c.number,
     收到日期: facts.receivedOn,
@@ -61,11 +85,12 @@ export function ledgerRowOfCase(c: ExportedCase): LedgerWorkbookRow {
     申请人类型: APPLICANT_TYPE_LABELS[c.applicantType],
     申请人: c.applicantName,
     申请内容: c.description,
-    补正告知日: s && `${s.requestedOn},${s.windowWorkdays}`,
+    补正告知日:
+      s && `${s.requestedOn},${s.windowWorkdays}${serviceSuffix(s.requestedOn, s.service, assumed)}`,
     补正收到日: s?.receivedOn,
     征求意见: consultations(facts),
     延期: x && `${x.grantedOn},${x.workdays}${c.extensionReason ? `,${c.extensionReason}` : ""}`,
-    收费通知日: f && (f.receivedByApplicantOn ? `${f.notifiedOn},${f.receivedByApplicantOn}` : f.notifiedOn),
+    收费通知日: f && `${f.notifiedOn}${serviceSuffix(f.notifiedOn, feeService(f), assumed)}`,
     缴费日: f?.paidOn,
     收费金额: f && (f.basis === "per_volume" ? `${f.amountYuan},按量` : String(f.amountYuan)),
     答复日期: c.dispositionOn,

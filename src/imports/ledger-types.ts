@@ -6,7 +6,13 @@
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
 import type { Table3Column } from "../domain/tabulation/table3-types.ts";
-import type { ApplicantType, Channel, ConsultationParty, FeeBasis } from "../domain/vocabulary.ts";
+import type {
+  ApplicantType,
+  Channel,
+  ConsultationParty,
+  DeliveryMethod,
+  FeeBasis,
+} from "../domain/vocabulary.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
 
 /** A cell as read: text (trimmed), a number, or empty. Excel dates arrive as `YYYY-MM-DD` text. */
@@ -38,13 +44,21 @@ export interface LedgerRowError {
   message: string;
 }
 
-export interface LedgerConsultation {
+/** How an outgoing document went and when the addressee received it (送达, DOMAIN.md §5). */
+export interface LedgerService {
+  sentBy?: DeliveryMethod | undefined;
+  receivedOn?: CivilDate | undefined;
+}
+
+export interface LedgerConsultation extends LedgerService {
   party: ConsultationParty;
   name: string;
   startedOn: CivilDate;
   /** Empty: no answer, the window ends by itself. */
   answeredOn?: CivilDate | undefined;
   windowWorkdays?: number | undefined;
+  /** Another agency: the answer date set for it. */
+  dueOn?: CivilDate | undefined;
 }
 
 /** How the ledger says the case ended. */
@@ -69,13 +83,16 @@ export interface LedgerCase {
   supplement?: {
     requestedOn: CivilDate;
     windowWorkdays?: number | undefined;
+    /** The notice's service. */
+    notice: LedgerService;
+    /** The day the supplement was received. */
     receivedOn?: CivilDate | undefined;
   };
   consultations: LedgerConsultation[];
   extension?: { on: CivilDate; workdays: number; reason: string };
   fee?: {
     notifiedOn: CivilDate;
-    receivedByApplicantOn?: CivilDate | undefined;
+    notice: LedgerService;
     amountYuan: number;
     basis: FeeBasis;
     paidOn?: CivilDate | undefined;

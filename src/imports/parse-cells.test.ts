@@ -63,7 +63,25 @@ describe("compound cells", () => {
     expect(value(parseSupplementNotice(45723))).toEqual({ requestedOn: "2025-03-07" });
     expect(error(parseSupplementNotice("2025-03-07,0"))).toContain("1 至 60");
     expect(error(parseSupplementNotice("2025-03-07,61"))).toContain("1 至 60");
-    expect(error(parseSupplementNotice("2025-03-07,10,多余"))).toContain("告知日,补正期限工作日数");
+    expect(error(parseSupplementNotice("2025-03-07,10,多余"))).toContain("“多余”应为送达日");
+    expect(value(parseSupplementNotice("2025-03-07,10,送达2025-03-10"))).toEqual({
+      requestedOn: "2025-03-07",
+      windowWorkdays: 10,
+      receivedOn: "2025-03-10",
+    });
+    expect(value(parseSupplementNotice("2025-03-07,2025-03-10,邮寄"))).toEqual({
+      requestedOn: "2025-03-07",
+      receivedOn: "2025-03-10",
+      sentBy: "post",
+    });
+    expect(value(parseSupplementNotice("2025-03-07,当面"))).toEqual({
+      requestedOn: "2025-03-07",
+      sentBy: "in_person",
+    });
+    expect(error(parseSupplementNotice("2025-03-07,送达2025-03-06"))).toContain(
+      "送达日 2025-03-06 早于发出日 2025-03-07",
+    );
+    expect(error(parseSupplementNotice("2025-03-07,截止2025-03-20"))).toContain("只有征求其他机关意见时");
   });
 
   it("延期: approval date, 1–20 working days, optional reason (which may contain commas)", () => {
@@ -83,13 +101,19 @@ describe("compound cells", () => {
     expect(error(parseExtension("2025-04-31,5"))).toContain("批准日");
   });
 
-  it("收费通知日: the notice, optionally the applicant's receipt (not before it)", () => {
+  it("收费通知日: the notice, optionally the applicant's receipt (not before it) and how it went", () => {
     expect(value(parseFeeNotice("2025-03-12"))).toEqual({ notifiedOn: "2025-03-12" });
     expect(value(parseFeeNotice("2025-03-12,2025-03-14"))).toEqual({
       notifiedOn: "2025-03-12",
-      receivedByApplicantOn: "2025-03-14",
+      receivedOn: "2025-03-14",
     });
-    expect(error(parseFeeNotice("2025-03-12,2025-03-10"))).toContain("早于收费通知日");
+    expect(value(parseFeeNotice("2025-03-12，送达2025-03-14，邮寄送达"))).toEqual({
+      notifiedOn: "2025-03-12",
+      receivedOn: "2025-03-14",
+      sentBy: "post",
+    });
+    expect(error(parseFeeNotice("2025-03-12,2025-03-10"))).toContain("早于发出日");
+    expect(error(parseFeeNotice("2025-03-12,15"))).toContain("应为送达日");
   });
 
   it("收费金额: yuan with up to two decimals, optionally 按量 / 按件", () => {
@@ -118,9 +142,25 @@ describe("征求意见", () => {
     ]);
   });
 
-  it("takes a window for other agencies and a name with commas", () => {
+  it("takes a window or an answer date for other agencies, the letter's receipt, and a name with commas", () => {
     expect(value(parseConsultations("其他机关:县自然资源局,2025-03-10,,10"))).toEqual([
       { party: "other_agency", name: "县自然资源局", startedOn: "2025-03-10", windowWorkdays: 10 },
+    ]);
+    expect(
+      value(parseConsultations("其他机关:县自然资源局,2025-03-10,2025-03-18,截止2025-03-31,送达2025-03-12")),
+    ).toEqual([
+      {
+        party: "other_agency",
+        name: "县自然资源局",
+        startedOn: "2025-03-10",
+        answeredOn: "2025-03-18",
+        dueOn: "2025-03-31",
+        receivedOn: "2025-03-12",
+      },
+    ]);
+    // no answer, but the receipt: the third part is an extra
+    expect(value(parseConsultations("某公司,2025-03-10,送达2025-03-12"))).toEqual([
+      { party: "third_party", name: "某公司", startedOn: "2025-03-10", receivedOn: "2025-03-12" },
     ]);
     expect(value(parseConsultations("第三方:甲公司,乙分公司,2025-03-10,2025-03-12"))[0]?.name).toBe(
       "甲公司,乙分公司",

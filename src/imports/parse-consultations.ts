@@ -7,7 +7,7 @@ import {
 import { fail, type LedgerConsultation, ok, type Parsed } from "./ledger-types.ts";
 import { type LabelVocabulary, matchLabel } from "./match-label.ts";
 import { parseLedgerDate } from "./parse-ledger-date.ts";
-import { parseWorkdays } from "./parse-workdays.ts";
+import { parseServiceExtras } from "./parse-service-extras.ts";
 import { splitCellParts } from "./split-cell-parts.ts";
 
 const SHORT_LABELS: Record<ConsultationParty, string> = {
@@ -39,10 +39,13 @@ function parseItem(item: string): Parsed<LedgerConsultation> {
   const parts = splitCellParts(item.slice(colon + 1));
   const k = parts.findIndex((p, i) => i > 0 && parseLedgerDate(p).ok);
   const name = parts.slice(0, Math.max(k, 1)).join(",");
-  const [startText, answerText = "", windowText = "", ...rest] = k < 0 ? [] : parts.slice(k);
-  if (name === "" || startText === undefined || rest.length > 0) return fail(`“${item}”${FORMAT}`);
+  const [startText, ...after] = k < 0 ? [] : parts.slice(k);
+  if (name === "" || startText === undefined) return fail(`“${item}”${FORMAT}`);
   const started = parseLedgerDate(startText);
   if (!started.ok) return fail(`发出日${started.error}`);
+  // The answer is the third part when it is a plain date or empty; anything else is an extra.
+  const hasAnswer = after[0] !== undefined && (after[0] === "" || /^\d/.test(after[0]));
+  const answerText = hasAnswer ? (after[0] ?? "") : "";
   const c: LedgerConsultation = { party, name, startedOn: started.value };
   if (answerText !== "") {
     const answered = parseLedgerDate(answerText);
@@ -52,17 +55,22 @@ function parseItem(item: string): Parsed<LedgerConsultation> {
     }
     c.answeredOn = answered.value;
   }
-  if (windowText !== "") {
-    const w = parseWorkdays(windowText, 1, MAX_SUPPLEMENT_WINDOW_WORKDAYS, "征求意见期限");
-    if (!w.ok) return w;
-    c.windowWorkdays = w.value;
-  }
-  return ok(c);
+  const extras = parseServiceExtras(hasAnswer ? after.slice(1) : after, {
+    sentOn: started.value,
+    window: { min: 1, max: MAX_SUPPLEMENT_WINDOW_WORKDAYS, what: "征求意见期限" },
+    dueOn: true,
+  });
+  if (!extras.ok) return extras;
+  const { windowWorkdays, dueOn, sentBy, receivedOn } = extras.value;
+  return ok({ ...c, windowWorkdays, dueOn, sentBy, receivedOn });
 }
 
 /**
- * 征求意见: one or more `对象类型:名称,发出日,答复日[,期限]` separated by `；` or new lines; the
- * type (第三方, 共同制作机关, 其他机关) defaults to 第三方, an empty 答复日 means no answer.
+ * 征求意见: one or more `对象类型:名称,发出日,答复日` separated by `；` or new lines; the type
+ * (第三方, 共同制作机关, 其他机关) defaults to 第三方, an empty 答复日 means no answer. Optional
+ * extras: the letter's receipt `送达YYYY-MM-DD` and sending method (a letter goes by post unless
+ * said otherwise; its window counts from the receipt, DOMAIN.md §5), and for another agency a
+ * window `期限N` or an answer date `截止YYYY-MM-DD`.
  */
 export function parseConsultations(text: string): Parsed<LedgerConsultation[]> {
   const items = text

@@ -76,7 +76,7 @@ describe("a ledger row", () => {
 
   it("plans the actions in date order, same-day ones notice first and reply last", () => {
     const c = parse({
-      补正告知日: "2025-03-04,10",
+      补正告知日: "2025-03-04,10,送达2025-03-05",
       补正收到日: "2025-03-06",
       征求意见: "共同制作机关:县局,2025-03-10,2025-03-12；第三方:甲公司,2025-03-06,",
       延期: "2025-03-12,5",
@@ -105,7 +105,11 @@ describe("a ledger row", () => {
       "2025-03-31 decide 答复结果",
       "2025-04-01 deliver 送达日期",
     ]);
-    expect(plan.actions[0]?.input).toMatchObject({ windowWorkdays: 10, reason: "台账导入" });
+    expect(plan.actions[0]?.input).toMatchObject({
+      windowWorkdays: 10,
+      receivedByAddresseeOn: "2025-03-05",
+      reason: "台账导入",
+    });
     expect(plan.actions[6]?.input).toMatchObject({ basis: "per_volume", amountYuan: 700 });
     expect(validateLedgerPlan(plan, 7)).toEqual([]);
   });

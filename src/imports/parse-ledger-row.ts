@@ -61,16 +61,18 @@ function checkDates(c: LedgerCase, cells: Cells, today: CivilDate): void {
   const dated: [LedgerColumn, string, CivilDate | undefined][] = [
     ["收到日期", "收到日期", c.receivedOn],
     ["补正告知日", "补正告知日", c.supplement?.requestedOn],
+    ["补正告知日", "补正告知书送达日", c.supplement?.notice.receivedOn],
     ["补正收到日", "补正收到日", c.supplement?.receivedOn],
     ["延期", "批准日", c.extension?.on],
     ["收费通知日", "收费通知日", c.fee?.notifiedOn],
-    ["收费通知日", "申请人收到日", c.fee?.receivedByApplicantOn],
+    ["收费通知日", "收费通知送达日", c.fee?.notice.receivedOn],
     ["缴费日", "缴费日", c.fee?.paidOn],
     ["答复日期", "答复日期", c.ending?.on],
     ["送达日期", "送达日期", c.deliveredOn],
     ...c.consultations.flatMap((x): [LedgerColumn, string, CivilDate | undefined][] => [
       ["征求意见", `“${x.name}”的发出日`, x.startedOn],
       ["征求意见", `“${x.name}”的答复日`, x.answeredOn],
+      ["征求意见", `“${x.name}”的送达日`, x.receivedOn],
     ]),
   ];
   for (const [column, what, on] of dated) {
@@ -129,7 +131,8 @@ function readFee(cells: Cells): LedgerCase["fee"] | undefined {
   }
   if (cells.isEmpty("收费金额")) cells.add("收费金额", "填写了收费通知日，须填写收费金额（元）");
   if (!notice || !amount) return undefined;
-  return { ...notice, ...amount, paidOn };
+  const { notifiedOn, sentBy, receivedOn } = notice;
+  return { notifiedOn, notice: { sentBy, receivedOn }, ...amount, paidOn };
 }
 
 /** One data row: the case it describes, or the errors of its cells (all of them). */
@@ -169,7 +172,12 @@ export function parseLedgerRow(
     applicantName: applicantName as string,
     description: description as string,
     handlerUsername,
-    supplement: supplementNotice && { ...supplementNotice, receivedOn: supplementReceived },
+    supplement: supplementNotice && {
+      requestedOn: supplementNotice.requestedOn,
+      windowWorkdays: supplementNotice.windowWorkdays,
+      notice: { sentBy: supplementNotice.sentBy, receivedOn: supplementNotice.receivedOn },
+      receivedOn: supplementReceived,
+    },
     consultations,
     extension,
     fee,

@@ -2,22 +2,23 @@ import { MAX_SUPPLEMENT_WINDOW_WORKDAYS } from "../../machines/guards.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import { fail, ok, type Parsed } from "./ledger-types.ts";
 import { parseLedgerDate } from "./parse-ledger-date.ts";
-import { parseWorkdays } from "./parse-workdays.ts";
+import { parseServiceExtras, type ServiceExtras } from "./parse-service-extras.ts";
 import { splitCellParts } from "./split-cell-parts.ts";
 
-/** 补正告知日: `YYYY-MM-DD` or `YYYY-MM-DD,N` (N: the supplement window in working days, art. 30). */
+/**
+ * 补正告知日: `发出日`, then optionally the window in working days (art. 30), the applicant's
+ * receipt `送达日` and the sending method: `2025-03-04,15,送达2025-03-07`. A posted notice's window
+ * counts from its receipt (DOMAIN.md §5): without one it never ends by itself.
+ */
 export function parseSupplementNotice(
   value: string | number,
-): Parsed<{ requestedOn: CivilDate; windowWorkdays?: number | undefined }> {
-  if (typeof value === "number") {
-    const on = parseLedgerDate(value);
-    return on.ok ? ok({ requestedOn: on.value }) : on;
-  }
-  const parts = splitCellParts(value);
-  if (parts.length > 2) return fail(`“${value}”应为“告知日”或“告知日,补正期限工作日数”（如 2025-03-07,15）`);
-  const on = parseLedgerDate(parts[0] ?? "");
-  if (!on.ok) return on;
-  if (parts[1] === undefined || parts[1] === "") return ok({ requestedOn: on.value });
-  const n = parseWorkdays(parts[1], 1, MAX_SUPPLEMENT_WINDOW_WORKDAYS, "补正期限");
-  return n.ok ? ok({ requestedOn: on.value, windowWorkdays: n.value }) : n;
+): Parsed<{ requestedOn: CivilDate } & Omit<ServiceExtras, "dueOn">> {
+  const [first = "", ...rest] = typeof value === "number" ? [value] : splitCellParts(value);
+  const on = parseLedgerDate(first);
+  if (!on.ok) return typeof value === "number" || rest.length === 0 ? on : fail(`告知日${on.error}`);
+  const extras = parseServiceExtras(rest.map(String), {
+    sentOn: on.value,
+    window: { min: 1, max: MAX_SUPPLEMENT_WINDOW_WORKDAYS, what: "补正期限" },
+  });
+  return extras.ok ? ok({ requestedOn: on.value, ...extras.value }) : extras;
 }

@@ -1,5 +1,6 @@
 import type { ActionType } from "../domain/application-events.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
+import type { DeliveryMethod } from "../domain/vocabulary.ts";
 import type { ActionInput, RegisterInput } from "../services/application-types.ts";
 import {
   LEDGER_DELIVERY_METHOD,
@@ -7,7 +8,7 @@ import {
   LEDGER_SUPPLEMENT_ITEMS,
   type LedgerColumn,
 } from "./ledger-columns.ts";
-import type { LedgerCase } from "./ledger-types.ts";
+import type { LedgerCase, LedgerService } from "./ledger-types.ts";
 
 /** One action of a row, with the column it comes from (for the row's error). */
 export interface PlannedAction {
@@ -39,6 +40,14 @@ const SAME_DAY_ORDER: Partial<Record<ActionType, number>> = {
   withdraw: 7,
   deliver: 8,
 };
+
+/** A document's service as the API takes it; absent parts take the API's defaults (the channel's way). */
+function service(s: LedgerService): { sentBy?: DeliveryMethod; receivedByAddresseeOn?: CivilDate } {
+  return {
+    ...(s.sentBy ? { sentBy: s.sentBy } : {}),
+    ...(s.receivedOn ? { receivedByAddresseeOn: s.receivedOn } : {}),
+  };
+}
 
 type WithoutBase<A> = A extends unknown ? Omit<A, "on" | "amendmentReason"> : never;
 
@@ -78,17 +87,23 @@ export function planLedgerCase(
     });
   };
   if (c.supplement) {
-    const { requestedOn, windowWorkdays, receivedOn } = c.supplement;
+    const { requestedOn, windowWorkdays, notice, receivedOn } = c.supplement;
     add("补正告知日", requestedOn, {
       type: "request_supplement",
       items: LEDGER_SUPPLEMENT_ITEMS,
       windowWorkdays,
+      ...service(notice),
     });
     if (receivedOn) add("补正收到日", receivedOn, { type: "receive_supplement" });
   }
   c.consultations.forEach((x, i) => {
-    const { party, name, windowWorkdays } = x;
-    add("征求意见", x.startedOn, { type: "start_consultation", party, name, windowWorkdays }, i);
+    const { party, name, windowWorkdays, dueOn } = x;
+    add(
+      "征求意见",
+      x.startedOn,
+      { type: "start_consultation", party, name, windowWorkdays, dueOn, ...service(x) },
+      i,
+    );
     if (x.answeredOn) add("征求意见", x.answeredOn, { type: "end_consultation", consultationId: "" }, i);
   });
   if (c.extension) {
@@ -96,8 +111,8 @@ export function planLedgerCase(
     add("延期", on, { type: "extend", workdays, reason });
   }
   if (c.fee) {
-    const { notifiedOn, receivedByApplicantOn, basis, amountYuan, paidOn } = c.fee;
-    add("收费通知日", notifiedOn, { type: "issue_fee_notice", basis, amountYuan, receivedByApplicantOn });
+    const { notifiedOn, notice, basis, amountYuan, paidOn } = c.fee;
+    add("收费通知日", notifiedOn, { type: "issue_fee_notice", basis, amountYuan, ...service(notice) });
     if (paidOn) add("缴费日", paidOn, { type: "receive_fee" });
   }
   const ending = c.ending;
