@@ -5,7 +5,7 @@ import { feeNoticeBody } from "./fee-notice-body.ts";
 import { chineseDate, LETTER_KIND_DEFINITIONS } from "./letter-kinds.ts";
 import { acknowledgement, REG, windowEndNote } from "./letter-parts.ts";
 import type { LetterCase, LetterContent, LetterEvent } from "./letter-types.ts";
-import { replyBody } from "./reply-body.ts";
+import { replyBody, reReplyBody } from "./reply-body.ts";
 
 export type { LetterCase, LetterContent, LetterEvent } from "./letter-types.ts";
 
@@ -34,6 +34,8 @@ function body(c: LetterCase, e: LetterEvent): string[] {
       return feeNoticeBody(c, e);
     case "reply":
       return replyBody(c, e);
+    case "re_reply":
+      return reReplyBody(c, e);
     default:
       return assertNever(e, "letter event");
   }

@@ -10,6 +10,7 @@ export const LETTER_KINDS = [
   "consultation_letter",
   "fee_notice",
   "reply",
+  "re_reply",
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -21,6 +22,8 @@ export interface LetterKindDefinition {
   serialWord: string;
   /** Why the letter does not exist yet, when the event is missing. */
   missing: string;
+  /** The yearly sequence it numbers from, when not its own (a re-reply is a reply). */
+  family?: LetterKind;
 }
 
 export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> = {
@@ -59,6 +62,13 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     event: "reply",
     serialWord: "公开",
     missing: "该申请尚未办结（答复、撤回或期限届满终止），还没有答复书",
+  },
+  re_reply: {
+    title: "政府信息公开申请重新答复书",
+    event: "rereply.issued",
+    serialWord: "公开",
+    missing: "该申请没有重新答复（须先登记复议纠正或判决重新答复，再作出重新答复）",
+    family: "reply",
   },
 };
 

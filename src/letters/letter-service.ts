@@ -103,7 +103,7 @@ export function makeLetterService(deps: LetterServiceDeps) {
       applicationId: c.row.id,
       agencyId: c.agency.id,
       kind: key,
-      family: kind,
+      family: LETTER_KIND_DEFINITIONS[kind].family ?? kind,
       letterDate: on,
       userId: actor.userId,
     });
@@ -122,10 +122,18 @@ export function makeLetterService(deps: LetterServiceDeps) {
     if (!isLetterKind(kind)) throw unknownKind(kind);
     const { c, events, letterCase, agency } = await caseOf(actor, applicationId);
     const view = await deps.applications.get(actor, applicationId);
+    const appeals = await deps.db
+      .selectFrom("appeals")
+      .select(["id", "kind", "result_on"])
+      .where("application_id", "=", c.row.id)
+      .execute();
     const { key, event } = resolveLetterEvent(c.row, events, kind, options, {
       deadlines: view.deadlines,
       feePaymentMethod: agency.feePaymentMethod,
       reviewBodyOn: (on) => agencyReviewBody(agency, on),
+      appeals: new Map(
+        appeals.map((a) => [a.id, { kind: a.kind, resultOn: a.result_on as CivilDate | null }]),
+      ),
     });
     const number = await numberOf(actor, c, kind, key, event.on);
     return composeLetter(

@@ -62,6 +62,19 @@ export type LetterEvent =
       reasons: string | null;
       /** The review body the remedy clause names (行政复议法 art. 20 ¶3, 24). */
       reviewBody: ReviewBody;
+    }
+  | {
+      /** 重新答复 (DOMAIN.md §3): a reply again, after the decision that ordered it. */
+      kind: "re_reply";
+      on: CivilDate;
+      outcome: OutcomeId;
+      circumstances: ReplyCircumstances;
+      replyText: string | null;
+      reasons: string | null;
+      reviewBody: ReviewBody;
+      /** The first reply's date, and the decision that ordered the new one. */
+      firstReplyOn: CivilDate;
+      order: { byCourt: boolean; decidedOn: CivilDate | null; receivedOn: CivilDate };
     };
 
 export interface LetterContent {

@@ -52,6 +52,12 @@ export function listCaseLetters(row: DbApplication, events: readonly DbApplicati
           out.push({ kind, key: kind, on: row.disposition_on as CivilDate });
         }
         break;
+      case "re_reply":
+        // one per order: a second correction orders a second new reply
+        for (const e of events.filter((x) => x.type === "rereply.issued")) {
+          out.push({ kind, key: `${kind}:${e.seq}`, on: e.effective_on as CivilDate });
+        }
+        break;
       default:
         assertNever(kind, "letter kind");
     }

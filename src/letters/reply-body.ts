@@ -1,5 +1,6 @@
 import { replyFormFor } from "../domain/outcomes.ts";
 import { citeRegulation } from "../domain/regulation-citation.ts";
+import { chineseDate } from "./letter-kinds.ts";
 import { acknowledgement } from "./letter-parts.ts";
 import type { LetterCase, LetterEvent } from "./letter-types.ts";
 import { remedyClause } from "./remedy-clause.ts";
@@ -24,8 +25,25 @@ function sentence(text: string): string {
  * rests on and nothing else, and the remedy clause naming the review body.
  */
 export function replyBody(c: LetterCase, e: ReplyEvent): string[] {
+  return [`${acknowledgement(c)}现答复如下：`, ...decisionLines(c, e)];
+}
+
+/**
+ * 重新答复 (DOMAIN.md §3): the same decision lines as a reply, opened by the first reply and the
+ * review decision or judgment that ordered the new one.
+ */
+export function reReplyBody(c: LetterCase, e: Extract<LetterEvent, { kind: "re_reply" }>): string[] {
+  const decided = e.order.decidedOn ? `于${chineseDate(e.order.decidedOn)}` : "";
+  const by = e.order.byCourt ? `人民法院${decided}作出判决` : `行政复议机关${decided}作出行政复议决定`;
+  return [
+    `${acknowledgement(c)}本机关已于${chineseDate(e.firstReplyOn)}作出答复。${by}，责令本机关重新答复，本机关于${chineseDate(e.order.receivedOn)}收到。现重新答复如下：`,
+    ...decisionLines(c, { ...e, kind: "reply" }),
+  ];
+}
+
+function decisionLines(c: LetterCase, e: ReplyEvent): string[] {
   const form = replyFormFor(e.outcome, e.circumstances);
-  const lines = [`${acknowledgement(c)}现答复如下：`, form.decision];
+  const lines = [form.decision];
   if (form.replyTextLabel) {
     const text =
       e.replyText ?? form.replyTextDefault ?? (form.requires.includes("replyText") ? FILL_IN : null);

@@ -28,6 +28,8 @@ export interface LetterContext {
   feePaymentMethod: string | null;
   /** The review body for an act on that day, or null when neither the tree nor a setting names it. */
   reviewBodyOn: (on: CivilDate) => ReviewBody | null;
+  /** The case's reviews and lawsuits by id (a re-reply letter cites the one that ordered it). */
+  appeals?: ReadonlyMap<string, { kind: string; resultOn: CivilDate | null }>;
 }
 
 type Payload = Record<string, unknown>;
@@ -201,7 +203,50 @@ export function resolveLetterEvent(
       return { key: kind, event: feeEvent(only("fee.notified").e, options, ctx) };
     case "reply":
       return { key: kind, event: replyEvent(row, events, ctx) };
+    case "re_reply":
+      return reReplyEvent(row, events, ctx);
     default:
       return assertNever(kind, "letter kind");
   }
+}
+
+/** The latest new reply (重新答复) and the order it answers: the decision and when it came. */
+function reReplyEvent(
+  row: DbApplication,
+  events: readonly DbApplicationEvent[],
+  ctx: LetterContext,
+): { key: string; event: LetterEvent } {
+  const issued = lastOfType(events, "rereply.issued");
+  if (!issued || row.disposition_on === null) throw missing("re_reply");
+  const order = events.filter((e) => e.type === "rereply.ordered" && e.seq < issued.seq).at(-1);
+  const on = issued.effective_on as CivilDate;
+  const reviewBody = ctx.reviewBodyOn(on);
+  if (!reviewBody) throw noReviewBody();
+  const p = payloadOf(issued);
+  const appeal = order ? ctx.appeals?.get(String(payloadOf(order).appealId)) : undefined;
+  return {
+    key: `re_reply:${issued.seq}`,
+    event: {
+      kind: "re_reply",
+      on,
+      outcome: p.outcome as OutcomeId,
+      circumstances: {
+        disclosure: p.disclosure === "already_public" ? "already_public" : "provided",
+        holdingAgency: text(p.holdingAgency),
+        thirdPartyConsulted: events.some(
+          (e) => e.type === "consultation.started" && payloadOf(e).party === "third_party",
+        ),
+        withdrawn: false,
+      },
+      replyText: text(p.replyText) ?? null,
+      reasons: text(p.reasons) ?? null,
+      reviewBody,
+      firstReplyOn: row.disposition_on as CivilDate,
+      order: {
+        byCourt: appeal !== undefined && appeal.kind !== "administrative_review",
+        decidedOn: appeal?.resultOn ?? null,
+        receivedOn: (order?.effective_on ?? on) as CivilDate,
+      },
+    },
+  };
 }

@@ -116,6 +116,26 @@ describe.each(BACKENDS)("a re-reply after a corrected review (%s)", (_name, data
       dispositionOn: "2025-03-20",
     });
     expect(replied.deadlines.reReply).toMatchObject({ state: "met", doneOn: "2026-03-20" });
+    // Its letter cites the first reply and the review decision that ordered the new one.
+    const core = h.system.core;
+    const approver = await core.accounts.toActor(
+      (
+        await core.database.db
+          .selectFrom("users")
+          .select("id")
+          .where("username", "=", "approver")
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    if (!approver) throw new Error("no approver");
+    const letter = await core.letters.composeLetter(approver, app.id, "re_reply");
+    expect(letter.title).toBe("政府信息公开申请重新答复书");
+    const text = letter.paragraphs.join("\n");
+    expect(text).toContain(
+      "本机关已于2025年3月20日作出答复。行政复议机关于2026年3月10日作出行政复议决定，责令本机关重新答复，本机关于2026年3月12日收到。现重新答复如下：",
+    );
+    expect(text).toContain("某县人民政府");
+    expect(letter.date).toBe("2026年3月20日");
     expect((await jobsOf(app.id)).filter(([, status]) => status === "pending")).toEqual([]);
     const after = await ok<{ version: number; table3: { rows: Rows } }>(
       h.call("townadmin", "GET", "/api/v1/agencies/town/reports/2025"),

@@ -106,6 +106,7 @@ const LETTER_NOUNS: Record<LetterKind, string> = {
   consultation_letter: "征求意见书",
   fee_notice: "收费通知书",
   reply: "答复书",
+  re_reply: "重新答复书",
 };
 
 /**
