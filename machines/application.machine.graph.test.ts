@@ -147,10 +147,13 @@ describe("in every reachable state", () => {
     }
   });
 
-  it("a final snapshot refuses every event", () => {
+  it("a final snapshot refuses every event; an archived one every event but a re-reply order", () => {
     const finals = reachable.filter((s) => s.status === "done");
-    expect(new Set(finals.map(toApiState))).toEqual(new Set(["archived", "closed"]));
-    for (const s of finals) {
+    // Archived is not final: a review or a court may order a new reply on it (DOMAIN.md §3).
+    expect(new Set(finals.map(toApiState))).toEqual(new Set(["closed"]));
+    const archived = reachable.filter((s) => toApiState(s) === "archived");
+    expect(archived.length).toBeGreaterThan(0);
+    for (const s of [...finals, ...archived]) {
       for (const event of candidateEvents(s.context)) {
         expect(() => applyEvent(machine, s, event)).toThrow(IllegalTransitionError);
       }

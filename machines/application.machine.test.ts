@@ -188,7 +188,8 @@ describe("transitions: (state, event) → next state, outcome, flags", () => {
     expect(next.context.facts.disposition?.outcome).toBe(outcome);
     expect(toFlags(next)).toEqual({ ...NO_FLAGS, ...flags });
     expect(next.context.lastOn).toBe(event.on);
-    const ended = next.matches("closed") || next.matches("archived");
+    // Archived is not final: a review or a court may order a new reply (DOMAIN.md §3).
+    const ended = next.matches("closed");
     expect(next.status).toBe(ended ? "done" : "active");
   });
 

@@ -41,6 +41,12 @@ const PROPOSALS = {
  * 重新答复 (DOMAIN.md §3): after a reply, a review decision or judgment may order a new one; the
  * state stays (the first reply is the disposition of the tables), the facts carry its clock.
  */
+/**
+ * 送达: the addressee's receipt of a document sent earlier, while the case is worked (not once it
+ * is archived or closed); the state stays, the windows that count from it move (DOMAIN.md §5).
+ */
+const RECEIPT = { "document.received": accept("document.received") };
+
 const RE_REPLY = {
   "rereply.ordered": accept("rereply.ordered"),
   "rereply.issued": accept("rereply.issued"),
@@ -64,9 +70,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
     id: "application",
     context: ({ input }) => createInitialContext(input),
     initial: "registered",
-    // 送达: the addressee's receipt of a document sent earlier, in any state that is not final;
-    // the state stays, the windows that count from it move (DOMAIN.md §5).
-    on: { "document.received": accept("document.received") },
+
     states: {
       registered: {
         // The first handling action moves the case into inProgress: no separate acceptance step.
@@ -80,6 +84,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           "decision.issued": accept("decision.issued", "decided"),
           "application.withdrawn": accept("application.withdrawn", "closed"),
           ...PROPOSALS,
+          ...RECEIPT,
         },
       },
       awaitingSupplement: {
@@ -88,6 +93,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           "supplement.received": accept("supplement.received", "inProgress"),
           "supplement.expired": accept("supplement.expired", "closed"),
           "application.withdrawn": accept("application.withdrawn", "closed"),
+          ...RECEIPT,
         },
       },
       inProgress: {
@@ -99,11 +105,14 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           "application.withdrawn": accept("application.withdrawn", "closed"),
           // Accepted where the extension region would accept extension.granted: the same checks.
           ...PROPOSALS,
+          ...RECEIPT,
         },
         states: { consultation: consultationRegion(), extension: extensionRegion(), fee: feeRegion() },
       },
-      decided: { on: { "reply.delivered": accept("reply.delivered", "delivered"), ...RE_REPLY } },
-      delivered: { on: { "application.archived": accept("application.archived", "archived"), ...RE_REPLY } },
+      decided: { on: { "reply.delivered": accept("reply.delivered", "delivered"), ...RE_REPLY, ...RECEIPT } },
+      delivered: {
+        on: { "application.archived": accept("application.archived", "archived"), ...RE_REPLY, ...RECEIPT },
+      },
       // Not final: a review or a court may order a new reply on an archived case (DOMAIN.md §3).
       archived: { on: RE_REPLY },
       /** Ended without a reply letter: withdrawn, supplement overdue, fee unpaid. */

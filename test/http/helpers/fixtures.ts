@@ -45,6 +45,7 @@ export function actionBody(type: string, on = "2026-03-10"): Record<string, unkn
     return_proposal: { reason: "请补充部分公开的依据" },
     // seq 2: the first action after registration (a supplement notice in the tests that use it)
     record_receipt: { documentEventSeq: 2 },
+    re_reply: { outcome: "disclosed" },
   };
   return { type, on, ...(extra[type] ?? {}) };
 }
