@@ -14,6 +14,17 @@ export const LETTER_KINDS = [
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
+/** The yearly sequences (a re-reply numbers from the replies' and counts as a reply). */
+export const LETTER_FAMILIES = [
+  "receipt",
+  "supplement_notice",
+  "extension_notice",
+  "consultation_letter",
+  "fee_notice",
+  "reply",
+] as const satisfies readonly LetterKind[];
+export type LetterFamily = (typeof LETTER_FAMILIES)[number];
+
 export interface LetterKindDefinition {
   title: string;
   /** The event the letter records; the receipt rests on the registration. */

@@ -5,7 +5,7 @@ import type { Edition } from "../domain/tabulation/table3-types.ts";
 import { TABLE3_COLUMNS, type Table3, type Table3Row } from "../domain/tabulation/table3-types.ts";
 import { TABLE4_COLUMNS, type Table4 } from "../domain/tabulation/table4-types.ts";
 import { APPEAL_KINDS, CHANNELS } from "../domain/vocabulary.ts";
-import { LETTER_KINDS } from "../letters/letter-kinds.ts";
+import { LETTER_FAMILIES } from "../letters/letter-kinds.ts";
 import type { LiveFigures } from "./compute-live-figures.ts";
 import type { ReportAgency } from "./report-access.ts";
 import {
@@ -122,7 +122,7 @@ function sumFacts(parts: readonly ReportFacts[]): ReportFacts {
   }
   const counted = parts.map((p) => p.letters);
   const letters = counted.every((l) => l !== undefined) ? zeroLetters() : undefined;
-  if (letters) for (const l of counted) for (const k of LETTER_KINDS) letters[k] += l?.[k] ?? 0;
+  if (letters) for (const l of counted) for (const k of LETTER_FAMILIES) letters[k] += l?.[k] ?? 0;
   const timed = parts.map((p) => p.timeliness);
   const timeliness = timed.every((t) => t !== null)
     ? {

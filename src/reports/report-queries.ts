@@ -12,7 +12,7 @@ import {
   CHANNELS,
   type Channel,
 } from "../domain/vocabulary.ts";
-import { LETTER_KINDS, type LetterKind } from "../letters/letter-kinds.ts";
+import { LETTER_FAMILIES, type LetterFamily } from "../letters/letter-kinds.ts";
 import { zeroLetters } from "./report-types.ts";
 
 export type Db = Kysely<Database>;
@@ -194,17 +194,17 @@ export async function fetchLetterCounts(
   db: Db,
   agencyIds: readonly number[],
   year: number,
-): Promise<Map<number, Record<LetterKind, number>>> {
-  const result = new Map<number, Record<LetterKind, number>>();
+): Promise<Map<number, Record<LetterFamily, number>>> {
+  const result = new Map<number, Record<LetterFamily, number>>();
   if (agencyIds.length === 0) return result;
   const rows = await sql<{ agency_id: number; family: string; n: number }>`
     select agency_id, family, count(*)::int as n from letters
     where agency_id in (${sql.join([...agencyIds])}) and year = ${year}
     group by agency_id, family`.execute(db);
   for (const r of rows.rows) {
-    if (!(LETTER_KINDS as readonly string[]).includes(r.family)) continue;
+    if (!(LETTER_FAMILIES as readonly string[]).includes(r.family)) continue;
     const counts = result.get(r.agency_id) ?? zeroLetters();
-    counts[r.family as LetterKind] = Number(r.n);
+    counts[r.family as LetterFamily] = Number(r.n);
     result.set(r.agency_id, counts);
   }
   return result;

@@ -8,7 +8,7 @@ import type { CivilDate } from "../domain/civil-date.ts";
 import type { Edition, Table3Column, Table3Row } from "../domain/tabulation/table3-types.ts";
 import type { Table4 } from "../domain/tabulation/table4-types.ts";
 import type { Channel } from "../domain/vocabulary.ts";
-import { LETTER_KINDS, type LetterKind } from "../letters/letter-kinds.ts";
+import { LETTER_FAMILIES, type LetterFamily } from "../letters/letter-kinds.ts";
 import type { Table2Figures } from "./table2/table2-layout.ts";
 
 /**
@@ -90,8 +90,8 @@ export function withAllTexts(stored: Partial<ReportTexts> | undefined): ReportTe
 }
 
 /** Every letter kind with 0. */
-export function zeroLetters(): Record<LetterKind, number> {
-  return Object.fromEntries(LETTER_KINDS.map((k) => [k, 0])) as Record<LetterKind, number>;
+export function zeroLetters(): Record<LetterFamily, number> {
+  return Object.fromEntries(LETTER_FAMILIES.map((k) => [k, 0])) as Record<LetterFamily, number>;
 }
 
 /** Figures of the narrative that are not cells of a table, from the same rows as the tables. */
@@ -109,7 +109,7 @@ export interface ReportFacts {
    * Letters the system numbered with a date in the year, by kind (the letters table: a letter is
    * numbered when it is first generated). Absent in versions closed before it was counted.
    */
-  letters?: Record<LetterKind, number>;
+  letters?: Record<LetterFamily, number>;
 }
 
 export interface Table3Json {

@@ -1,6 +1,6 @@
 import { getOutcome, type OutcomeGroup } from "../../domain/outcomes.ts";
 import { table3Layout } from "../../domain/tabulation/table3-layout.ts";
-import { LETTER_KINDS, type LetterKind } from "../../letters/letter-kinds.ts";
+import { LETTER_FAMILIES, type LetterFamily } from "../../letters/letter-kinds.ts";
 import type { AnnualReport } from "../report-types.ts";
 import { table2Layout } from "../table2/table2-layout.ts";
 import { formatAmount, formatPercent } from "./format-number.ts";
@@ -99,14 +99,13 @@ export function appealParagraph(report: AnnualReport): string {
 }
 
 /** The letters of a case as the narrative names them, in the order of the lifecycle. */
-const LETTER_NOUNS: Record<LetterKind, string> = {
+const LETTER_NOUNS: Record<LetterFamily, string> = {
   receipt: "登记回执",
   supplement_notice: "补正告知书",
   extension_notice: "延期答复告知书",
   consultation_letter: "征求意见书",
   fee_notice: "收费通知书",
   reply: "答复书",
-  re_reply: "重新答复书",
 };
 
 /**
@@ -116,8 +115,8 @@ const LETTER_NOUNS: Record<LetterKind, string> = {
  */
 export function lettersParagraph(report: AnnualReport): string | null {
   const letters = report.facts.letters;
-  if (letters === undefined || LETTER_KINDS.every((k) => letters[k] === 0)) return null;
-  const issued = LETTER_KINDS.filter((k) => letters[k] > 0);
+  if (letters === undefined || LETTER_FAMILIES.every((k) => letters[k] === 0)) return null;
+  const issued = LETTER_FAMILIES.filter((k) => letters[k] > 0);
   return `本年度出具${issued.map((k) => `${LETTER_NOUNS[k]}${letters[k]}份`).join("、")}。`;
 }
 

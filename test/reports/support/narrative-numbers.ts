@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { LETTER_KINDS } from "../../../src/letters/letter-kinds.ts";
+import { LETTER_FAMILIES } from "../../../src/letters/letter-kinds.ts";
 import { buildReportDocument } from "../../../src/reports/document/build-report-document.ts";
 import type { AnnualReport } from "../../../src/reports/report-types.ts";
 
@@ -73,8 +73,8 @@ export function expectedNarrative(r: AnnualReport): { starts: string; numbers: n
     });
   }
   const letters = r.facts.letters;
-  if (letters && LETTER_KINDS.some((k) => letters[k] > 0)) {
-    const issued = LETTER_KINDS.filter((k) => letters[k] > 0);
+  if (letters && LETTER_FAMILIES.some((k) => letters[k] > 0)) {
+    const issued = LETTER_FAMILIES.filter((k) => letters[k] > 0);
     expected.push({ starts: "本年度出具", numbers: issued.map((k) => letters[k]) });
   }
   const t = r.facts.timeliness;
