@@ -71,21 +71,7 @@ export function planDeadlineJobs(args: {
     // A window waiting for a posted document's receipt has no date yet: its reminder is the
     // receipt clock's (below), not the window's.
     if (clock?.state !== "running" || clock.isAwaitingReceipt) continue;
-    let missed: { offset: number; runOn: CivilDate } | undefined;
-    let isRemindedToday = false;
-    for (const offset of args.reminderOffsets) {
-      const runOn = calendar.subtractWorkdays(clock.dueOn, offset);
-      if (runOn < today) {
-        if (!missed || runOn > missed.runOn) missed = { offset, runOn };
-        continue;
-      }
-      isRemindedToday ||= runOn === today;
-      jobs.push(reminderJob(id, name, clock.dueOn, offset, runOn));
-    }
-    // Entered the window late (backdated, reassigned, a moved date): the latest reminder it
-    // missed goes out today, once (its id is the offset's), unless a later one is due today
-    // anyway; earlier offsets are not sent.
-    if (missed && !isRemindedToday) jobs.push(reminderJob(id, name, clock.dueOn, missed.offset, today));
+    jobs.push(...clockReminders(id, name, clock.dueOn, args));
   }
   // One reminder to record a posted document's signature date, on the day it is due (today
   // when that day has passed: a backdated or late entry).
@@ -94,16 +80,48 @@ export function planDeadlineJobs(args: {
     jobs.push(reminderJob(id, `receipt:${clock.id}`, clock.dueOn, 0, maxDate(clock.dueOn, today)));
   }
   const reply = deadlines.reply;
-  if (reply.state === "running" || reply.state === "missed") {
-    jobs.push({
-      jobId: `app-${id}.reply-overdue.${reply.dueOn}`,
-      applicationId: id,
-      kind: "deadline.overdue",
-      runOn: maxDate(addDays(reply.dueOn, 1), today),
-      payload: { v: 1, clock: "reply", dueOn: reply.dueOn },
-    });
-  }
+  if (reply.state === "running" || reply.state === "missed")
+    jobs.push(overdueJob(id, "reply", reply.dueOn, today));
   return jobs;
+}
+
+/**
+ * Reminders at the configured offsets before `dueOn`. Entered the window late (backdated,
+ * reassigned, a moved date): the latest reminder it missed goes out today, once (its id is the
+ * offset's), unless a later one is due today anyway; earlier offsets are not sent.
+ */
+function clockReminders(
+  id: string,
+  name: string,
+  dueOn: CivilDate,
+  args: { calendar: WorkingCalendar; today: CivilDate; reminderOffsets: readonly number[] },
+): PlannedJob[] {
+  const { calendar, today } = args;
+  const jobs: PlannedJob[] = [];
+  let missed: { offset: number; runOn: CivilDate } | undefined;
+  let isRemindedToday = false;
+  for (const offset of args.reminderOffsets) {
+    const runOn = calendar.subtractWorkdays(dueOn, offset);
+    if (runOn < today) {
+      if (!missed || runOn > missed.runOn) missed = { offset, runOn };
+      continue;
+    }
+    isRemindedToday ||= runOn === today;
+    jobs.push(reminderJob(id, name, dueOn, offset, runOn));
+  }
+  if (missed && !isRemindedToday) jobs.push(reminderJob(id, name, dueOn, missed.offset, today));
+  return jobs;
+}
+
+/** The escalation of a clock that ran out: the day after its due date (today when later). */
+function overdueJob(id: string, clock: string, dueOn: CivilDate, today: CivilDate): PlannedJob {
+  return {
+    jobId: `app-${id}.${clock}-overdue.${dueOn}`,
+    applicationId: id,
+    kind: "deadline.overdue",
+    runOn: maxDate(addDays(dueOn, 1), today),
+    payload: { v: 1, clock, dueOn },
+  };
 }
 
 function reminderJob(
@@ -124,22 +142,9 @@ function reminderJob(
 
 /** After the reply: only a re-reply's clock, reminders before it and its overdue escalation. */
 function planReReplyJobs(args: Parameters<typeof planDeadlineJobs>[0]): PlannedJob[] {
-  const { applicationId: id, deadlines, calendar, today } = args;
+  const { applicationId: id, deadlines, today } = args;
   const clock = deadlines.reReply;
   if (!clock || (clock.state !== "running" && clock.state !== "missed")) return [];
-  const jobs: PlannedJob[] = [];
-  if (clock.state === "running") {
-    for (const offset of args.reminderOffsets) {
-      const runOn = calendar.subtractWorkdays(clock.dueOn, offset);
-      if (runOn >= today) jobs.push(reminderJob(id, "reReply", clock.dueOn, offset, runOn));
-    }
-  }
-  jobs.push({
-    jobId: `app-${id}.reReply-overdue.${clock.dueOn}`,
-    applicationId: id,
-    kind: "deadline.overdue",
-    runOn: maxDate(addDays(clock.dueOn, 1), today),
-    payload: { v: 1, clock: "reReply", dueOn: clock.dueOn },
-  });
-  return jobs;
+  const reminders = clock.state === "running" ? clockReminders(id, "reReply", clock.dueOn, args) : [];
+  return [...reminders, overdueJob(id, "reReply", clock.dueOn, today)];
 }
