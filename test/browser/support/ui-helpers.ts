@@ -28,12 +28,6 @@ export async function choose(
     .filter({ hasText: option })
     .first();
   await item.waitFor();
-  // A click while the dropdown is still sliding in can land on nothing (the option moves under
-  // the pointer): wait until its enter animation has finished.
-  const dropdown = page.locator(".ant-select-dropdown").filter({ has: item });
-  await expect
-    .poll(async () => (await dropdown.getAttribute("class")) ?? "", { timeout: 10_000 })
-    .not.toMatch(/-(appear|enter)(-active)?\b/);
   await item.click();
   // The dropdown closes once the choice is taken. On a loaded machine a click that arrives while
   // the dropdown is still settling can be dropped by the select (seen once in three full runs):
