@@ -182,7 +182,7 @@ const PATHS: ((r: Random, c: LedgerWorkbookRow, R: CivilDate, i: number) => Draf
       const received = r.chance(0.4) ? addDays(sent, r.int(1, 3)) : null;
       // another agency: sometimes a window of its own, or an answer date set for it
       const own = party === "其他机关:" ? r.pick([null, "window", "due"] as const) : null;
-      const window = own === "window" ? r.int(10, 20) : 15; // 10 WD: at least the 14 days answers take
+      const window = own === "window" ? r.int(12, 20) : 15; // 12 WD: the 14 days answers take, from any day
       // answers come within 14 days: a date set for them is later
       const due = own === "due" ? addDays(sent, r.int(15, 30)) : null;
       const extras = [
