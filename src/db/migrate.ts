@@ -6,6 +6,9 @@ import * as m0003 from "./migrations/0003-worklist-index.ts";
 import * as m0004 from "./migrations/0004-awaiting-approval.ts";
 import * as m0005 from "./migrations/0005-superseded-events.ts";
 import * as m0007 from "./migrations/0007-agency-letter-settings.ts";
+import * as m0008 from "./migrations/0008-account-security.ts";
+import * as m0009 from "./migrations/0009-access-log.ts";
+import * as m0010 from "./migrations/0010-issued-letters.ts";
 import type { Database } from "./schema.ts";
 
 /** Forward-only migrations, listed here so a bundle or a fresh clone finds them without a scan. */
@@ -16,6 +19,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-awaiting-approval": m0004,
   "0005-superseded-events": m0005,
   "0007-agency-letter-settings": m0007,
+  "0008-account-security": m0008,
+  "0009-access-log": m0009,
+  "0010-issued-letters": m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
