@@ -1,8 +1,9 @@
 import type { Server } from "node:http";
 import { join } from "node:path";
-import express from "express";
+import express, { type Express } from "express";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
+import type { Logger } from "pino";
 import type { Settings } from "../../config/settings.ts";
 import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
 import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
@@ -27,6 +28,8 @@ export interface SystemOptions {
   /** Test hooks. */
   now?: () => Date;
   queuePrefix?: string;
+  /** Where the log goes (tests capture it); default pino on stdout at LOG_LEVEL. */
+  logger?: Logger;
   /** Runs on the database before Redis, workers and HTTP start (bootstrap, demo data). */
   prepare?: (core: Core) => Promise<void>;
 }
@@ -34,6 +37,8 @@ export interface SystemOptions {
 export interface RunningSystem {
   core: Core;
   url: string | null;
+  /** The HTTP app when `http` (tests walk its routes). */
+  app: Express | null;
   redisUrl: string;
   queue: DeadlineQueue;
   workers: RunningWorkers | null;
@@ -51,7 +56,10 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
-    const core = await openCore(settings, options.now ? { now: options.now } : {});
+    const core = await openCore(settings, {
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
     stops.push(() => core.close());
     // Before any worker: a backdated demo case must not be closed between two of its own steps.
     if (options.prepare) await options.prepare(core);
@@ -93,10 +101,11 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
       });
     }
     let url: string | null = null;
+    let app: Express | null = null;
     if (options.http) {
       const ping = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
       stops.push(async () => ping.disconnect());
-      const app = createHttpApp({
+      app = createHttpApp({
         db: core.database.db,
         applications: core.applications,
         accounts: core.accounts,
@@ -122,7 +131,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
       const port = typeof address === "object" && address ? address.port : settings.PORT;
       url = `http://${settings.HOST === "0.0.0.0" ? "127.0.0.1" : settings.HOST}:${port}`;
     }
-    return { core, url, redisUrl, queue, workers, stop: stopAll };
+    return { core, url, app, redisUrl, queue, workers, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;
