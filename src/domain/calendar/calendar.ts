@@ -1,11 +1,13 @@
 import {
   type CivilDate,
+  dayNumberOf,
   fromDayNumber,
   isWeekend,
   toDayNumber,
   WEEKDAY_NAMES,
   weekdayOf,
   yearOf,
+  yearOfDayNumber,
 } from "../civil-date.ts";
 import { buildProvisionalYear } from "./build-provisional-year.ts";
 import type { CalendarYear } from "./calendar-year.ts";
@@ -27,6 +29,12 @@ export interface DayInfo {
 interface YearIndex {
   data: CalendarYear;
   special: Map<string, { isWorkday: boolean; name: string }>;
+  /** Day number of 1 January. */
+  start: number;
+  /** before[i]: working days among the year's first i days (length: days in the year + 1). */
+  before: Int32Array;
+  /** The working days of the year, as offsets from 1 January, in order. */
+  workdays: Int32Array;
 }
 
 /**
@@ -96,39 +104,77 @@ export class WorkingCalendar {
   }
 
   isWorkday(date: CivilDate): boolean {
-    const special = this.#index(yearOf(date)).special.get(date);
-    return special ? special.isWorkday : !isWeekend(date);
+    return this.isWorkdayNumber(toDayNumber(date));
+  }
+
+  /** Whether a day number (days since 1970-01-01) is a working day. */
+  isWorkdayNumber(day: number): boolean {
+    const idx = this.#index(yearOfDayNumber(day));
+    const i = day - idx.start;
+    return (idx.before[i + 1] ?? 0) > (idx.before[i] ?? 0);
   }
 
   /** The n-th working day after `date` (`date` itself never counts); n = 0 gives `date`. */
   addWorkdays(date: CivilDate, n: number): CivilDate {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数，收到 ${n}`);
-    let day = toDayNumber(date);
-    for (let left = n; left > 0; ) {
-      day++;
-      if (this.isWorkday(fromDayNumber(day))) left--;
+    return fromDayNumber(this.addWorkdaysToDayNumber(toDayNumber(date), n));
+  }
+
+  /**
+   * `addWorkdays` on day numbers: O(1) per calendar year crossed (the year's prefix sums give
+   * the working days left in it, its list of working days the n-th one).
+   */
+  addWorkdaysToDayNumber(day: number, n: number): number {
+    if (n === 0) return day;
+    let year = yearOfDayNumber(day);
+    let idx = this.#index(year);
+    // Working days of the year up to and including `day`: the count starts after them.
+    let passed = idx.before[day - idx.start + 1] ?? 0;
+    let left = n;
+    for (;;) {
+      const total = idx.workdays.length;
+      if (passed + left <= total) return idx.start + (idx.workdays[passed + left - 1] ?? 0);
+      left -= total - passed;
+      passed = 0;
+      idx = this.#index(++year);
     }
-    return fromDayNumber(day);
   }
 
   /** The n-th working day before `date` (`date` itself never counts). */
   subtractWorkdays(date: CivilDate, n: number): CivilDate {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数，收到 ${n}`);
-    let day = toDayNumber(date);
-    for (let left = n; left > 0; ) {
-      day--;
-      if (this.isWorkday(fromDayNumber(day))) left--;
+    if (n === 0) return date;
+    const day = toDayNumber(date);
+    let year = yearOfDayNumber(day);
+    let idx = this.#index(year);
+    // Working days of the year strictly before `day`.
+    let earlier = idx.before[day - idx.start] ?? 0;
+    let left = n;
+    for (;;) {
+      if (left <= earlier) return fromDayNumber(idx.start + (idx.workdays[earlier - left] ?? 0));
+      left -= earlier;
+      idx = this.#index(--year);
+      earlier = idx.workdays.length;
     }
-    return fromDayNumber(day);
   }
 
   /** Working days d with from < d ≤ to (0 when to ≤ from). */
   countWorkdays(from: CivilDate, to: CivilDate): number {
-    let count = 0;
-    for (let d = toDayNumber(from) + 1, end = toDayNumber(to); d <= end; d++) {
-      if (this.isWorkday(fromDayNumber(d))) count++;
+    return this.workdaysBetween(toDayNumber(from), toDayNumber(to));
+  }
+
+  /** Working days d with from < d ≤ to, on day numbers (0 when to ≤ from); O(1) per year crossed. */
+  workdaysBetween(fromDay: number, toDay: number): number {
+    if (toDay <= fromDay) return 0;
+    let year = yearOfDayNumber(fromDay);
+    const lastYear = yearOfDayNumber(toDay);
+    let idx = this.#index(year);
+    let count = -(idx.before[fromDay - idx.start + 1] ?? 0);
+    while (year < lastYear) {
+      count += idx.workdays.length;
+      idx = this.#index(++year);
     }
-    return count;
+    return count + (idx.before[toDay - idx.start + 1] ?? 0);
   }
 
   /** Whether any day in [from, to] lies in a provisional year. */
@@ -153,5 +199,15 @@ function indexYear(data: CalendarYear): YearIndex {
   const special = new Map<string, { isWorkday: boolean; name: string }>();
   for (const h of data.holidays) special.set(h.date, { isWorkday: false, name: h.name });
   for (const w of data.workdays) special.set(w.date, { isWorkday: true, name: w.name });
-  return { data, special };
+  const start = dayNumberOf(data.year, 1, 1);
+  const length = dayNumberOf(data.year + 1, 1, 1) - start;
+  const before = new Int32Array(length + 1);
+  const workdays: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const date = fromDayNumber(start + i);
+    const isWorkday = special.get(date)?.isWorkday ?? !isWeekend(date);
+    if (isWorkday) workdays.push(i);
+    before[i + 1] = workdays.length;
+  }
+  return { data, special, start, before, workdays: Int32Array.from(workdays) };
 }

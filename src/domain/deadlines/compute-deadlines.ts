@@ -16,6 +16,7 @@ import { CONSULTATION_PARTY_LABELS, DELIVERY_METHOD_LABELS } from "../vocabulary
 import type { CaseDeadlines, Clock, ClockState } from "./clock.ts";
 import { computeReplyDeadline } from "./compute-reply-deadline.ts";
 import { describeCalendarDays } from "./describe-calendar-days.ts";
+import { defineLazyExplanation } from "./lazy-explanation.ts";
 import {
   consultationWindowEnd,
   expiryDate,
@@ -69,17 +70,16 @@ function replyClock(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDate
   if (d) state = d.by === "decision" ? (isRepliedOnTime(facts, calendar) ? "met" : "missed") : "lapsed";
   else if (isReplyPaused(facts, calendar, asOf)) state = "paused";
   else state = asOf > r.dueOn ? "missed" : "running";
-  const clock: Clock = {
+  const clock: Omit<Clock, "explanation"> = {
     kind: "reply",
     label: "答复期限",
     startsOn: r.startsOn,
     dueOn: r.dueOn,
     isProvisional: r.isProvisional,
     state,
-    explanation: r.explanation,
   };
   if (d?.by === "decision") clock.doneOn = d.on;
-  return clock;
+  return defineLazyExplanation(clock, () => r.explanation);
 }
 
 /** The reply clock stands still while a supplement, a consultation or a fee payment is awaited. */
@@ -99,13 +99,13 @@ function supplementNoticeClock(facts: CaseFacts, calendar: WorkingCalendar, asOf
   let state = awaitedState(dueOn, sentOn, facts.disposition?.on, asOf);
   // Without a notice the case was clear enough: a passed date is not a breach, only a closed door.
   if (!sentOn && state === "missed") state = "lapsed";
-  const lines = [
+  const lines = () => [
     `收到申请之日：${formatWithWeekday(facts.receivedOn)}，当日不计入`,
     `需补正的，应在${SUPPLEMENT_NOTICE_WORKDAYS}个工作日内一次性告知（《条例》第三十条）`,
     ...describeCalendarDays(facts.receivedOn, dueOn, calendar),
     `补正告知期限：${formatWithWeekday(dueOn)}`,
+    ...(sentOn ? [`已于 ${sentOn} 发出补正告知${sentOn > dueOn ? "（逾期）" : ""}`] : []),
   ];
-  if (sentOn) lines.push(`已于 ${sentOn} 发出补正告知${sentOn > dueOn ? "（逾期）" : ""}`);
   return clockOf("supplementNotice", "补正告知期限", facts.receivedOn, dueOn, state, sentOn, lines, calendar);
 }
 
@@ -123,15 +123,15 @@ function supplementWindowClock(
   // Awaiting a posted notice's receipt, the window has not started: it cannot be missed yet.
   const state =
     awaiting && !s.receivedOn && !endedOn ? "running" : awaitedState(dueOn, s.receivedOn, endedOn, asOf);
-  const lines = [
+  const lines = () => [
     ...serviceLines("补正告知书", s.requestedOn, s.service),
     `补正期限：${s.windowWorkdays}个工作日，自申请人收到补正告知书之日起计算（机关在补正告知书中确定）`,
     ...describeCalendarDays(startsOn, dueOn, calendar),
     awaiting
       ? `签收日期登记前不会因逾期不补正而终止；按发出之日推算，最后一日为 ${formatWithWeekday(dueOn)}`
       : `补正期限最后一日：${formatWithWeekday(dueOn)}；逾期未补正的，视为放弃申请，于 ${expiryDate(dueOn)} 终止办理（第三十条）`,
+    ...(s.receivedOn ? [`已于 ${s.receivedOn} 收到补正`] : []),
   ];
-  if (s.receivedOn) lines.push(`已于 ${s.receivedOn} 收到补正`);
   const clock = clockOf(
     "supplementWindow",
     "补正期限",
@@ -157,18 +157,21 @@ function consultationClock(
   const party = CONSULTATION_PARTY_LABELS[c.party];
   const provisional = isConsultationWindowProvisional(c);
   const startsOn = c.dueOn ? c.startedOn : (serviceStart(c.startedOn, c.service) ?? c.startedOn);
-  const lines = [
-    ...serviceLines("征求意见书", c.startedOn, c.service),
-    c.dueOn
-      ? `${party}答复期限：本机关确定于 ${formatWithWeekday(c.dueOn)} 前答复`
-      : `${party}答复期限：自收到征求意见书之日起${c.windowWorkdays}个工作日（第三十二条、第三十四条）`,
-    ...(c.dueOn ? [] : describeCalendarDays(startsOn, dueOn, calendar)),
-    `意见答复期限：${formatWithWeekday(dueOn)}${provisional ? "（按发出之日暂算，登记签收日期后重新计算）" : ""}`,
-  ];
-  if (c.answeredOn) lines.push(`已于 ${c.answeredOn} 收到意见`);
-  else if (c.party === "co_producer") lines.push("逾期未提出意见的，视为同意公开（第三十四条）");
-  else if (c.party === "third_party")
-    lines.push("逾期未提出意见的，由机关依照条例规定决定是否公开（第三十二条）");
+  const lines = () => {
+    const out = [
+      ...serviceLines("征求意见书", c.startedOn, c.service),
+      c.dueOn
+        ? `${party}答复期限：本机关确定于 ${formatWithWeekday(c.dueOn)} 前答复`
+        : `${party}答复期限：自收到征求意见书之日起${c.windowWorkdays}个工作日（第三十二条、第三十四条）`,
+      ...(c.dueOn ? [] : describeCalendarDays(startsOn, dueOn, calendar)),
+      `意见答复期限：${formatWithWeekday(dueOn)}${provisional ? "（按发出之日暂算，登记签收日期后重新计算）" : ""}`,
+    ];
+    if (c.answeredOn) out.push(`已于 ${c.answeredOn} 收到意见`);
+    else if (c.party === "co_producer") out.push("逾期未提出意见的，视为同意公开（第三十四条）");
+    else if (c.party === "third_party")
+      out.push("逾期未提出意见的，由机关依照条例规定决定是否公开（第三十二条）");
+    return out;
+  };
   const clock = clockOf(
     "consultation",
     `征求意见（${c.name}）`,
@@ -193,15 +196,15 @@ function feeClock(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDate):
   const endedOn = fee.expiredOn ?? facts.disposition?.on;
   const state =
     awaiting && !fee.paidOn && !endedOn ? "running" : awaitedState(dueOn, fee.paidOn, endedOn, asOf);
-  const lines = [
+  const lines = () => [
     ...serviceLines("收费通知书", fee.notifiedOn, feeService(fee)),
     `缴费期限：自申请人收到收费通知之日起${FEE_PAYMENT_WORKDAYS}个工作日（国办函〔2020〕109号）`,
     ...describeCalendarDays(startsOn, dueOn, calendar),
     awaiting
       ? `签收日期登记前不会因逾期未缴费而终止；按发出之日推算，最后一日为 ${formatWithWeekday(dueOn)}`
       : `缴费期限最后一日：${formatWithWeekday(dueOn)}；逾期未缴纳的，于 ${expiryDate(dueOn)} 终止办理`,
+    ...(fee.paidOn ? [`已于 ${fee.paidOn} 缴费`] : []),
   ];
-  if (fee.paidOn) lines.push(`已于 ${fee.paidOn} 缴费`);
   const clock = clockOf("feePayment", "缴费期限", startsOn, dueOn, state, fee.paidOn, lines, calendar);
   if (awaiting) clock.isAwaitingReceipt = true;
   return clock;
@@ -214,14 +217,15 @@ function clockOf(
   dueOn: CivilDate,
   state: ClockState,
   doneOn: CivilDate | undefined,
-  explanation: string[],
+  explain: () => string[],
   calendar: WorkingCalendar,
 ): Clock {
   const isProvisional = calendar.touchesProvisional(startsOn, dueOn);
-  if (isProvisional) explanation.push("期限经过的年度放假安排尚未公布，为暂定期限");
-  const clock: Clock = { kind, label, startsOn, dueOn, isProvisional, state, explanation };
+  const clock: Omit<Clock, "explanation"> = { kind, label, startsOn, dueOn, isProvisional, state };
   if (doneOn !== undefined) clock.doneOn = doneOn;
-  return clock;
+  return defineLazyExplanation(clock, () =>
+    isProvisional ? [...explain(), "期限经过的年度放假安排尚未公布，为暂定期限"] : explain(),
+  );
 }
 
 /** How a document went out and from when its window counts, as lines of the explanation. */
@@ -271,11 +275,11 @@ function receiptClocks(facts: CaseFacts, calendar: WorkingCalendar): Clock[] {
       const receivedOn = d.service?.receivedOn;
       // Not a statutory deadline: it runs until the receipt is recorded (or the case ends).
       const state: ClockState = receivedOn ? "met" : facts.disposition ? "lapsed" : "running";
-      const lines = [
+      const lines = () => [
         `${d.title}于 ${formatWithWeekday(d.sentOn)} 邮寄`,
         `请在 ${formatWithWeekday(dueOn)} 前登记对方签收日期（发出后${RECEIPT_RECORD_WORKDAYS}个工作日；期限自签收之日起计算）`,
+        ...(receivedOn ? [`已登记：对方于 ${receivedOn} 签收`] : []),
       ];
-      if (receivedOn) lines.push(`已登记：对方于 ${receivedOn} 签收`);
       const clock = clockOf(
         "receipt",
         `${d.title}送达登记`,
@@ -296,15 +300,15 @@ function reReplyClock(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDa
   const r = facts.reReply;
   if (!r) return undefined;
   const dueOn = r.dueOn ?? calendar.addWorkdays(r.orderedOn, RE_REPLY_WORKDAYS);
-  const lines = [
+  const lines = () => [
     `收到复议决定或判决之日：${formatWithWeekday(r.orderedOn)}，当日不计入`,
     r.dueOn
       ? `决定确定的重新答复期限：${formatWithWeekday(r.dueOn)}`
       : `决定未确定期限的，自收到决定之日起${RE_REPLY_WORKDAYS}个工作日内重新答复（本系统办理规则）`,
     ...(r.dueOn ? [] : describeCalendarDays(r.orderedOn, dueOn, calendar)),
     `重新答复期限：${formatWithWeekday(dueOn)}`,
+    ...(r.issuedOn ? [`已于 ${r.issuedOn} 重新答复`] : []),
   ];
-  if (r.issuedOn) lines.push(`已于 ${r.issuedOn} 重新答复`);
   return clockOf(
     "reReply",
     "重新答复期限",
