@@ -3,6 +3,7 @@
  * settings stop the process with a message naming the variable. Policy choices of DOMAIN.md
  * (the supplement window, reminder offsets) are settings, not constants.
  */
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -10,6 +11,44 @@ const ZWorkdayList = z
   .string()
   .regex(/^\d+(,\d+)*$/, "应为逗号分隔的工作日数，如 5,2,0")
   .transform((s) => [...new Set(s.split(",").map(Number))].sort((a, b) => b - a));
+
+const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
+
+/** An address or CIDR block (`10.0.0.0/8`, `fd00::/8`), or one of Express's names. */
+function isProxySpec(s: string): boolean {
+  if (PROXY_NAMES.includes(s)) return true;
+  const [address = "", bits, ...rest] = s.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
+  return n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies' X-Forwarded-For / X-Forwarded-Proto to believe, as Express's
+ * `trust proxy`: off (default: the client's address is the connection's), a hop count (`1`: the
+ * one proxy in front), or a comma-separated list of addresses, CIDR blocks and the names
+ * loopback, linklocal, uniquelocal. `true` (trust anyone) is refused: any client could then
+ * choose its own address and escape the login delays.
+ */
+export const ZTrustProxy = z
+  .string()
+  .trim()
+  .transform((s, ctx): false | number | string[] => {
+    if (s === "" || s === "false" || s === "off" || s === "0") return false;
+    if (/^\d{1,2}$/.test(s)) return Number(s);
+    const list = s.split(",").map((p) => p.trim());
+    const bad = list.filter((p) => !isProxySpec(p));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `应为 off、代理层数（如 1）或以逗号分隔的地址、CIDR 网段、loopback/linklocal/uniquelocal；无法识别：${bad.join("、")}`,
+      });
+      return z.NEVER;
+    }
+    return list;
+  });
 
 export const ZSettings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,6 +59,8 @@ export const ZSettings = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("政府信息公开办理系统 <ogi@localhost>"),
   PUBLIC_URL: z.string().url().optional(),
+  /** The reverse proxies to trust (ZTrustProxy): client address for the login delays, https for Secure cookies. */
+  TRUST_PROXY: ZTrustProxy.default(false),
   OGI_BOOTSTRAP_ADMIN: z
     .string()
     .regex(/^[^:]+:.{8,}$/, "格式应为 用户名:密码，密码至少 8 位")

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unauthenticated: 401,
   forbidden: 403,
+  /** An administrator set the password: only /auth/me, /auth/password and /auth/logout until changed. */
+  password_change_required: 403,
   not_found: 404,
   illegal_action: 409,
   version_conflict: 409,

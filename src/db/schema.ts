@@ -35,6 +35,8 @@ export interface UserTable {
   roles: Json<Role[]>;
   is_system_admin: Generated<boolean>;
   is_disabled: Generated<boolean>;
+  /** Set when an administrator set the password: every call but me/password/logout is refused until changed. */
+  must_change_password: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -46,6 +48,19 @@ export interface AuthTokenTable {
   csrf_token: string | null;
   expires_at: Timestamp;
   created_at: Timestamp;
+}
+
+/** What administrators did to accounts (issue 10); never a password. */
+export interface AccountAuditTable {
+  id: Generated<string>;
+  at: Timestamp;
+  /** null: the system (the command line). */
+  actor_user_id: number | null;
+  target_user_id: number;
+  /** `user.created`, `user.updated`, `user.disabled`, `user.enabled`, `password.reset`, `sessions.ended`, `password.changed`. */
+  action: string;
+  /** `{ v: 1, … }`: the changed fields (from, to), the sessions ended, whether a password was generated. */
+  details: Json<Record<string, unknown>>;
 }
 
 export interface ApplicationTable {
@@ -165,6 +180,7 @@ export interface Database {
   agencies: AgencyTable;
   users: UserTable;
   auth_tokens: AuthTokenTable;
+  account_audit: AccountAuditTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
   deadline_jobs: DeadlineJobTable;

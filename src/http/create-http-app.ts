@@ -79,6 +79,8 @@ function requestLogger(deps: HttpDeps) {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  // req.ip (the login delays) and req.secure (Secure cookies) believe only the proxies named here.
+  app.set("trust proxy", deps.settings.TRUST_PROXY ?? false);
   app.use(requestLogger(deps));
   app.use("/api", (_req, res, next) => {
     // Answers carry tokens and case data: never cached, never sniffed as another type.
@@ -90,7 +92,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   const auth = makeAuthenticator({
     accounts: deps.accounts,
     sessionMinutes: deps.settings.OGI_SESSION_MINUTES,
-    secureCookies: deps.settings.PUBLIC_URL?.startsWith("https:") ?? false,
+    alwaysSecure: deps.settings.PUBLIC_URL?.startsWith("https:") ?? false,
   });
   const limiter = makeLoginLimiter(deps.now, deps.loginLimits);
   const routes = coreRoutes(deps, [deps, auth, limiter]);

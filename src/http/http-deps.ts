@@ -49,15 +49,18 @@ export interface HttpDeps {
   /** The dashboard's figures; built from db, calendars and now when absent. */
   stats?: StatsService;
   logger: Logger;
-  /** Reads OGI_SESSION_MINUTES (cookie lifetime) and PUBLIC_URL (https → Secure cookies). */
-  settings: Pick<Settings, "OGI_SESSION_MINUTES" | "PUBLIC_URL">;
+  /**
+   * Reads OGI_SESSION_MINUTES (cookie lifetime), PUBLIC_URL (https → Secure cookies) and
+   * TRUST_PROXY (Express's `trust proxy`; off when absent).
+   */
+  settings: Pick<Settings, "OGI_SESSION_MINUTES" | "PUBLIC_URL"> & Partial<Pick<Settings, "TRUST_PROXY">>;
   now: () => Date;
   health: () => Promise<HealthReport>;
   /** The settings in force, for GET /api/v1/settings; the defaults when absent. */
   policy?: PolicySettings;
   /** The web UI's static files and page fallback (serveWebApp), mounted after the API. */
   webApp?: RequestHandler | Router;
-  /** Failed-login limits; default 10 per username and 30 per IP in 15 minutes. */
+  /** Failed-login delays (DEFAULT_LOGIN_LIMITS when absent). */
   loginLimits?: LoginLimits;
   /** Further routers (reports, letters), each made with the app's authenticator. */
   extensions?: readonly ((auth: Authenticator) => HttpExtension)[];

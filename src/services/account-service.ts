@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { AppError } from "../app-error.ts";
 import type { AgencyKind, Database } from "../db/schema.ts";
 import type { Role } from "../domain/roles.ts";
+import { recordAccountAudit } from "./account-audit.ts";
 import type { Actor } from "./actor.ts";
 
 export interface NewAgency {
@@ -39,6 +40,16 @@ export interface UserView {
   agencyName: string | null;
   roles: Role[];
   isSystemAdmin: boolean;
+  /** A disabled user cannot log in; its tokens and sessions ended when it was disabled. */
+  isDisabled: boolean;
+  /** An administrator set its password: it must change it before anything else. */
+  mustChangePassword: boolean;
+}
+
+/** An account behind a token or a password: the actor, and whether its password must change first. */
+export interface ResolvedAccount {
+  actor: Actor;
+  mustChangePassword: boolean;
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -53,7 +64,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
     return db.selectFrom("agencies").selectAll().where("code", "=", code).executeTakeFirst();
   }
 
-  async function toActor(userId: number): Promise<Actor | undefined> {
+  async function loadAccount(userId: number): Promise<ResolvedAccount | undefined> {
     const u = await db
       .selectFrom("users as u")
       .leftJoin("agencies as g", "g.id", "u.agency_id")
@@ -64,6 +75,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
         "u.roles",
         "u.is_system_admin",
         "u.is_disabled",
+        "u.must_change_password",
         "g.id as agency_id",
         "g.code",
         "g.path",
@@ -71,7 +83,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       .where("u.id", "=", userId)
       .executeTakeFirst();
     if (!u || u.is_disabled) return undefined;
-    return {
+    const actor: Actor = {
       userId: u.id,
       username: u.username,
       displayName: u.display_name,
@@ -81,11 +93,30 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       roles: u.roles as unknown as Role[],
       isSystemAdmin: u.is_system_admin,
     };
+    return { actor, mustChangePassword: u.must_change_password };
+  }
+
+  async function toActor(userId: number): Promise<Actor | undefined> {
+    return (await loadAccount(userId))?.actor;
+  }
+
+  /** The account behind a username and password; undefined when either is wrong or it is disabled. */
+  async function checkPassword(username: string, password: string): Promise<ResolvedAccount | undefined> {
+    const u = await db
+      .selectFrom("users")
+      .select(["id", "password_hash", "is_disabled"])
+      .where("username", "=", username)
+      .executeTakeFirst();
+    const hash = u?.password_hash ?? DUMMY_HASH;
+    const ok = await argon2.verify(hash, password).catch(() => false);
+    if (!u || !ok || u.is_disabled) return undefined;
+    return loadAccount(u.id);
   }
 
   return {
     agencyByCode,
     toActor,
+    loadAccount,
 
     async createAgency(input: NewAgency): Promise<AgencyView> {
       if (await agencyByCode(input.code)) {
@@ -131,7 +162,8 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       }));
     },
 
-    async createUser(input: NewUser): Promise<UserView> {
+    /** A new user; `by` (the administrator, when there is one) is recorded in the account audit. */
+    async createUser(input: NewUser, by?: Actor): Promise<UserView> {
       const agency = await agencyByCode(input.agencyCode);
       if (!agency) {
         throw new AppError("invalid_input", {
@@ -151,19 +183,31 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
         });
       }
       const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
-      const row = await db
-        .insertInto("users")
-        .values({
-          username: input.username,
-          password_hash: passwordHash,
-          display_name: input.displayName,
-          email: input.email ?? null,
-          agency_id: agency.id,
-          roles: JSON.stringify(input.roles),
-          is_system_admin: input.isSystemAdmin ?? false,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto("users")
+          .values({
+            username: input.username,
+            password_hash: passwordHash,
+            display_name: input.displayName,
+            email: input.email ?? null,
+            agency_id: agency.id,
+            roles: JSON.stringify(input.roles),
+            is_system_admin: input.isSystemAdmin ?? false,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        if (by) {
+          await recordAccountAudit(trx, {
+            at: deps.now(),
+            actorUserId: by.userId,
+            targetUserId: inserted.id,
+            action: "user.created",
+            details: { agencyCode: agency.code, roles: input.roles },
+          });
+        }
+        return inserted;
+      });
       return {
         id: row.id,
         username: input.username,
@@ -173,6 +217,8 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
         agencyName: agency.name,
         roles: input.roles,
         isSystemAdmin: input.isSystemAdmin ?? false,
+        isDisabled: false,
+        mustChangePassword: false,
       };
     },
 
@@ -207,6 +253,8 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
           "u.email",
           "u.roles",
           "u.is_system_admin",
+          "u.is_disabled",
+          "u.must_change_password",
           "g.code",
           "g.name",
         ])
@@ -223,6 +271,8 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
         agencyName: r.name,
         roles: r.roles as unknown as Role[],
         isSystemAdmin: r.is_system_admin,
+        isDisabled: r.is_disabled,
+        mustChangePassword: r.must_change_password,
       }));
     },
 
@@ -236,16 +286,11 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
 
     /** Checks a password; the same work whether or not the user exists (no user enumeration). */
     async verifyPassword(username: string, password: string): Promise<Actor | undefined> {
-      const u = await db
-        .selectFrom("users")
-        .select(["id", "password_hash", "is_disabled"])
-        .where("username", "=", username)
-        .executeTakeFirst();
-      const hash = u?.password_hash ?? DUMMY_HASH;
-      const ok = await argon2.verify(hash, password).catch(() => false);
-      if (!u || !ok || u.is_disabled) return undefined;
-      return toActor(u.id);
+      return (await checkPassword(username, password))?.actor;
     },
+
+    /** verifyPassword with whether the password must be changed first (login). */
+    checkPassword,
 
     /** A new token (bearer for API clients, session for the web UI, with its CSRF token). */
     async issueToken(
@@ -274,7 +319,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       token: string,
       kind: "bearer" | "session",
       slideMinutes?: number,
-    ): Promise<{ actor: Actor; csrfToken: string | null } | undefined> {
+    ): Promise<(ResolvedAccount & { csrfToken: string | null }) | undefined> {
       const row = await db
         .selectFrom("auth_tokens")
         .selectAll()
@@ -282,8 +327,8 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
         .where("kind", "=", kind)
         .executeTakeFirst();
       if (!row || new Date(row.expires_at).getTime() <= deps.now().getTime()) return undefined;
-      const actor = await toActor(row.user_id);
-      if (!actor) return undefined;
+      const account = await loadAccount(row.user_id);
+      if (!account) return undefined;
       if (slideMinutes) {
         await db
           .updateTable("auth_tokens")
@@ -291,7 +336,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
           .where("token_hash", "=", row.token_hash)
           .execute();
       }
-      return { actor, csrfToken: row.csrf_token };
+      return { ...account, csrfToken: row.csrf_token };
     },
 
     /**
@@ -299,7 +344,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
      * user ends (a stolen session does not outlive the change).
      */
     async changePassword(actor: Actor, current: string, next: string, keepToken?: string): Promise<void> {
-      const u = actor.userId === null ? undefined : await this.verifyPassword(actor.username, current);
+      const u = actor.userId === null ? undefined : (await checkPassword(actor.username, current))?.actor;
       if (!u || u.userId !== actor.userId) {
         throw new AppError("invalid_input", {
           message: "字段 currentPassword：当前密码不正确",
@@ -316,12 +361,19 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable("users")
-          .set({ password_hash: passwordHash })
+          .set({ password_hash: passwordHash, must_change_password: false })
           .where("id", "=", u.userId as number)
           .execute();
         let del = trx.deleteFrom("auth_tokens").where("user_id", "=", u.userId as number);
         if (keepToken) del = del.where("token_hash", "!=", hashToken(keepToken));
-        await del.execute();
+        const ended = await del.executeTakeFirst();
+        await recordAccountAudit(trx, {
+          at: deps.now(),
+          actorUserId: u.userId,
+          targetUserId: u.userId as number,
+          action: "password.changed",
+          details: { sessionsEnded: Number(ended.numDeletedRows) },
+        });
       });
     },
 

@@ -76,6 +76,8 @@ describe.each(BACKENDS)("agencies, users and meta over HTTP (%s)", (_name, datab
       agencyName: "另一镇人民政府",
       roles: ["handler"],
       isSystemAdmin: false,
+      isDisabled: false,
+      mustChangePassword: false,
     });
     expect((await post("/api/v1/users", "townadmin", newUser("wang.wu", "town"))).status).toBe(201);
     expect((await post("/api/v1/users", "townadmin", newUser("zhao.liu", "other"))).status).toBe(403);

@@ -53,7 +53,7 @@ describe("the report and letter routes", () => {
       outcome: "withheld.third_party_rights",
     });
     appId = app.id;
-    const auth = makeAuthenticator({ accounts: f.accounts, sessionMinutes: 60, secureCookies: false });
+    const auth = makeAuthenticator({ accounts: f.accounts, sessionMinutes: 60, alwaysSecure: false });
     const deps = { auth, reports: f.reports, letters: f.letters };
     const http = express();
     http.use(express.json());

@@ -10,9 +10,15 @@ export interface UserInfo {
   agencyName: string | null;
   roles: readonly Role[];
   isSystemAdmin: boolean;
+  /** An administrator set the password: the user must change it before anything else. */
+  mustChangePassword: boolean;
 }
 
-export async function toUserInfo(accounts: AccountService, actor: Actor): Promise<UserInfo> {
+export async function toUserInfo(
+  accounts: AccountService,
+  actor: Actor,
+  mustChangePassword: boolean,
+): Promise<UserInfo> {
   const agency = actor.agencyCode ? await accounts.agencyByCode(actor.agencyCode) : undefined;
   return {
     username: actor.username,
@@ -21,5 +27,6 @@ export async function toUserInfo(accounts: AccountService, actor: Actor): Promis
     agencyName: agency?.name ?? null,
     roles: actor.roles,
     isSystemAdmin: actor.isSystemAdmin,
+    mustChangePassword,
   };
 }

@@ -10,7 +10,7 @@ import type { Actor } from "../../services/actor.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
 import { parseInput } from "../validation/parse-input.ts";
 
-export type HttpMethod = "get" | "post" | "put" | "delete";
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 export interface RouteContext<B, Q, P> {
   req: Request;

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { ROLES } from "../../domain/roles.ts";
 import type { NewUser } from "../../services/account-service.ts";
-import { optionalEmail, requiredText, TEXT_LIMITS, ZCode } from "../validation/common.schema.ts";
+import {
+  optionalEmail,
+  optionalText,
+  requiredText,
+  TEXT_LIMITS,
+  ZCode,
+} from "../validation/common.schema.ts";
 import { assertType, type Same } from "../validation/type-checks.ts";
 
 export const ZUsername = z
@@ -28,3 +34,39 @@ export const ZUserListQuery = z.strictObject({ agency: ZCode.optional() });
 
 // isSystemAdmin is the service's own (bootstrap, CLI); the API never sets it.
 assertType<Same<keyof z.output<typeof ZNewUser>, Exclude<keyof NewUser, "isSystemAdmin">>>();
+
+/** `:username` of a path. */
+export const ZUsernameParams = z.strictObject({ username: ZUsername });
+
+/** PATCH /users/:username: the fields to change, at least one; an empty e-mail clears it. */
+export const ZUserChanges = z
+  .strictObject({
+    displayName: requiredText(TEXT_LIMITS.name).optional(),
+    email: z.union([optionalEmail(), z.null()]).transform((e) => e ?? null),
+    roles: ZNewUser.shape.roles.optional(),
+  })
+  .partial({ email: true })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), "至少修改一项：姓名、电子邮箱或角色");
+
+/** Disable, enable, end sessions: the reason, kept in the account audit. */
+export const ZAccountActionBody = z.strictObject({ reason: optionalText(TEXT_LIMITS.reason) });
+
+/** POST /users/:username/reset-password: the temporary password, or none to have one generated. */
+export const ZResetPasswordBody = z.strictObject({
+  password: ZNewUser.shape.password.optional(),
+});
+
+function pageNumber(max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, "应为正整数")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `应在 1 到 ${max} 之间`);
+}
+
+export const ZAccountAuditQuery = z.strictObject({
+  agency: ZCode.optional(),
+  username: ZUsername.optional(),
+  page: pageNumber(100_000).optional(),
+  pageSize: pageNumber(200).optional(),
+});

@@ -7,7 +7,7 @@ import { migrateToLatest } from "../../../src/db/migrate.ts";
 import type { Database } from "../../../src/db/schema.ts";
 import type { Role } from "../../../src/domain/roles.ts";
 import { createHttpApp } from "../../../src/http/create-http-app.ts";
-import type { HealthReport } from "../../../src/http/http-deps.ts";
+import type { HealthReport, HttpDeps } from "../../../src/http/http-deps.ts";
 import { makeAccountService } from "../../../src/services/account-service.ts";
 import {
   type ApplicationServiceDeps,
@@ -127,8 +127,12 @@ async function seed(
 /** A migrated, seeded database, the app on an ephemeral port, and a token for every user. */
 export async function startTestApp(
   databaseUrl?: string,
-  hooks: Pick<ApplicationServiceDeps, "onJobsPlanned"> = {},
+  hooks: Pick<ApplicationServiceDeps, "onJobsPlanned"> & {
+    /** Settings (TRUST_PROXY, PUBLIC_URL …) and login limits of the HTTP app, over the defaults. */
+    http?: Partial<Pick<HttpDeps, "settings" | "loginLimits">>;
+  } = {},
 ): Promise<TestApp> {
+  const { http, ...serviceHooks } = hooks;
   const handle = await createDatabase({ databaseUrl, dataDir: "memory://" });
   await migrateToLatest(handle.db);
   const clock = { now: TEST_NOW };
@@ -141,7 +145,7 @@ export async function startTestApp(
     calendars,
     now,
     settings: { supplementWindowWorkdays: 15, reminderOffsets: [5, 2, 0] },
-    ...hooks,
+    ...serviceHooks,
   });
   const logLines: string[] = [];
   const sink = new Writable({
@@ -157,7 +161,8 @@ export async function startTestApp(
     accounts,
     calendars,
     logger: pino({ level: "info" }, sink),
-    settings: { OGI_SESSION_MINUTES: 60, PUBLIC_URL: undefined },
+    settings: { OGI_SESSION_MINUTES: 60, PUBLIC_URL: undefined, ...http?.settings },
+    ...(http?.loginLimits ? { loginLimits: http.loginLimits } : {}),
     now,
     health: async () => health.report,
   });
