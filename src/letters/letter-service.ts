@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
 import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
-import { ROLES } from "../domain/roles.ts";
+import type { Role } from "../domain/roles.ts";
 import { type Channel, OUTGOING_DOCUMENTS, type OutgoingDocument } from "../domain/vocabulary.ts";
 import { type Actor, canActInAgency } from "../services/actor.ts";
 import type { ApplicationService } from "../services/application-service.ts";
@@ -24,8 +24,15 @@ import {
   loadAgencyForLetters,
   setLetterSettings,
 } from "./letter-settings.ts";
-import { assignSerial, findSerial } from "./letter-store.ts";
-import { listCaseLetters } from "./list-case-letters.ts";
+import {
+  findIssuedDocument,
+  findIssuedLetters,
+  findSerial,
+  type IssuedLetter,
+  issueLetterOnce,
+  type LetterNumber,
+} from "./letter-store.ts";
+import { type CaseLetter, listCaseLetters } from "./list-case-letters.ts";
 import { renderLetterDocx } from "./render-letter-docx.ts";
 import { type LetterOptions, resolveLetterEvent } from "./resolve-letter-event.ts";
 import { resolveServedDocument } from "./resolve-served-document.ts";
@@ -41,19 +48,40 @@ export interface LetterSummary {
   kind: LetterKind;
   key: string;
   title: string;
-  /** null until the letter is first generated (numbers are assigned then, once). */
+  /** null until the letter is issued (POST …/letters/:kind assigns its number, once). */
   serialNo: string | null;
   date: CivilDate;
   /** Which consultation, for a consultation letter. */
   consultationId?: string;
   /** The document goes to an addressee whose receipt is recorded: it has a 送达回证. */
   hasDeliveryReceipt: boolean;
+  /** When it was issued (ISO 8601), null until then. */
+  issuedAt: string | null;
+  /** The display name of who issued it, null until then (or when not known). */
+  issuedBy: string | null;
+  /** Not issued yet, and the reader may issue it (the UI's 出具 button). */
+  canIssue: boolean;
+}
+
+/** What POST …/letters/:kind answers: the letter, and whether this request issued it. */
+export interface IssueResult {
+  letter: LetterSummary;
+  created: boolean;
 }
 
 export type LetterService = ReturnType<typeof makeLetterService>;
 
-/** Staff of the case's agency may number a letter; others (a supervisor) only read numbered ones. */
-const NUMBERING_ROLES = ROLES.filter((r) => r !== "supervisor");
+/** What a draft prints where the number goes: it has none, and says so. */
+export const DRAFT_SERIAL_NO = "草稿（尚未出具，无文号，不得送达）";
+
+/**
+ * Who may issue a letter: the handler and the approver of the handling agency; the receipt
+ * (回执) also the intake clerk who registered the application. Others (a supervisor, an agency
+ * admin) read what was issued.
+ */
+function issuingRoles(kind: LetterKind): readonly Role[] {
+  return kind === "receipt" ? ["intake", "handler", "approver"] : ["handler", "approver"];
+}
 
 function isOutgoingDocument(kind: string): kind is OutgoingDocument {
   return (OUTGOING_DOCUMENTS as readonly string[]).includes(kind);
@@ -65,7 +93,34 @@ function unknownKind(kind: string): AppError {
   });
 }
 
-/** The letters of DOMAIN.md §10, numbered once per (case, letter) from the agency's yearly sequence. */
+function notIssued(kind: LetterKind): AppError {
+  const title = LETTER_KIND_DEFINITIONS[kind].title;
+  return new AppError("conflict", {
+    message: `该文书尚未出具（编号）：${title}须先出具才能下载，请先出具（案件页面“文书”中的“出具”按钮）；只预览草稿可加 ?draft=true（不编号）`,
+  });
+}
+
+/** The key in `letters` of the letter a request names, when the case's events decide it alone. */
+function keyOf(letters: readonly CaseLetter[], kind: LetterKind, options: LetterOptions): string | undefined {
+  const candidates = letters.filter(
+    (l) =>
+      l.kind === kind &&
+      (options.consultationId === undefined || l.consultationId === options.consultationId),
+  );
+  // a case has one letter of each kind but consultations (chosen by id) and re-replies (the latest)
+  if (kind === "re_reply") return candidates.at(-1)?.key;
+  return candidates.length === 1 ? candidates[0]?.key : undefined;
+}
+
+function filenameOf(content: LetterContent): string {
+  return `${content.title}（${content.serialNo}）.docx`;
+}
+
+/**
+ * The letters of DOMAIN.md §10. A letter is issued once per (case, letter) by POST: numbered
+ * from the agency's yearly sequence and frozen as the DOCX issued; reads (list, download,
+ * 送达回证, draft) never write.
+ */
 export function makeLetterService(deps: LetterServiceDeps) {
   const today = () => civilDateInChina(deps.now());
 
@@ -91,61 +146,153 @@ export function makeLetterService(deps: LetterServiceDeps) {
     };
     return { c, events, letterCase, agency: agency as AgencyForLetters };
   }
+  type CaseOf = Awaited<ReturnType<typeof caseOf>>;
 
-  /** The letter's number: the one it has, or (staff of the agency only) the next of its sequence. */
-  async function numberOf(actor: Actor, c: CaseRow, kind: LetterKind, key: string, on: CivilDate) {
-    const number = await findSerial(deps.db, c.row.id, key);
-    if (number) return number;
-    if (!canActInAgency(actor, c.agency.path, NUMBERING_ROLES)) {
-      throw new AppError("forbidden", { message: "该文书尚未编号，只有本机关的工作人员可以生成并编号" });
-    }
-    return assignSerial(deps.db, {
-      applicationId: c.row.id,
-      agencyId: c.agency.id,
-      kind: key,
-      family: LETTER_KIND_DEFINITIONS[kind].family ?? kind,
-      letterDate: on,
-      userId: actor.userId,
+  /**
+   * The event a letter rests on and its key: 409 when the case has no such letter or the letter
+   * cannot say what the law asks (review body, payment method), 422 for options off the record.
+   */
+  async function resolve(
+    actor: Actor,
+    applicationId: string,
+    k: CaseOf,
+    kind: LetterKind,
+    options: LetterOptions,
+  ) {
+    const view = await deps.applications.get(actor, applicationId);
+    const appeals = await deps.db
+      .selectFrom("appeals")
+      .select(["id", "kind", "result_on"])
+      .where("application_id", "=", k.c.row.id)
+      .execute();
+    return resolveLetterEvent(k.c.row, k.events, kind, options, {
+      deadlines: view.deadlines,
+      feePaymentMethod: k.agency.feePaymentMethod,
+      reviewBodyOn: (on) => agencyReviewBody(k.agency, on),
+      appeals: new Map(
+        appeals.map((a) => [a.id, { kind: a.kind, resultOn: a.result_on as CivilDate | null }]),
+      ),
     });
   }
 
+  const serialOf = (k: CaseOf, kind: LetterKind, n: LetterNumber) =>
+    formatSerialNo(k.agency.shortName, kind, n.year, n.serial);
+
+  function summaryOf(
+    actor: Actor,
+    k: CaseOf,
+    letter: CaseLetter,
+    issued: IssuedLetter | undefined,
+  ): LetterSummary {
+    return {
+      kind: letter.kind,
+      key: letter.key,
+      title: LETTER_KIND_DEFINITIONS[letter.kind].title,
+      serialNo: issued ? serialOf(k, letter.kind, issued) : null,
+      date: letter.on,
+      ...(letter.consultationId === undefined ? {} : { consultationId: letter.consultationId }),
+      hasDeliveryReceipt: isOutgoingDocument(letter.kind),
+      issuedAt: issued ? issued.issuedAt.toISOString() : null,
+      issuedBy: issued ? issued.issuedBy : null,
+      canIssue: !issued && canActInAgency(actor, k.c.agency.path, issuingRoles(letter.kind)),
+    };
+  }
+
   /**
-   * One letter's words, numbering it on first use. 404 for an unknown kind, 409 when the case has
-   * no such letter or the letter cannot say what the law asks (review body, payment method).
+   * One letter's words, read only: with its number once issued; before that 409, or with
+   * `draft` the unnumbered preview marked 草稿.
    */
   async function compose(
     actor: Actor,
     applicationId: string,
     kind: string,
     options: LetterOptions = {},
+    mode: { draft?: boolean } = {},
   ): Promise<LetterContent> {
     if (!isLetterKind(kind)) throw unknownKind(kind);
-    const { c, events, letterCase, agency } = await caseOf(actor, applicationId);
-    const view = await deps.applications.get(actor, applicationId);
-    const appeals = await deps.db
-      .selectFrom("appeals")
-      .select(["id", "kind", "result_on"])
-      .where("application_id", "=", c.row.id)
-      .execute();
-    const { key, event } = resolveLetterEvent(c.row, events, kind, options, {
-      deadlines: view.deadlines,
-      feePaymentMethod: agency.feePaymentMethod,
-      reviewBodyOn: (on) => agencyReviewBody(agency, on),
-      appeals: new Map(
-        appeals.map((a) => [a.id, { kind: a.kind, resultOn: a.result_on as CivilDate | null }]),
-      ),
-    });
-    const number = await numberOf(actor, c, kind, key, event.on);
-    return composeLetter(
-      letterCase,
-      event,
-      formatSerialNo(agency.shortName, kind, number.year, number.serial),
+    const k = await caseOf(actor, applicationId);
+    const { key, event } = await resolve(actor, applicationId, k, kind, options);
+    const number = await findSerial(deps.db, k.c.row.id, key);
+    if (number) return composeLetter(k.letterCase, event, serialOf(k, kind, number));
+    if (!mode.draft) throw notIssued(kind);
+    return composeLetter(k.letterCase, event, DRAFT_SERIAL_NO);
+  }
+
+  /**
+   * Issues a letter (POST): numbers it from its agency's yearly sequence and freezes the DOCX,
+   * once; issuing it again answers the same letter (`created: false`). 403 unless the actor is
+   * a handler or approver of the handling agency (the receipt: also its intake clerk).
+   */
+  async function issue(
+    actor: Actor,
+    applicationId: string,
+    kind: string,
+    options: LetterOptions = {},
+  ): Promise<IssueResult> {
+    if (!isLetterKind(kind)) throw unknownKind(kind);
+    const k = await caseOf(actor, applicationId);
+    if (!canActInAgency(actor, k.c.agency.path, issuingRoles(kind))) {
+      throw new AppError("forbidden", {
+        message: `只有本机关的${kind === "receipt" ? "登记人员、" : ""}承办人或审核人可以出具${LETTER_KIND_DEFINITIONS[kind].title}`,
+      });
+    }
+    const caseLetters = listCaseLetters(k.c.row, k.events);
+    const summary = async (key: string, created: boolean): Promise<IssueResult> => {
+      const issued = await findIssuedLetters(deps.db, k.c.row.id);
+      const letter = caseLetters.find((l) => l.key === key);
+      if (!letter) throw new AppError("internal", { message: `文书 ${key} 不在该申请的文书中` });
+      return { letter: summaryOf(actor, k, letter, issued.get(key)), created };
+    };
+    // issued already: the same letter, without composing it again (its options may be left out)
+    const known = keyOf(caseLetters, kind, options);
+    if (known && (await findIssuedDocument(deps.db, k.c.row.id, known))) return summary(known, false);
+    const { key, event } = await resolve(actor, applicationId, k, kind, options);
+    const { created } = await issueLetterOnce(
+      deps.db,
+      {
+        applicationId: k.c.row.id,
+        agencyId: k.c.agency.id,
+        kind: key,
+        family: LETTER_KIND_DEFINITIONS[kind].family ?? kind,
+        letterDate: event.on,
+        userId: actor.userId,
+      },
+      async (number) => {
+        const content = composeLetter(k.letterCase, event, serialOf(k, kind, number));
+        return { document: await renderLetterDocx(content), filename: filenameOf(content) };
+      },
     );
+    return summary(key, created);
+  }
+
+  /**
+   * The letter's DOCX to download, read only: exactly the bytes issued; a letter numbered
+   * before letters were frozen is rendered under its number; before issuance 409, or with
+   * `draft` the unnumbered preview.
+   */
+  async function download(
+    actor: Actor,
+    applicationId: string,
+    kind: string,
+    options: LetterOptions & { draft?: boolean | undefined } = {},
+  ): Promise<{ buffer: Buffer; filename: string }> {
+    if (!isLetterKind(kind)) throw unknownKind(kind);
+    const k = await caseOf(actor, applicationId);
+    const known = keyOf(listCaseLetters(k.c.row, k.events), kind, options);
+    const frozen = known ? await findIssuedDocument(deps.db, k.c.row.id, known) : null;
+    if (frozen) return { buffer: frozen.document, filename: frozen.filename };
+    const { draft, ...letterOptions } = options;
+    const content = await compose(actor, applicationId, kind, letterOptions, { draft: draft === true });
+    const isDraft = content.serialNo === DRAFT_SERIAL_NO;
+    return {
+      buffer: await renderLetterDocx(content),
+      filename: isDraft ? `${content.title}（草稿）.docx` : filenameOf(content),
+    };
   }
 
   /**
    * The 送达回证 of an outgoing document. It has no number of its own and gives none: the
-   * document must have been generated (numbered) first, else 409.
+   * document must have been issued first, else 409.
    */
   async function composeReceipt(
     actor: Actor,
@@ -163,7 +310,9 @@ export function makeLetterService(deps: LetterServiceDeps) {
     const number = await findSerial(deps.db, c.row.id, key);
     const title = LETTER_KIND_DEFINITIONS[kind].title;
     if (!number) {
-      throw new AppError("conflict", { message: `${title}尚未生成编号：请先生成该文书，再打印其送达回证` });
+      throw new AppError("conflict", {
+        message: `${title}尚未出具（编号）：请先出具该文书，再打印其送达回证`,
+      });
     }
     return composeDeliveryReceipt({
       ...served,
@@ -174,34 +323,19 @@ export function makeLetterService(deps: LetterServiceDeps) {
   }
 
   return {
-    /** The letters the case has now (by its events), with their numbers once generated. */
+    /** The letters the case has now (by its events), with their numbers and issuer once issued. */
     async listLetters(actor: Actor, applicationId: string): Promise<LetterSummary[]> {
-      const { c, events, agency } = await caseOf(actor, applicationId);
-      const result: LetterSummary[] = [];
-      for (const letter of listCaseLetters(c.row, events)) {
-        const number = await findSerial(deps.db, c.row.id, letter.key);
-        result.push({
-          kind: letter.kind,
-          key: letter.key,
-          title: LETTER_KIND_DEFINITIONS[letter.kind].title,
-          serialNo: number ? formatSerialNo(agency.shortName, letter.kind, number.year, number.serial) : null,
-          date: letter.on,
-          ...(letter.consultationId === undefined ? {} : { consultationId: letter.consultationId }),
-          hasDeliveryReceipt: isOutgoingDocument(letter.kind),
-        });
-      }
-      return result;
+      const k = await caseOf(actor, applicationId);
+      const issued = await findIssuedLetters(deps.db, k.c.row.id);
+      return listCaseLetters(k.c.row, k.events).map((letter) =>
+        summaryOf(actor, k, letter, issued.get(letter.key)),
+      );
     },
 
+    issueLetter: issue,
     composeLetter: compose,
     composeDeliveryReceipt: composeReceipt,
-
-    /** The letter as a .docx, with a file name for the download. */
-    async renderLetter(actor: Actor, applicationId: string, kind: string, options: LetterOptions = {}) {
-      const content = await compose(actor, applicationId, kind, options);
-      const buffer = await renderLetterDocx(content);
-      return { content, buffer, filename: `${content.title}（${content.serialNo}）.docx` };
-    },
+    downloadLetter: download,
 
     /** The 送达回证 of a document as a .docx. */
     async renderDeliveryReceipt(

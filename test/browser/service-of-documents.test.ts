@@ -86,7 +86,17 @@ describe("service of documents (送达) on the case page (browser)", () => {
     expect(await row.textContent()).toContain(`待登记请于 ${RECORD_BY} 前登记`);
     await waitForText(handler.locator(".case-timeline"), "补正期限 15 个工作日；邮寄送达");
     await s.shot(handler, "notice-awaiting-receipt");
-    // The handler prints the notice (it takes its number) to post it.
+    // The handler issues the notice (it takes its number, once), then downloads it to post it.
+    const [issued] = await Promise.all([
+      handler.waitForResponse(
+        (r) =>
+          r.request().method() === "POST" &&
+          r.url().endsWith(`/applications/${id}/letters/supplement_notice`),
+      ),
+      handler.getByRole("button", { name: "出具政府信息公开申请补正告知书" }).click(),
+    ]);
+    expect(issued.status()).toBe(201);
+    await waitForText(handler.locator(".letters-list"), "李承办 于");
     const notice = await download(
       handler,
       handler.getByRole("link", { name: "政府信息公开申请补正告知书（Word）" }),

@@ -128,6 +128,7 @@ describe.each(BACKENDS)("a re-reply after a corrected review (%s)", (_name, data
       ).id,
     );
     if (!approver) throw new Error("no approver");
+    await core.letters.issueLetter(approver, app.id, "re_reply");
     const letter = await core.letters.composeLetter(approver, app.id, "re_reply");
     expect(letter.title).toBe("政府信息公开申请重新答复书");
     const text = letter.paragraphs.join("\n");

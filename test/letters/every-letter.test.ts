@@ -387,7 +387,17 @@ describe("every letter of every outcome, before and after 2024-01-01, for a town
       for (const item of list.items) {
         kinds.add(item.kind === "consultation_letter" ? `consultation_letter:${p.party}` : item.kind);
         const options = item.consultationId ? { consultationId: item.consultationId } : {};
+        // issued by POST (numbered once, frozen), then read
+        const issued = await s.call<{ serialNo: string; issuedBy: string }>(
+          p.place,
+          "POST",
+          `/api/v1/applications/${p.id}/letters/${item.kind}`,
+          options,
+        );
+        expect(issued.status, `${p.scenario.id} ${item.kind}`).toBe(201);
+        expect(issued.body.issuedBy).toMatch(/工作人员$/);
         const letter = await s.letters.composeLetter(s.actors[p.place], p.id, item.kind, options);
+        expect(letter.serialNo).toBe(issued.body.serialNo);
         const text = letterText(letter);
         await keepArtefact(`${p.place}/${p.era.label}/${p.scenario.id}/${item.kind}.txt`, text);
         checkLetter(p, view, item.kind, letter, text);

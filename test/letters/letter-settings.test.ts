@@ -50,7 +50,7 @@ describe("review body settings, refusals and the letter files", () => {
 
   it("refuses a reply of a government with no government above it until its admin sets the review body", async () => {
     const id = await decided("lone", { outcome: "disclosed" });
-    const refused = await s.call<ErrorBody>("lone", "GET", `/api/v1/applications/${id}/letters/reply.docx`);
+    const refused = await s.call<ErrorBody>("lone", "POST", `/api/v1/applications/${id}/letters/reply`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain("无法确定本机关的行政复议机关");
     expect(refused.body.error.message).toContain("设置行政复议机关");
@@ -69,6 +69,7 @@ describe("review body settings, refusals and the letter files", () => {
       { reviewBody: "某市人民政府" },
     );
     expect(set.effectiveReviewBody.name).toBe("某市人民政府");
+    expect((await s.call("lone", "POST", `/api/v1/applications/${id}/letters/reply`, {})).status).toBe(201);
     const file = await s.call("lone", "GET", `/api/v1/applications/${id}/letters/reply.docx`);
     expect(file.status).toBe(200);
     expect(await docxText(file.body)).toContain("可以自收到本答复之日起60日内向某市人民政府申请行政复议");
@@ -84,6 +85,7 @@ describe("review body settings, refusals and the letter files", () => {
     expect(settings.derivedReviewBody).toMatchObject({ name: "某县人民政府" });
     expect(settings.derivedReviewBody.basis).toContain("第二十四条第一款第（一）项");
     const id = await decided("tax", { outcome: "withheld.prohibited_by_law", reasons: "税收征管法规定保密" });
+    await s.letters.issueLetter(s.actors.tax, id, "reply");
     const reply = await s.letters.composeLetter(s.actors.tax, id, "reply");
     expect(reply.paragraphs.join("")).toContain("您应当先向某市税务局申请行政复议");
     await ok("tax", "PUT", "/api/v1/agencies/tax/letter-settings", { reviewBody: null });
@@ -112,9 +114,9 @@ describe("review body settings, refusals and the letter files", () => {
     );
     expect(early.status).toBe(409);
     expect(early.body.error.message).toBe(
-      "政府信息公开申请答复书尚未生成编号：请先生成该文书，再打印其送达回证",
+      "政府信息公开申请答复书尚未出具（编号）：请先出具该文书，再打印其送达回证",
     );
-    expect((await s.call("town", "GET", `/api/v1/applications/${id}/letters/reply.docx`)).status).toBe(200);
+    expect((await s.call("town", "POST", `/api/v1/applications/${id}/letters/reply`, {})).status).toBe(201);
     const file = await s.call(
       "town",
       "GET",
@@ -203,7 +205,7 @@ describe("review body settings, refusals and the letter files", () => {
     await ok("dept", "PUT", "/api/v1/agencies/dept/letter-settings", {
       feePaymentMethod: "到本局财务室缴纳",
     });
-    const letter = await s.letters.composeLetter(s.actors.dept, app.id, "fee_notice");
+    const letter = await s.letters.composeLetter(s.actors.dept, app.id, "fee_notice", {}, { draft: true });
     expect(letter.paragraphs).toContain("缴纳方式：到本局财务室缴纳。");
     expect(letter.paragraphs).toContain("第31–40页：10页×10元＝100元");
   });

@@ -100,9 +100,9 @@ describe("the report documents", () => {
     const views = await buildYear(f, yearSpecs());
     // Letters numbered in 2025: three replies and one receipt (a 2026 reply is not counted).
     for (const label of ["outcome disclosed", "consulted", "fee paid", "2026"]) {
-      await f.letters.composeLetter(f.actors.approver, views.get(label)?.id ?? "", "reply");
+      await f.letters.issueLetter(f.actors.approver, views.get(label)?.id ?? "", "reply");
     }
-    await f.letters.composeLetter(f.actors.approver, views.get("consulted")?.id ?? "", "receipt");
+    await f.letters.issueLetter(f.actors.approver, views.get("consulted")?.id ?? "", "receipt");
     await f.reports.putProactive(f.actors.admin, "town", 2025, SAMPLE_TABLE2_2021);
     await f.reports.putTexts(f.actors.admin, "town", 2025, {
       overview: "2025年，本镇认真贯彻落实《条例》，坚持以公开为常态。\n健全公开制度，规范办理流程。",

@@ -6,13 +6,14 @@ import { renderReportXlsx } from "../../reports/render-xlsx.ts";
 import type { ReportService } from "../../reports/report-service.ts";
 import type { AnnualReport } from "../../reports/report-types.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
-import { defineRoute, mountRoutes } from "../routing/define-route.ts";
+import { defineRoute, HttpReply, mountRoutes } from "../routing/define-route.ts";
 import { defineFileRoute, type FileReply, MEDIA_TYPES, mountFileRoutes } from "./file-routes.ts";
 import { reportRouteSpecs } from "./reports.routes.ts";
 import {
   ZDeliveryReceiptQuery,
+  ZIssueLetterBody,
+  ZLetterDownloadQuery,
   ZLetterParams,
-  ZLetterQuery,
   ZLetterSettingsBody,
   ZReportParams,
   ZReportQuery,
@@ -91,7 +92,8 @@ export function createReportsRouter(deps: ReportRoutesDeps): Router {
 }
 
 /**
- * `GET /api/v1/applications/:id/letters`, `…/letters/:kind.docx`, the 送达回证 of an outgoing
+ * `GET /api/v1/applications/:id/letters`, `POST …/letters/:kind` (issue: number and freeze),
+ * `GET …/letters/:kind.docx` (the issued DOCX), the 送达回证 of an outgoing
  * document `…/letters/:kind/delivery-receipt.docx`, and the agency's letter settings.
  */
 export function createLettersRouter(deps: ReportRoutesDeps): Router {
@@ -103,9 +105,10 @@ export function createLettersRouter(deps: ReportRoutesDeps): Router {
       defineFileRoute({
         path: "/api/v1/applications/:id/letters/:kind.docx",
         params: ZLetterParams,
-        query: ZLetterQuery,
+        query: ZLetterDownloadQuery,
         async handle({ actor, params, query }) {
-          const letter = await letters.renderLetter(actor, params.id, params.kind, query);
+          // read only: the DOCX as issued, or the unnumbered draft (?draft=true)
+          const letter = await letters.downloadLetter(actor, params.id, params.kind, query);
           return {
             body: letter.buffer,
             contentType: MEDIA_TYPES.docx,
@@ -149,6 +152,23 @@ export function letterRouteSpecs(letters: LetterService) {
       async handle({ actor, params }) {
         const items = await letters.listLetters(actor, params.id);
         return { items, total: items.length };
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/api/v1/applications/:id/letters/:kind",
+      summary:
+        "出具文书：从本机关该类文书的年度序号中编号，并保存所出具的 DOCX（此后下载的就是它）；首次出具 201，再次出具 200 并返回同一份文书（不重新编号）。承办人、审核人（回执：登记人员也可）",
+      tag: "letters",
+      access: "user",
+      params: ZLetterParams,
+      body: ZIssueLetterBody,
+      isBodyOptional: true,
+      status: 201,
+      errors: [403, 404, 409],
+      async handle({ actor, params, body }) {
+        const { letter, created } = await letters.issueLetter(actor, params.id, params.kind, body);
+        return new HttpReply(created ? 201 : 200, letter);
       },
     }),
     defineRoute({

@@ -119,6 +119,27 @@ export const ZLetterQuery = z.strictObject({
 /** `…/letters/:kind/delivery-receipt.docx`: the 送达回证 of an outgoing document. */
 export const ZDeliveryReceiptQuery = ZLetterQuery.pick({ consultationId: true });
 
+/** The download of a letter: the issued one, or with `draft=true` the unnumbered preview before. */
+export const ZLetterDownloadQuery = ZLetterQuery.extend({
+  draft: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true")
+    .meta({ description: "true：文书尚未出具时预览草稿（不编号、不保存，标明“草稿”）" }),
+});
+
+/** What issuing a letter takes: which consultation, and a fee notice's quantity when not recorded. */
+export const ZIssueLetterBody = z.strictObject({
+  consultationId: ZLetterQuery.shape.consultationId,
+  pages: intInRange(0, 1_000_000)
+    .optional()
+    .meta({ description: "收费通知书（按量）：页数，用于打印计算过程" }),
+  items: intInRange(0, 100_000).optional().meta({ description: "收费通知书（按件）：本次件数" }),
+  itemsEarlierThisMonth: intInRange(0, 100_000)
+    .optional()
+    .meta({ description: "收费通知书（按件）：本月此前已申请件数" }),
+});
+
 export const ZShortNameParams = z.strictObject({ code: ZCode });
 
 /** A setting that can be cleared: a text, or null (or "") to go back to the default. */

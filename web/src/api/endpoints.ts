@@ -43,11 +43,23 @@ export const registerApplication = (input: RegisterInput) =>
   api.post<Application>(`${V1}/applications`, input);
 export const actOn = (id: string, input: ActionInput) =>
   api.post<Application>(`${V1}/applications/${encodeURIComponent(id)}/actions`, input);
-/** The letter documents of a case (API.md: `/applications/:id/letters/:kind.docx`). */
-export const letterUrl = (id: string, kind: string, consultationId?: string) =>
-  `${V1}/applications/${encodeURIComponent(id)}/letters/${kind}.docx${
-    consultationId ? `?consultationId=${encodeURIComponent(consultationId)}` : ""
-  }`;
+/**
+ * The DOCX of an issued letter (`GET /applications/:id/letters/:kind.docx`); with `draft` the
+ * unnumbered preview of one not issued yet (nothing is saved).
+ */
+export const letterUrl = (id: string, kind: string, consultationId?: string, draft = false) => {
+  const query = new URLSearchParams();
+  if (consultationId) query.set("consultationId", consultationId);
+  if (draft) query.set("draft", "true");
+  const qs = query.toString();
+  return `${V1}/applications/${encodeURIComponent(id)}/letters/${kind}.docx${qs ? `?${qs}` : ""}`;
+};
+/** Issues a letter: numbers it once and freezes the DOCX (201; 200 when already issued). */
+export const issueLetter = (id: string, kind: string, consultationId?: string) =>
+  api.post<LetterSummary>(
+    `${V1}/applications/${encodeURIComponent(id)}/letters/${kind}`,
+    consultationId ? { consultationId } : {},
+  );
 /** The letters the case has, with their serial numbers once issued. */
 export const listLetters = (id: string) =>
   api.get<Page<LetterSummary>>(`${V1}/applications/${encodeURIComponent(id)}/letters`);

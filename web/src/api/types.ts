@@ -270,6 +270,11 @@ export interface LetterSummary {
   date: string;
   consultationId?: string;
   hasDeliveryReceipt?: boolean;
+  /** When it was issued (ISO 8601) and by whom; null until issued. */
+  issuedAt?: string | null;
+  issuedBy?: string | null;
+  /** Not issued yet, and the user may issue it (出具). */
+  canIssue?: boolean;
 }
 
 export interface Appeal {

@@ -1,7 +1,9 @@
-import { Alert, Button, Space, Spin } from "antd";
+import { Alert, App, Button, Space, Spin } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { getApplication, letterUrl } from "../api/endpoints.ts";
+import { ApiError } from "../api/client.ts";
+import { downloadFile } from "../api/download-file.ts";
+import { getApplication, issueLetter, letterUrl } from "../api/endpoints.ts";
 import type { Application } from "../api/types.ts";
 import { todayInChina } from "../lib/dates.ts";
 import { useTitle } from "../lib/use-title.ts";
@@ -14,6 +16,20 @@ export default function ReceiptPage() {
   const meta = useMeta();
   const [app, setApp] = useState<Application | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [isIssuing, setIssuing] = useState(false);
+  const { message } = App.useApp();
+  // 出具 numbers the receipt once (again: the same one), then the issued DOCX downloads
+  const issueAndDownload = async (a: Application) => {
+    setIssuing(true);
+    try {
+      await issueLetter(a.id, "receipt");
+      await downloadFile(letterUrl(a.id, "receipt"), "政府信息公开申请登记回执.docx");
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e), 6);
+    } finally {
+      setIssuing(false);
+    }
+  };
   useEffect(() => {
     getApplication(id)
       .then(setApp)
@@ -28,9 +44,9 @@ export default function ReceiptPage() {
         <Button type="primary" onClick={() => window.print()}>
           打印
         </Button>
-        <a href={letterUrl(app.id, "receipt")} download>
-          <Button>下载回执（Word）</Button>
-        </a>
+        <Button loading={isIssuing} onClick={() => void issueAndDownload(app)}>
+          出具并下载回执（Word）
+        </Button>
         <Link to={`/applications/${app.id}`}>返回申请</Link>
       </Space>
       <article className="receipt" aria-label="政府信息公开申请回执">

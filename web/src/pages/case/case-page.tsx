@@ -1,8 +1,21 @@
-import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client.ts";
-import { getApplication, letterUrl, listLetters } from "../../api/endpoints.ts";
+import { getApplication, issueLetter, letterUrl, listLetters } from "../../api/endpoints.ts";
 import type { Application, EventView, LetterSummary, Proposal, ReplyDetails, Role } from "../../api/types.ts";
 import { useWorkingCalendar } from "../../calendar/use-working-calendar.ts";
 import { formatInstant, todayInChina } from "../../lib/dates.ts";
@@ -13,7 +26,7 @@ import { ActionModal } from "./action-modal.tsx";
 import { AppealsCard } from "./appeals-card.tsx";
 import { ClocksCard } from "./clocks-card.tsx";
 import { DeliveryCard } from "./delivery-card.tsx";
-import { eventLabel, eventSummary, lettersOf } from "./event-text.ts";
+import { eventLabel, eventSummary } from "./event-text.ts";
 import { RecordReceiptModal } from "./record-receipt-modal.tsx";
 import { servedDocumentsOf } from "./served-documents.ts";
 
@@ -65,24 +78,77 @@ function Details({ app }: { app: Application }) {
   );
 }
 
-function LettersCard({ app }: { app: Application }) {
+/**
+ * The case's letters: one not issued yet has 出具 (for who may issue it: numbers it once and
+ * freezes the DOCX) and a draft preview; an issued one downloads exactly what was issued and says
+ * who issued it and when.
+ */
+function LettersCard({ app, onIssued }: { app: Application; onIssued: () => void }) {
+  const { message } = App.useApp();
   const [listed, setListed] = useState<LetterSummary[] | null>(null);
-  const events = app.events ?? [];
-  useEffect(() => {
-    // Before the letters endpoint exists (404), the list comes from the events.
+  const [issuing, setIssuing] = useState<string | null>(null);
+  const load = useCallback(() => {
     listLetters(app.id)
       .then((p) => setListed(p.items))
-      .catch(() => setListed(null));
-  }, [app.id]);
+      .catch((e: unknown) => {
+        setListed([]);
+        void message.error(e instanceof ApiError ? e.message : String(e), 6);
+      });
+  }, [app.id, message]);
+  useEffect(load, [load]);
+  const issue = async (l: LetterSummary) => {
+    setIssuing(l.key);
+    try {
+      const issued = await issueLetter(app.id, l.kind, l.consultationId);
+      void message.success(`${l.title}已出具：${issued.serialNo ?? ""}`);
+      load();
+      onIssued();
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e), 6);
+    } finally {
+      setIssuing(null);
+    }
+  };
+  if (listed === null) return <Card title="文书" size="small" loading />;
   return (
     <Card title="文书" size="small">
-      <ul className="plain-list" aria-label="文书下载">
-        {lettersOf(events, listed).map((l) => (
-          <li key={`${l.kind}.${l.consultationId ?? ""}`}>
-            <a href={letterUrl(app.id, l.kind, l.consultationId)} download>
-              {l.title}（Word）
-            </a>
-            {l.serialNo && <Typography.Text type="secondary"> {l.serialNo}</Typography.Text>}
+      <ul className="plain-list letters-list" aria-label="文书下载">
+        {listed.map((l) => (
+          <li key={l.key}>
+            <Typography.Text>{l.title}</Typography.Text>{" "}
+            {l.serialNo ? (
+              <Space size="small" wrap>
+                <Typography.Text type="secondary">{l.serialNo}</Typography.Text>
+                <a
+                  href={letterUrl(app.id, l.kind, l.consultationId)}
+                  download
+                  aria-label={`${l.title}（Word）`}
+                >
+                  下载（Word）
+                </a>
+                <Typography.Text type="secondary" className="letter-issued">
+                  {l.issuedBy ?? "—"} 于 {l.issuedAt ? formatInstant(l.issuedAt) : "—"} 出具
+                </Typography.Text>
+              </Space>
+            ) : (
+              <Space size="small" wrap>
+                {l.canIssue && (
+                  <Button
+                    size="small"
+                    type="primary"
+                    aria-label={`出具${l.title}`}
+                    loading={issuing === l.key}
+                    onClick={() => void issue(l)}
+                  >
+                    出具
+                  </Button>
+                )}
+                <a href={letterUrl(app.id, l.kind, l.consultationId, true)} download>
+                  预览草稿
+                </a>
+                {!l.canIssue && <Typography.Text type="secondary">尚未出具</Typography.Text>}
+              </Space>
+            )}
           </li>
         ))}
       </ul>
@@ -336,7 +402,7 @@ export default function CasePage() {
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
             <EventsTimeline app={app} />
             {/* a new version may bring a new letter: read the list again */}
-            <LettersCard key={app.version} app={app} />
+            <LettersCard key={app.version} app={app} onIssued={reload} />
           </Space>
         </Col>
       </Row>
