@@ -230,15 +230,26 @@ describe("the report and letter routes", () => {
     expect(closed.body).toMatchObject({ status: "closed", version: 1, texts: COMPLETE_TEXTS });
   });
 
-  it("serves letters as .docx, numbered", async () => {
+  it("serves letters as .docx, numbered when issued", async () => {
     const list = await call(`/api/v1/applications/${appId}/letters`, { as: "approver" });
     expect(list.body.items?.map((i) => String(i.kind))).toEqual(["receipt", "reply"]);
+    const early = await call(`/api/v1/applications/${appId}/letters/reply.docx`, { as: "approver" });
+    expect(early.status).toBe(409);
+    const issued = await call(`/api/v1/applications/${appId}/letters/reply`, {
+      as: "approver",
+      method: "POST",
+    });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ kind: "reply", serialNo: "某镇公开〔2025〕第1号" });
     const reply = await call(`/api/v1/applications/${appId}/letters/reply.docx`, { as: "approver" });
     expect(reply.status).toBe(200);
     expect(decodeURIComponent(reply.headers.get("content-disposition") ?? "")).toContain(
       "政府信息公开申请答复书（某镇公开〔2025〕第1号）.docx",
     );
-    const fee = await call(`/api/v1/applications/${appId}/letters/fee_notice.docx`, { as: "approver" });
+    const fee = await call(`/api/v1/applications/${appId}/letters/fee_notice`, {
+      as: "approver",
+      method: "POST",
+    });
     expect(fee.status).toBe(409);
     expect(fee.body.error?.message).toBe("该申请未发出收费通知，没有收费通知书");
     expect(
