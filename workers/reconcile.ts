@@ -4,9 +4,20 @@ import type { CivilDate } from "../src/domain/civil-date.ts";
 import { JOB_KINDS, type JobKind } from "../src/services/plan-deadline-jobs.ts";
 import { type DeadlineJobRef, toQueuedJob } from "./enqueue-planned-jobs.ts";
 import type { DeadlineQueue } from "./queues.ts";
+import {
+  failedJobIds,
+  type QueueStates,
+  readAllQueueStates,
+  readQueueStatesOf,
+} from "./read-queue-states.ts";
 import type { WorkerLogger } from "./worker-logger.ts";
 
-const BATCH = 200;
+/** Jobs per `addBulk` (one MULTI each). */
+const ADD_BATCH = 1000;
+/** Ids per `IN (…)` list. */
+const ID_BATCH = 1000;
+/** An incremental pass with more changed rows than this reads the whole queue at once instead. */
+const PER_JOB_LIMIT = 5000;
 
 export interface ReconcileArgs {
   db: Kysely<Database>;
@@ -15,10 +26,19 @@ export interface ReconcileArgs {
   /** Hour of the day, China time, at which a day's jobs run. */
   jobHour: number;
   logger?: WorkerLogger | undefined;
+  /**
+   * Incremental: only the pending rows written at or after this instant (database time), and
+   * the queue's failed jobs. Default: every pending row (a full pass).
+   */
+  since?: Date | undefined;
+  /** Called after the first of the pass's two reads (fault tests: a job finishing in between). */
+  betweenReads?: (() => Promise<void>) | undefined;
+  /** Called after each batch of additions (the caller's lock is extended there). */
+  onProgress?: (() => Promise<void>) | undefined;
 }
 
 export interface ReconcileResult {
-  /** Pending deadline rows seen. */
+  /** Pending deadline rows seen (pending = added + revived + present + failing + settled). */
   pending: number;
   /** Rows whose job was missing from Redis (never enqueued, or lost) and was added. */
   added: number;
@@ -28,76 +48,160 @@ export interface ReconcileResult {
   present: number;
   /** Rows whose job used up its attempts less than an hour ago: revived in a later run. */
   failing: number;
+  /** Rows whose job finished while the pass ran (settled on a second look): left alone. */
+  settled: number;
 }
 
 /** A job that used up its attempts is retried from here, at most once an hour. */
 const FAILED_RETRY_AFTER_MS = 3_600_000;
+
+interface PendingRow {
+  job_id: string;
+  application_id: string;
+  kind: string;
+  run_on: string;
+}
 
 /**
  * The deadline rows are the truth, the queue is derived (STYLE.md): every pending row gets its
  * job, by its deterministic id. Repairs a crash between commit and enqueue, a lost Redis, and a
  * job that finished without settling its row (a row written again after its job had run; a job
  * that used up its attempts, retried again from here).
+ *
+ * Linear: the queue's states are read in bulk (one MULTI over its lists, or one pipeline for the
+ * few jobs of an incremental pass), compared in memory, the missing jobs added in batches. A job
+ * is revived only when its row is still pending on a second look taken after the queue was
+ * read, so a job that finished between the two reads is never added again.
  */
 export async function reconcile(args: ReconcileArgs): Promise<ReconcileResult> {
-  const rows = await args.db
-    .selectFrom("deadline_jobs")
-    .select(["job_id", "application_id", "kind", "run_on"])
-    .where("status", "=", "pending")
-    .orderBy("run_on")
-    .execute();
-  const result: ReconcileResult = { pending: rows.length, added: 0, revived: 0, present: 0, failing: 0 };
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const refs = rows.slice(i, i + BATCH).flatMap((r) => toRef(r, args.logger));
-    await reconcileBatch(args, refs, result);
+  let states: QueueStates | undefined;
+  let rows: PendingRow[];
+  if (args.since === undefined) {
+    // The queue first: a job that finishes after this read has settled its row before the rows
+    // are read (handlers settle, then complete), so it cannot be mistaken for a pending one.
+    states = await readAllQueueStates(args.queue);
+    await args.betweenReads?.();
+    rows = await pendingRows(args.db);
+  } else {
+    rows = await changedRows(args.db, args.queue, args.since);
+    await args.betweenReads?.();
+    states =
+      rows.length > PER_JOB_LIMIT
+        ? await readAllQueueStates(args.queue)
+        : await readQueueStatesOf(
+            args.queue,
+            rows.map((r) => r.job_id),
+          );
   }
+  const result: ReconcileResult = {
+    pending: rows.length,
+    added: 0,
+    revived: 0,
+    present: 0,
+    failing: 0,
+    settled: 0,
+  };
+  const missing: DeadlineJobRef[] = [];
+  const finished: DeadlineJobRef[] = [];
+  for (const row of rows) {
+    const s = states(row.job_id);
+    if (s.state === "present") result.present++;
+    else if (s.state === "failed" && Date.now() - s.finishedOn <= FAILED_RETRY_AFTER_MS)
+      // BullMQ stamps jobs with the real time, not the injected clock.
+      result.failing++;
+    else {
+      const ref = toRef(row, args.logger);
+      if (!ref) continue;
+      if (s.state === "missing") missing.push(ref);
+      else finished.push(ref);
+    }
+  }
+  const revive = await stillPending(args.db, finished);
+  result.settled = finished.length - revive.length;
+  // A finished job keeps its id, so adding alone would be a silent no-op.
+  for (let i = 0; i < revive.length; i += ADD_BATCH)
+    await Promise.all(revive.slice(i, i + ADD_BATCH).map((ref) => args.queue.remove(ref.jobId)));
+  result.added = missing.length;
+  result.revived = revive.length;
+  await addInBatches(args, [...missing, ...revive]);
   if (result.added + result.revived > 0)
     args.logger?.info({ ...result }, "reconciler enqueued deadline jobs");
   return result;
 }
 
-async function reconcileBatch(args: ReconcileArgs, refs: DeadlineJobRef[], result: ReconcileResult) {
-  const states = await Promise.all(refs.map((r) => args.queue.getJobState(r.jobId)));
-  const missing: DeadlineJobRef[] = [];
-  for (const [k, ref] of refs.entries()) {
-    const state = states[k];
-    if (state === "unknown") {
-      missing.push(ref);
-      result.added++;
-    } else if (state === "completed" || (state === "failed" && (await hasFailedLongAgo(args.queue, ref)))) {
-      // A finished job keeps its id, so adding alone would be a silent no-op.
-      await args.queue.remove(ref.jobId);
-      missing.push(ref);
-      result.revived++;
-    } else if (state === "failed") {
-      result.failing++;
-    } else {
-      result.present++;
-    }
+async function addInBatches(args: ReconcileArgs, refs: readonly DeadlineJobRef[]): Promise<void> {
+  for (let i = 0; i < refs.length; i += ADD_BATCH) {
+    await args.queue.addBulk(refs.slice(i, i + ADD_BATCH).map((ref) => toQueuedJob(ref, args)));
+    await args.onProgress?.();
   }
-  if (missing.length > 0) await args.queue.addBulk(missing.map((ref) => toQueuedJob(ref, args)));
 }
 
-function toRef(
-  r: { job_id: string; application_id: string; kind: string; run_on: string },
-  logger: WorkerLogger | undefined,
-): DeadlineJobRef[] {
+function pendingRows(db: Kysely<Database>): Promise<PendingRow[]> {
+  return db
+    .selectFrom("deadline_jobs")
+    .select(["job_id", "application_id", "kind", "run_on"])
+    .where("status", "=", "pending")
+    .orderBy("run_on")
+    .execute();
+}
+
+/**
+ * The pending rows written since `since` (a row is rewritten, never updated back to pending:
+ * `created_at` is its last write), and the pending rows of the queue's failed jobs, which may
+ * be older (a job that used up its attempts is retried from here).
+ */
+async function changedRows(db: Kysely<Database>, queue: DeadlineQueue, since: Date): Promise<PendingRow[]> {
+  const changed = await db
+    .selectFrom("deadline_jobs")
+    .select(["job_id", "application_id", "kind", "run_on"])
+    .where("status", "=", "pending")
+    .where("created_at", ">=", since)
+    .execute();
+  const seen = new Set(changed.map((r) => r.job_id));
+  const failed = (await failedJobIds(queue)).filter((id) => !seen.has(id));
+  for (let i = 0; i < failed.length; i += ID_BATCH) {
+    const older = await db
+      .selectFrom("deadline_jobs")
+      .select(["job_id", "application_id", "kind", "run_on"])
+      .where("status", "=", "pending")
+      .where("job_id", "in", failed.slice(i, i + ID_BATCH))
+      .execute();
+    changed.push(...older);
+  }
+  return changed;
+}
+
+/** The refs whose rows are still pending now (the second look before a revival). */
+async function stillPending(
+  db: Kysely<Database>,
+  refs: readonly DeadlineJobRef[],
+): Promise<DeadlineJobRef[]> {
+  const pending = new Set<string>();
+  for (let i = 0; i < refs.length; i += ID_BATCH) {
+    const rows = await db
+      .selectFrom("deadline_jobs")
+      .select("job_id")
+      .where("status", "=", "pending")
+      .where(
+        "job_id",
+        "in",
+        refs.slice(i, i + ID_BATCH).map((r) => r.jobId),
+      )
+      .execute();
+    for (const r of rows) pending.add(r.job_id);
+  }
+  return refs.filter((r) => pending.has(r.jobId));
+}
+
+function toRef(r: PendingRow, logger: WorkerLogger | undefined): DeadlineJobRef | undefined {
   if (!(JOB_KINDS as readonly string[]).includes(r.kind)) {
     logger?.warn({ jobId: r.job_id, kind: r.kind }, "pending deadline row of an unknown kind; not enqueued");
-    return [];
+    return undefined;
   }
-  return [
-    {
-      jobId: r.job_id,
-      applicationId: r.application_id,
-      kind: r.kind as JobKind,
-      runOn: r.run_on as CivilDate,
-    },
-  ];
-}
-
-async function hasFailedLongAgo(queue: DeadlineQueue, ref: DeadlineJobRef): Promise<boolean> {
-  const job = await queue.getJob(ref.jobId);
-  // BullMQ stamps jobs with the real time, not the injected clock.
-  return job?.finishedOn === undefined || Date.now() - job.finishedOn > FAILED_RETRY_AFTER_MS;
+  return {
+    jobId: r.job_id,
+    applicationId: r.application_id,
+    kind: r.kind as JobKind,
+    runOn: r.run_on as CivilDate,
+  };
 }

@@ -21,7 +21,7 @@ import {
   redisConnection,
   ZDeadlineJobData,
 } from "./queues.ts";
-import { reconcile } from "./reconcile.ts";
+import { runReconciler } from "./run-reconciler.ts";
 import { sendOverdueDigests } from "./send-overdue-digests.ts";
 import { sendReportReminders } from "./send-report-reminders.ts";
 import type { WorkerLogger } from "./worker-logger.ts";
@@ -122,17 +122,22 @@ export async function startWorkers(deps: StartWorkersDeps): Promise<RunningWorke
 
 type Maintenance = ((why: "start" | "interval" | "daily") => Promise<void>) & { idle(): Promise<void> };
 
-/** Reconcile (and keep the daily scheduler); one run at a time, failures logged, never thrown. */
+/**
+ * Reconcile (and keep the daily scheduler); one run at a time in this process and, through the
+ * reconciler's Redis lock, in the deployment; failures logged, never thrown.
+ */
 function makeMaintenance(deps: StartWorkersDeps, queue: DeadlineQueue): Maintenance {
   let running: Promise<void> | undefined;
   const run = async (why: string) => {
     try {
       await ensureDailyScheduler(queue, deps.settings.OGI_JOB_HOUR);
-      const counts = await reconcile({
+      // Incremental unless Redis lost its data; skipped while another worker's pass runs.
+      const counts = await runReconciler({
         db: deps.db,
         queue,
         now: deps.now,
         jobHour: deps.settings.OGI_JOB_HOUR,
+        logger: deps.logger,
       });
       deps.logger.debug({ why, ...counts }, "reconciled deadline jobs");
     } catch (err) {

@@ -1,0 +1,97 @@
+/**
+ * Where the deadline queue's jobs stand, read in bulk for the reconciler: never one
+ * `getJobState` per job (for a waiting job that scans the whole waiting list, so a reconciler
+ * asking it of N due jobs costs N²).
+ */
+import { Redis } from "ioredis";
+import type { DeadlineQueue } from "./queues.ts";
+
+/** present: waiting, delayed, prioritized, paused or running; the finished ones keep their time. */
+export type QueuedState =
+  | { state: "present" }
+  | { state: "completed" }
+  | { state: "failed"; finishedOn: number }
+  | { state: "missing" };
+
+export type QueueStates = (jobId: string) => QueuedState;
+
+/** The ioredis client under the queue (BullMQ's Redis backend). */
+export async function queueRedis(queue: DeadlineQueue): Promise<Redis> {
+  const client = await queue.getBackend().client;
+  if (!(client instanceof Redis)) throw new Error("the deadline queue is not on an ioredis connection");
+  return client;
+}
+
+const LIVE_LISTS = ["wait", "paused", "active"] as const;
+const LIVE_SETS = ["delayed", "prioritized", "waiting-children"] as const;
+
+/**
+ * Every job id of the queue and its state, in ONE atomic MULTI (a consistent snapshot: a job
+ * moving between two lists while they are read cannot be seen in neither or both). The finished
+ * sets' scores are the jobs' finishing times.
+ */
+export async function readAllQueueStates(queue: DeadlineQueue): Promise<QueueStates> {
+  const redis = await queueRedis(queue);
+  const multi = redis.multi();
+  for (const list of LIVE_LISTS) multi.lrange(queue.toKey(list), "0", "-1");
+  for (const set of LIVE_SETS) multi.zrange(queue.toKey(set), "0", "-1");
+  multi.zrange(queue.toKey("completed"), "0", "-1");
+  multi.zrange(queue.toKey("failed"), "0", "-1", "WITHSCORES");
+  const replies = (await multi.exec()) ?? [];
+  const reply = (i: number): string[] => {
+    const [err, value] = replies[i] ?? [new Error(`no reply ${i}`), null];
+    if (err) throw err;
+    return value as string[];
+  };
+  const live = new Set<string>();
+  for (let i = 0; i < LIVE_LISTS.length + LIVE_SETS.length; i++) for (const id of reply(i)) live.add(id);
+  const completed = new Set(reply(LIVE_LISTS.length + LIVE_SETS.length));
+  const failedReply = reply(LIVE_LISTS.length + LIVE_SETS.length + 1);
+  const failed = new Map<string, number>();
+  for (let i = 0; i + 1 < failedReply.length; i += 2)
+    failed.set(failedReply[i] ?? "", Number(failedReply[i + 1]));
+  return (jobId) => {
+    if (live.has(jobId)) return { state: "present" };
+    const finishedOn = failed.get(jobId);
+    if (finishedOn !== undefined) return { state: "failed", finishedOn };
+    return completed.has(jobId) ? { state: "completed" } : { state: "missing" };
+  };
+}
+
+/**
+ * The states of a few jobs (an incremental pass): per job its hash's existence and its scores in
+ * the finished sets, all in one pipeline (one round trip).
+ */
+export async function readQueueStatesOf(
+  queue: DeadlineQueue,
+  jobIds: readonly string[],
+): Promise<QueueStates> {
+  const redis = await queueRedis(queue);
+  const pipeline = redis.pipeline();
+  const completedKey = queue.toKey("completed");
+  const failedKey = queue.toKey("failed");
+  for (const id of jobIds) {
+    pipeline.exists(queue.toKey(id));
+    pipeline.zscore(completedKey, id);
+    pipeline.zscore(failedKey, id);
+  }
+  const replies = (await pipeline.exec()) ?? [];
+  const states = new Map<string, QueuedState>();
+  for (const [k, id] of jobIds.entries()) {
+    const [exists, completed, failed] = [0, 1, 2].map((j) => {
+      const [err, value] = replies[3 * k + j] ?? [new Error(`no reply for ${id}`), null];
+      if (err) throw err;
+      return value;
+    });
+    if (failed !== null && failed !== undefined)
+      states.set(id, { state: "failed", finishedOn: Number(failed) });
+    else if (completed !== null && completed !== undefined) states.set(id, { state: "completed" });
+    else states.set(id, exists === 1 ? { state: "present" } : { state: "missing" });
+  }
+  return (jobId) => states.get(jobId) ?? { state: "missing" };
+}
+
+/** The ids of the queue's failed jobs (bounded by `removeOnFail`). */
+export async function failedJobIds(queue: DeadlineQueue): Promise<string[]> {
+  return (await queueRedis(queue)).zrange(queue.toKey("failed"), "0", "-1");
+}
