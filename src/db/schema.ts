@@ -169,6 +169,26 @@ export interface ReportVersionTable {
   closed_at: Timestamp;
 }
 
+/**
+ * Who saw an applicant's personal fields in full (issue 10): one row per answer that carried
+ * them. Names the fields, never their values.
+ */
+export interface AccessLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  user_id: number;
+  /** The handling agency: its administrator browses these rows. */
+  agency_id: number;
+  /** `case_page` (GET /applications/:id) or `ledger_export` (ledger.xlsx?full=true). */
+  kind: string;
+  /** The case read; null for an export (its cases are the agency's, case_count of them). */
+  application_id: string | null;
+  /** The personal fields shown in full: `idNumber`, `phone`, `email`, `address`. */
+  fields: Json<string[]>;
+  case_count: Generated<number>;
+  request_id: string | null;
+}
+
 /** Per-agency yearly sequences: tracking numbers, letter serial numbers. */
 export interface CounterTable {
   scope: string;
@@ -189,6 +209,7 @@ export interface Database {
   calendar_years: CalendarYearTable;
   report_figures: ReportFigureTable;
   report_versions: ReportVersionTable;
+  access_log: AccessLogTable;
 }
 
 export type DbAgency = Selectable<AgencyTable>;

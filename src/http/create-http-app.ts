@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import express, { type Express, type Router } from "express";
 import { pinoHttp } from "pino-http";
+import { makeAccessLogService } from "../services/access-log-service.ts";
 import { makeAppealService } from "../services/appeal-service.ts";
 import { makeCalendarService } from "../services/calendar-service.ts";
 import { makeStatsService } from "../services/stats-service.ts";
+import { accessLogRoutes } from "./access-log/access-log.routes.ts";
 import { agencyRoutes } from "./agencies/agencies.routes.ts";
 import { appealRoutes } from "./appeals/appeals.routes.ts";
 import { applicationRoutes } from "./applications/applications.routes.ts";
@@ -33,6 +35,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
     deps.calendarService ??
     makeCalendarService({ db: deps.db, calendars: deps.calendars, applications: deps.applications });
   const stats = deps.stats ?? makeStatsService({ db: deps.db, calendars: deps.calendars, now: deps.now });
+  const accessLog = makeAccessLogService({ db: deps.db });
   return [
     ...healthRoutes(deps),
     ...authRoutes(...parts),
@@ -40,6 +43,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
     ...userRoutes(deps),
     ...applicationRoutes(deps),
     ...importRoutes(deps),
+    ...accessLogRoutes(accessLog),
     ...appealRoutes(appeals),
     ...calendarRoutes(calendar),
     ...statsRoutes(stats, deps.now),

@@ -2,7 +2,15 @@ import { sql } from "kysely";
 import type { CaseFacts } from "../domain/case-facts.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
+import {
+  maskApplicant,
+  PERSONAL_FIELDS,
+  type PersonalDataMode,
+  type PersonalField,
+  personalFieldsPresent,
+} from "../domain/personal-data.ts";
 import type { ApplicantType, Channel } from "../domain/vocabulary.ts";
+import type { Applicant } from "../services/application-types.ts";
 import type { Db } from "../services/case-store.ts";
 import type { LedgerAgency } from "./authorize-ledger-access.ts";
 import { ledgerRowOfCase } from "./ledger-row-of-case.ts";
@@ -31,13 +39,16 @@ const firstEvent = (type: string, expression: string) =>
 
 /**
  * The agency's cases as a ledger workbook (API.md “Ledger import and export”), in the import's
- * format and order of receipt; `year`: only the cases received in that year.
+ * format and order of receipt; `year`: only the cases received in that year. The applicants'
+ * ID numbers and phones masked unless `personalData: "full"` (src/domain/personal-data.ts);
+ * `shown`: the cases whose personal fields the file carries in full, and which fields.
  */
 export async function exportLedger(
   db: Db,
   agency: LedgerAgency,
-  options: { year?: number | undefined } = {},
-) {
+  options: { year?: number | undefined; personalData?: PersonalDataMode } = {},
+): Promise<{ body: Buffer; cases: number; shown: { cases: number; fields: PersonalField[] } }> {
+  const isFull = options.personalData === "full";
   let q = db
     .selectFrom("applications as a")
     .leftJoin("users as u", "u.id", "a.handler_user_id")
@@ -64,13 +75,25 @@ export async function exportLedger(
   }
   const rows = await q.orderBy("a.received_on").orderBy("a.tracking_no").execute();
   const ambiguous = await ambiguousHandlerNames(db, agency.id);
-  return writeLedgerWorkbook(
-    rows.map((r) =>
-      ledgerRowOfCase({
+  const fields = new Set<PersonalField>();
+  let casesShown = 0;
+  const body = await writeLedgerWorkbook(
+    rows.map((r) => {
+      const stored = r.applicant as unknown as Applicant;
+      const given = { name: stored.name, idNumber: stored.idNumber, phone: stored.phone };
+      const applicant = isFull ? given : maskApplicant(given);
+      const present = personalFieldsPresent(given);
+      if (isFull && present.length > 0) {
+        casesShown++;
+        for (const field of present) fields.add(field);
+      }
+      return ledgerRowOfCase({
         number: r.ledger_no ?? r.tracking_no,
         channel: r.channel as Channel,
         applicantType: r.applicant_type as ApplicantType,
-        applicantName: String((r.applicant as { name?: unknown }).name ?? ""),
+        applicantName: String(stored.name ?? ""),
+        applicantIdNumber: applicant.idNumber,
+        applicantPhone: applicant.phone,
         description: r.description,
         facts: r.facts,
         outcome: r.outcome as OutcomeId | null,
@@ -78,7 +101,12 @@ export async function exportLedger(
         deliveredOn: r.delivered_on as CivilDate | null,
         extensionReason: r.extension_reason,
         handler: r.display_name === null ? null : ambiguous.has(r.display_name) ? r.username : r.display_name,
-      }),
-    ),
+      });
+    }),
   );
+  return {
+    body,
+    cases: rows.length,
+    shown: { cases: casesShown, fields: PERSONAL_FIELDS.filter((f) => fields.has(f)) },
+  };
 }

@@ -12,6 +12,8 @@ export const LEDGER_COLUMNS = [
   "申请方式",
   "申请人类型",
   "申请人",
+  "证件号码",
+  "联系电话",
   "申请内容",
   "补正告知日",
   "补正收到日",
@@ -28,7 +30,11 @@ export const LEDGER_COLUMNS = [
 export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 
 /** Columns a ledger may leave out entirely. */
-export const OPTIONAL_LEDGER_COLUMNS: ReadonlySet<LedgerColumn> = new Set<LedgerColumn>(["收费金额"]);
+export const OPTIONAL_LEDGER_COLUMNS: ReadonlySet<LedgerColumn> = new Set<LedgerColumn>([
+  "收费金额",
+  "证件号码",
+  "联系电话",
+]);
 
 /** Columns holding one date (written as Excel dates by the export). */
 export const DATE_COLUMNS: ReadonlySet<LedgerColumn> = new Set<LedgerColumn>([
@@ -89,6 +95,19 @@ export const LEDGER_INSTRUCTIONS: readonly LedgerInstruction[] = [
     example: "自然人",
   },
   { column: "申请人", required: "必填", format: "申请人姓名或名称（不超过 100 字）", example: "张三" },
+  {
+    column: "证件号码",
+    required: "选填",
+    format:
+      "申请人的身份证件号码（不超过 50 字，请设为文本格式）。导出的台账默认脱敏（如 1101**********1234），含 * 的脱敏值导入时视为未填写",
+    example: "110101199003071234",
+  },
+  {
+    column: "联系电话",
+    required: "选填",
+    format: "申请人的联系电话（不超过 50 字）；含 * 的脱敏值（如 136****1111）导入时视为未填写",
+    example: "13611111111",
+  },
   {
     column: "申请内容",
     required: "必填",

@@ -23,6 +23,9 @@ export interface ExportedCase {
   channel: Channel;
   applicantType: ApplicantType;
   applicantName: string;
+  /** As the export shows it: masked unless the full export was asked for. */
+  applicantIdNumber?: string | undefined;
+  applicantPhone?: string | undefined;
   description: string;
   facts: CaseFacts;
   outcome: OutcomeId | null;
@@ -84,6 +87,8 @@ export function ledgerRowOfCase(c: ExportedCase): LedgerWorkbookRow {
     申请方式: CHANNEL_LABELS[c.channel],
     申请人类型: APPLICANT_TYPE_LABELS[c.applicantType],
     申请人: c.applicantName,
+    证件号码: c.applicantIdNumber,
+    联系电话: c.applicantPhone,
     申请内容: c.description,
     补正告知日:
       s && `${s.requestedOn},${s.windowWorkdays}${serviceSuffix(s.requestedOn, s.service, assumed)}`,

@@ -78,6 +78,9 @@ export interface LedgerCase {
   channel: Channel;
   applicantType: ApplicantType;
   applicantName: string;
+  /** Not given, or masked in the file (a masked value is never taken for the real one). */
+  applicantIdNumber?: string | undefined;
+  applicantPhone?: string | undefined;
   description: string;
   handlerUsername?: string | undefined;
   supplement?: {

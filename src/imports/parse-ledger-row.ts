@@ -1,4 +1,5 @@
 import type { CivilDate } from "../domain/civil-date.ts";
+import { isMaskedValue } from "../domain/personal-data.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
 import type {
   LedgerCase,
@@ -135,6 +136,11 @@ function readFee(cells: Cells): LedgerCase["fee"] | undefined {
   return { notifiedOn, notice: { sentBy, receivedOn }, ...amount, paidOn };
 }
 
+/** A masked value (an export's default, 1101**********1234) is imported as not given. */
+function unlessMasked(value: string | undefined): string | undefined {
+  return value === undefined || value === "" || isMaskedValue(value) ? undefined : value;
+}
+
 /** One data row: the case it describes, or the errors of its cells (all of them). */
 export function parseLedgerRow(
   raw: LedgerRawRow,
@@ -147,6 +153,8 @@ export function parseLedgerRow(
   const channel = cells.required("申请方式", cells.label(parseChannel));
   const applicantType = cells.required("申请人类型", cells.label(parseApplicantType));
   const applicantName = cells.required("申请人", cells.text);
+  const applicantIdNumber = cells.optional("证件号码", cells.text);
+  const applicantPhone = cells.optional("联系电话", cells.text);
   const description = cells.required("申请内容", cells.text);
   const supplementNotice = cells.optional("补正告知日", parseSupplementNotice);
   const supplementReceived = cells.optional("补正收到日", parseLedgerDate);
@@ -170,6 +178,8 @@ export function parseLedgerRow(
     channel: channel as LedgerCase["channel"],
     applicantType: applicantType as LedgerCase["applicantType"],
     applicantName: applicantName as string,
+    applicantIdNumber: unlessMasked(applicantIdNumber),
+    applicantPhone: unlessMasked(applicantPhone),
     description: description as string,
     handlerUsername,
     supplement: supplementNotice && {

@@ -65,7 +65,12 @@ export function planLedgerCase(
     agencyCode,
     channel: c.channel,
     receivedOn: c.receivedOn,
-    applicant: { type: c.applicantType, name: c.applicantName },
+    applicant: {
+      type: c.applicantType,
+      name: c.applicantName,
+      ...(c.applicantIdNumber ? { idNumber: c.applicantIdNumber } : {}),
+      ...(c.applicantPhone ? { phone: c.applicantPhone } : {}),
+    },
     description: c.description,
     handlerUsername: c.handlerUsername,
     ledgerNo: c.ledgerNo,

@@ -15,6 +15,8 @@ const REGISTER_COLUMNS: Record<string, LedgerColumn> = {
   channel: "申请方式",
   "applicant.type": "申请人类型",
   "applicant.name": "申请人",
+  "applicant.idNumber": "证件号码",
+  "applicant.phone": "联系电话",
   description: "申请内容",
   handlerUsername: "承办人",
 };

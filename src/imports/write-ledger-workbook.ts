@@ -18,6 +18,8 @@ const WIDTHS: Partial<Record<LedgerColumn, number>> = {
   编号: 16,
   申请方式: 16,
   申请人: 16,
+  证件号码: 22,
+  联系电话: 16,
   申请内容: 40,
   补正告知日: 16,
   征求意见: 44,

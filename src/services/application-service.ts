@@ -9,14 +9,22 @@ import {
 } from "../../machines/restore-snapshot.ts";
 import { AppError } from "../app-error.ts";
 import { nextCounter } from "../db/next-counter.ts";
-import type { Database, DbApplicationEvent } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
 import type { ApplicationEvent } from "../domain/application-events.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import { type CivilDate, civilDateInChina, yearOf } from "../domain/civil-date.ts";
+import { maySeeInFull, type PersonalDataMode, personalFieldsPresent } from "../domain/personal-data.ts";
 import { ACTION_ROLES, REGISTER_ROLES, ROLE_LABELS } from "../domain/roles.ts";
 import { type Channel, DEFAULT_DELIVERY_BY_CHANNEL, type OutgoingDocument } from "../domain/vocabulary.ts";
+import { recordAccess } from "./access-log-store.ts";
 import { type Actor, canActInAgency, canSeeAgency, SYSTEM_ACTOR } from "./actor.ts";
-import type { ActionInput, ApplicationView, ListFilters, RegisterInput } from "./application-types.ts";
+import type {
+  ActionInput,
+  Applicant,
+  ApplicationView,
+  ListFilters,
+  RegisterInput,
+} from "./application-types.ts";
 import { buildApplicationView } from "./application-view.ts";
 import type { CalendarStore } from "./calendar-store.ts";
 import { type CaseRow, type Db, insertCaseRow, loadCase, loadEvent, loadEvents } from "./case-store.ts";
@@ -127,14 +135,11 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     return { calendar, machine, today: t, now: deps.now(), reminderOffsets: deps.settings.reminderOffsets };
   }
 
-  async function view(
-    c: CaseRow,
-    withEvents: boolean,
-    loaded?: DbApplicationEvent[],
-  ): Promise<ApplicationView> {
+  /** The case with its events; the applicant's personal fields masked unless `personalData: "full"`. */
+  async function view(c: CaseRow, personalData: PersonalDataMode = "masked"): Promise<ApplicationView> {
     const { calendar, machine, today: t } = await context();
     const snapshot = restoreSnapshot(machine, c.row.snapshot as StoredApplicationSnapshot);
-    const events = loaded ?? (withEvents ? await loadEvents(db, c.row.id) : undefined);
+    const events = await loadEvents(db, c.row.id);
     return buildApplicationView({
       row: c.row,
       agency: c.agency,
@@ -143,7 +148,8 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       snapshot,
       calendar,
       today: t,
-      ...(events ? { events } : {}),
+      events,
+      personalData,
     });
   }
 
@@ -271,14 +277,14 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       const ctx = await writeContext();
       const { id, result } = await db.transaction().execute((trx) => registerIn(trx, ctx, actor, input));
       await afterCommit(id, result);
-      return view(await visibleCase(actor, id), true);
+      return view(await visibleCase(actor, id));
     },
 
     async act(actor: Actor, id: string, input: ActionInput): Promise<ApplicationView> {
       const ctx = await writeContext();
       const { c, result } = await db.transaction().execute((trx) => actIn(trx, ctx, actor, id, input));
       await afterCommit(id, result);
-      return view(c, true);
+      return view(c);
     },
 
     /**
@@ -342,8 +348,32 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       return (await write(id, { kind: "rederive", actor: cause.actor, year: cause.year })).result;
     },
 
+    /** A case for the system's own use (letters, workers): personal fields masked, nothing logged. */
     async get(actor: Actor, id: string): Promise<ApplicationView> {
-      return view(await visibleCase(actor, id), true);
+      return view(await visibleCase(actor, id));
+    },
+
+    /**
+     * The case page (`GET /applications/:id`): the applicant's personal fields in full for a user
+     * of the handling agency (`maySeeInFull`), and then the access log's row, in this request;
+     * masked for everyone else, and then nothing is logged.
+     */
+    async read(actor: Actor, id: string, request: { requestId: string | null }): Promise<ApplicationView> {
+      const c = await visibleCase(actor, id);
+      const fields = personalFieldsPresent(c.row.applicant as unknown as Applicant);
+      if (actor.userId === null || !maySeeInFull(actor, c.agency.id)) return view(c);
+      const shown = await view(c, "full");
+      if (fields.length === 0) return shown; // nothing personal to show, nothing to log
+      await recordAccess(db, {
+        at: deps.now(),
+        userId: actor.userId,
+        agencyId: c.agency.id,
+        kind: "case_page",
+        applicationId: c.row.id,
+        fields,
+        requestId: request.requestId,
+      });
+      return shown;
     },
 
     async list(actor: Actor, filters: ListFilters): Promise<{ items: ApplicationView[]; total: number }> {

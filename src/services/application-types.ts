@@ -8,6 +8,7 @@ import type { ProposalFacts } from "../domain/case-facts.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { Clock } from "../domain/deadlines/clock.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
+import type { PersonalDataMode } from "../domain/personal-data.ts";
 import type {
   ApplicantType,
   Channel,
@@ -143,7 +144,10 @@ export interface ApplicationView {
   state: ApiState;
   stateLabel: string;
   flags: ApplicationFlags;
+  /** Masked (`maskApplicant`) unless `personalData` is "full" (src/domain/personal-data.ts). */
   applicant: Applicant;
+  /** Whether `applicant` carries the personal fields as stored or masked. */
+  personalData: PersonalDataMode;
   description: string;
   channel: Channel;
   receivedOn: CivilDate;

@@ -7,6 +7,7 @@ import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
 import type { Clock } from "../domain/deadlines/clock.ts";
 import { computeDeadlines } from "../domain/deadlines/compute-deadlines.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
+import { maskApplicant, type PersonalDataMode } from "../domain/personal-data.ts";
 import type { Channel } from "../domain/vocabulary.ts";
 import type { Applicant, ApplicationView, ClockView, EventView } from "./application-types.ts";
 
@@ -51,8 +52,12 @@ export function buildApplicationView(args: {
   calendar: WorkingCalendar;
   today: CivilDate;
   events?: DbApplicationEvent[];
+  /** The applicant's personal fields as stored, or masked (the default: lists, exports, other agencies). */
+  personalData?: PersonalDataMode;
 }): ApplicationView {
   const { row, snapshot } = args;
+  const personalData = args.personalData ?? "masked";
+  const applicant = row.applicant as unknown as Applicant;
   const d = computeDeadlines(snapshot.context.facts, args.calendar, args.today);
   const deadlines: ApplicationView["deadlines"] = { reply: toClockView(d.reply) };
   const open = snapshot.status === "active";
@@ -70,7 +75,8 @@ export function buildApplicationView(args: {
     state: toApiState(snapshot),
     stateLabel: describeState(snapshot),
     flags: toFlags(snapshot),
-    applicant: row.applicant as unknown as Applicant,
+    applicant: personalData === "full" ? applicant : maskApplicant(applicant),
+    personalData,
     description: row.description,
     channel: row.channel as Channel,
     receivedOn: row.received_on as CivilDate,

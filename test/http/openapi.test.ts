@@ -50,6 +50,9 @@ const EXPECTED: [string, string][] = [
   ["get", "/api/v1/openapi.json"],
   ["post", "/api/v1/agencies/{code}/imports"],
   ["get", "/api/v1/agencies/{code}/ledger.xlsx"],
+  ["get", "/api/v1/agencies/{code}/access-log"],
+  ["get", "/api/v1/agencies/{code}/access-log.csv"],
+  ["get", "/api/v1/agencies/{code}/access-log.xlsx"],
   ["get", "/api/v1/imports/template.xlsx"],
 ];
 

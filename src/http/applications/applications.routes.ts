@@ -11,7 +11,7 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
     defineRoute({
       method: "post",
       path: "/api/v1/applications",
-      summary: "登记一件政府信息公开申请（登记人员）",
+      summary: "登记一件政府信息公开申请（登记人员）；答复中的申请人信息为脱敏值",
       tag: "applications",
       access: "user",
       body: ZRegisterInput,
@@ -24,7 +24,8 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
     defineRoute({
       method: "get",
       path: "/api/v1/applications",
-      summary: "申请列表：按答复期限先后排序，每页 pageSize 件（默认 20，最多 100）",
+      summary:
+        "申请列表：按答复期限先后排序，每页 pageSize 件（默认 20，最多 100）；申请人的证件号码、联系电话为脱敏值，不含电子邮箱和通信地址",
       tag: "applications",
       access: "user",
       query: ZListQuery,
@@ -36,19 +37,21 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
     defineRoute({
       method: "get",
       path: "/api/v1/applications/:id",
-      summary: "一件申请：状态、期限（含计算说明）、可执行的操作和全部事件",
+      summary:
+        "一件申请：状态、期限（含计算说明）、可执行的操作和全部事件。申请人的证件号码、联系电话、电子邮箱、通信地址仅对承办机关的工作人员完整显示，并记入访问日志；其他机关（含主管部门）看到的是脱敏值",
       tag: "applications",
       access: "user",
       params: ZIdParams,
       errors: [404],
-      async handle({ actor, params }) {
-        return applications.get(actor, params.id);
+      async handle({ actor, params, req }) {
+        return applications.read(actor, params.id, { requestId: typeof req.id === "string" ? req.id : null });
       },
     }),
     defineRoute({
       method: "post",
       path: "/api/v1/applications/:id/actions",
-      summary: "对申请执行一项操作（补正、征求意见、延期、收费、答复、撤回、送达、归档等）",
+      summary:
+        "对申请执行一项操作（补正、征求意见、延期、收费、答复、撤回、送达、归档等）；答复中的申请人信息为脱敏值（完整信息请重新读取申请详情）",
       tag: "applications",
       access: "user",
       params: ZIdParams,

@@ -1,3 +1,5 @@
+import { AppError } from "../../app-error.ts";
+import { mayExportInFull } from "../../domain/personal-data.ts";
 import { authorizeLedgerAccess } from "../../imports/authorize-ledger-access.ts";
 import { exportLedger } from "../../imports/export-ledger.ts";
 import { importLedger } from "../../imports/import-ledger.ts";
@@ -5,6 +7,7 @@ import { ledgerImportActor } from "../../imports/ledger-import-actor.ts";
 import type { ImportProgress, LedgerImportResult } from "../../imports/ledger-types.ts";
 import { readLedgerWorkbook } from "../../imports/read-ledger-workbook.ts";
 import { writeLedgerWorkbook } from "../../imports/write-ledger-workbook.ts";
+import { recordAccess } from "../../services/access-log-store.ts";
 import type { ErrorBody } from "../errors/error-middleware.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute, HttpFile, HttpReply } from "../routing/define-route.ts";
@@ -100,16 +103,37 @@ export function importRoutes(deps: HttpDeps): AnyRoute[] {
       method: "get",
       path: "/api/v1/agencies/:code/ledger.xlsx",
       summary:
-        "导出本机关的台账（XLSX，与导入格式相同）；year：只导出该年收到的申请（本机关管理员或系统管理员）",
+        "导出本机关的台账（XLSX，与导入格式相同）；year：只导出该年收到的申请；证件号码、联系电话默认脱敏，full=true 导出完整值（仅本机关管理员，记入访问日志）（本机关管理员或系统管理员）",
       tag: "imports",
       access: "user",
       params: ZAgencyCodeParams,
       query: ZLedgerQuery,
       produces: [{ mediaType: XLSX, description: "台账 XLSX 文件" }],
       errors: [403, 404],
-      async handle({ actor, params, query }) {
+      async handle({ actor, params, query, req }) {
         const agency = await authorizeLedgerAccess(deps.db, actor, params.code);
-        const body = await exportLedger(deps.db, agency, { year: query.year });
+        const isFull = query.full === true;
+        if (isFull && (actor.userId === null || !mayExportInFull(actor, agency.id))) {
+          throw new AppError("forbidden", {
+            message: `只有“${agency.name}”的管理员可以导出不脱敏的台账（full=true）；请去掉 full 参数导出脱敏台账`,
+          });
+        }
+        const { body, shown } = await exportLedger(deps.db, agency, {
+          year: query.year,
+          personalData: isFull ? "full" : "masked",
+        });
+        if (isFull && actor.userId !== null && shown.cases > 0) {
+          await recordAccess(deps.db, {
+            at: deps.now(),
+            userId: actor.userId,
+            agencyId: agency.id,
+            kind: "ledger_export",
+            applicationId: null,
+            fields: shown.fields,
+            caseCount: shown.cases,
+            requestId: typeof req.id === "string" ? req.id : null,
+          });
+        }
         const scope = query.year === undefined ? "" : `（${query.year}年收到）`;
         return new HttpFile(body, XLSX, `${agency.name}政府信息公开申请台账${scope}.xlsx`);
       },

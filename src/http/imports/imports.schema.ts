@@ -25,6 +25,10 @@ export const ZLedgerQuery = z.strictObject({
     .transform(Number)
     .optional()
     .meta({ description: "只导出该年收到的申请；不填则导出全部" }),
+  full: ZBooleanText.optional().meta({
+    description:
+      "true：证件号码、联系电话不脱敏（仅本机关管理员；每次导出记入个人信息访问日志）。默认脱敏（如 1101**********1234）",
+  }),
 });
 
 const ZTable3Rows = z.record(z.string(), z.record(z.enum(TABLE3_COLUMNS), z.number().int()));
