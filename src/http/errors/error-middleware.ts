@@ -46,6 +46,14 @@ function fromBodyParser(e: BodyParserError, limit: string): AppError | undefined
   }
 }
 
+/**
+ * Express's router could not percent-decode a path parameter (`%c0%ae`, `%E0%A4%A`): a URIError
+ * it marks 400. The client sent a broken address; it is not our failure.
+ */
+function isUndecodablePath(e: unknown): boolean {
+  return e instanceof URIError && (e as { status?: unknown }).status === 400;
+}
+
 /** Turns any error into the API's error response; the only place that does (STYLE.md). */
 export function errorMiddleware(deps: { logger: Logger; bodyLimit: string }): ErrorRequestHandler {
   return (err, req, res, next) => {
@@ -57,6 +65,11 @@ export function errorMiddleware(deps: { logger: Logger; bodyLimit: string }): Er
     if (isAppError(err)) appError = err;
     else if (err instanceof z.ZodError) appError = toInvalidInput(err.issues, "body");
     else if (isBodyParserError(err)) appError = fromBodyParser(err, deps.bodyLimit);
+    else if (isUndecodablePath(err)) {
+      appError = new AppError("bad_request", {
+        message: "地址中有无法解码的百分号编码（如 %c0%ae）：请检查链接是否完整、是否被改动",
+      });
+    }
     if (!appError || appError.code === "internal") {
       (req.log ?? deps.logger).error({ err }, "请求处理失败");
       appError = new AppError("internal", { message: INTERNAL_MESSAGE });

@@ -190,9 +190,15 @@ function readUpload(req: Request, res: Response, spec: UploadSpec): Promise<Buff
   });
 }
 
+/** The request carries a body (of whatever type), as opposed to none at all. */
+function hasBody(req: Request): boolean {
+  return Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+}
+
 function jsonBody(req: Request, isOptional: boolean | undefined): unknown {
-  // express.json() leaves the body undefined when the request is not JSON.
-  if (req.body === undefined && isOptional) return {};
+  // express.json() leaves the body undefined when the request is not JSON. An optional body may
+  // be left out, but one sent in another type (a form, text/plain) is refused, not ignored.
+  if (req.body === undefined && isOptional && !hasBody(req)) return {};
   if (req.body === undefined) {
     throw new AppError("bad_request", {
       message: "请求体应为 JSON：请设置 Content-Type: application/json，并发送一个对象 {…}",
