@@ -77,7 +77,7 @@ export interface TestApp {
  * Agencies county → town, other; one user per role. The first user is created by the account
  * service; the others copy its password hash (same password, real argon2id, no hashing cost).
  */
-async function seed(
+export async function seedTestUsers(
   accounts: ReturnType<typeof makeAccountService>,
   db: Kysely<Database>,
 ): Promise<Record<UserKey, number>> {
@@ -138,7 +138,7 @@ export async function startTestApp(
   const clock = { now: TEST_NOW };
   const now = () => clock.now;
   const accounts = makeAccountService({ db: handle.db, now });
-  const userIds = await seed(accounts, handle.db);
+  const userIds = await seedTestUsers(accounts, handle.db);
   const calendars = makeCalendarStore(handle.db);
   const applications = makeApplicationService({
     db: handle.db,
