@@ -1,5 +1,6 @@
 import { AppError } from "../app-error.ts";
 import type { AgencyKind } from "../db/schema.ts";
+import { isWithinPath } from "../db/subtree.ts";
 import { REPORT_ADMIN_ROLES, ROLE_LABELS } from "../domain/roles.ts";
 import { type Actor, canActInAgency, canSeeAgency } from "../services/actor.ts";
 import type { Db } from "./report-queries.ts";
@@ -30,7 +31,7 @@ export async function visibleSubtree(db: Db, actor: Actor, root: ReportAgency): 
   const agencies = await db
     .selectFrom("agencies")
     .select(["id", "code", "name", "kind", "path"])
-    .where("path", "like", `${root.path.replace(/[\\%_]/g, "\\$&")}%`)
+    .where(isWithinPath("path", root.path))
     .orderBy("path")
     .execute();
   if (agencies.some((a) => !canSeeAgency(actor, a.path))) {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { isWithinPath } from "../db/subtree.ts";
 import type { CaseFacts } from "../domain/case-facts.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
@@ -34,10 +35,6 @@ export interface AgencyScope {
 
 function yearBounds(year: number) {
   return { first: `${year}-01-01`, last: `${year}-12-31` };
-}
-
-function likePrefix(path: string): string {
-  return `${path.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
 /**
@@ -89,7 +86,7 @@ export function table3GroupsQuery(db: Db, scope: AgencyScope, year: number) {
             eb
               .selectFrom("agencies as tree")
               .select("tree.id")
-              .where("tree.path", "like", likePrefix(scope.subtreePath)),
+              .where(isWithinPath("tree.path", scope.subtreePath)),
           ),
     )
     .where("received_on", "<=", last)

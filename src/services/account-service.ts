@@ -3,6 +3,7 @@ import argon2 from "argon2";
 import type { Kysely } from "kysely";
 import { AppError } from "../app-error.ts";
 import type { AgencyKind, Database } from "../db/schema.ts";
+import { isWithinPath } from "../db/subtree.ts";
 import type { Role } from "../domain/roles.ts";
 import { recordAccountAudit } from "./account-audit.ts";
 import type { Actor } from "./actor.ts";
@@ -151,7 +152,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
         .leftJoin("agencies as p", "p.id", "g.parent_id")
         .select(["g.code", "g.name", "g.kind", "g.path", "p.code as parent_code"])
         .orderBy("g.path");
-      if (scopePath) q = q.where("g.path", "like", `${scopePath}%`);
+      if (scopePath) q = q.where(isWithinPath("g.path", scopePath));
       const rows = await q.execute();
       return rows.map((r) => ({
         code: r.code,

@@ -3,6 +3,7 @@ import type { ApplicationMachine } from "../../machines/application.machine.ts";
 import { restoreSnapshot, type StoredApplicationSnapshot } from "../../machines/restore-snapshot.ts";
 import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
+import { isWithinPath } from "../db/subtree.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { Actor } from "./actor.ts";
@@ -44,7 +45,7 @@ export async function listApplications(args: {
     .selectFrom("applications as a")
     .innerJoin("agencies as g", "g.id", "a.agency_id")
     .where((eb) =>
-      exactAgencyId !== null ? eb("a.agency_id", "=", exactAgencyId) : eb("g.path", "like", `${scopePath}%`),
+      exactAgencyId !== null ? eb("a.agency_id", "=", exactAgencyId) : isWithinPath("g.path", scopePath),
     );
   if (f.state) q = q.where("a.state", "=", f.state);
   if (f.dueBefore) q = q.where("a.reply_due_on", "<", f.dueBefore);

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
+import { isWithinPath } from "../db/subtree.ts";
 import { civilDateInChina } from "../domain/civil-date.ts";
 import { OUTCOME_IDS, type OutcomeId } from "../domain/outcomes.ts";
 import { timelinessOf } from "../reports/compute-live-figures.ts";
@@ -47,10 +48,6 @@ type Scope =
   | { kind: "agency"; code: string | null; agencyId: number }
   | { kind: "subtree"; code: string | null; path: string };
 
-function likePrefix(path: string): string {
-  return `${path.replace(/[\\%_]/g, "\\$&")}%`;
-}
-
 export function makeStatsService(deps: {
   db: Kysely<Database>;
   calendars: CalendarStore;
@@ -90,10 +87,7 @@ export function makeStatsService(deps: {
         : eb(
             "a.agency_id",
             "in",
-            eb
-              .selectFrom("agencies as tree")
-              .select("tree.id")
-              .where("tree.path", "like", likePrefix(scope.path)),
+            eb.selectFrom("agencies as tree").select("tree.id").where(isWithinPath("tree.path", scope.path)),
           );
   }
 
@@ -102,7 +96,7 @@ export function makeStatsService(deps: {
     const rows = await db
       .selectFrom("agencies")
       .select("id")
-      .where("path", "like", likePrefix(scope.path))
+      .where(isWithinPath("path", scope.path))
       .execute();
     return rows.map((r) => r.id);
   }
