@@ -12,6 +12,7 @@ import { sampleBodies, textFieldPaths, valueAt, withValueAt } from "./sample-bod
 import {
   type Credentials,
   type RawRequest,
+  SECURITY_USERS,
   type SecurityFixture,
   type SecurityUser,
   VICTIM,
@@ -29,8 +30,6 @@ export interface PlanContext {
   revokedToken: string;
   /** A bearer token only the logout probes use (one of them succeeding must not log out the owner). */
   spareToken: string;
-  /** The web UI's index.html: what a page request to an unknown path may get instead of a 4xx. */
-  indexHtml: string;
   /** The agency id of `other` (a mass-assignment value). */
   otherAgencyId: number;
 }
@@ -195,8 +194,40 @@ export function crossAgencyProbes(ctx: PlanContext): Probe[] {
     });
 }
 
-export interface MissingRule {
-  route: string;
+/** The routes that show an applicant's ID number and phone in full, to the handling agency only. */
+const FULL_PERSONAL_DATA_ROUTES = new Set(["GET /api/v1/applications/:id"]);
+
+/**
+ * Every read, as every user: lists, exports, reports and the supervisor's views carry the
+ * applicant's ID number and phone masked, never the e-mail or address; the case page shows them
+ * in full to the handling agency's users alone (issue 10, 个人信息保护法).
+ */
+export function personalDataProbes(ctx: PlanContext): Probe[] {
+  const a = PROBE_APPLICANT;
+  const full = [a.idNumber, a.phone, a.email, a.address];
+  const users = Object.keys(ctx.users) as SecurityUser[];
+  return ctx.routes
+    .filter((r) => r.method === "GET")
+    .flatMap((route) =>
+      users.flatMap((user) => {
+        const isHandlingAgency =
+          SECURITY_USERS[user].agency === "town" && !SECURITY_USERS[user].isSystemAdmin;
+        if (FULL_PERSONAL_DATA_ROUTES.has(route.key) && isHandlingAgency) return [];
+        return attackerQueries(route).map(
+          (query): Probe => ({
+            family: "personal-data",
+            name: `${route.key}${query ? `?${query}` : ""} as ${user}`,
+            request: {
+              method: "GET",
+              path: fillPath(route, ctx) + (query ? `?${query}` : ""),
+              headers: asUser(ctx, route, user),
+            },
+            allowSuccess: true,
+            secrets: full,
+          }),
+        );
+      }),
+    );
 }
 
 /** Routes that write and have no access rule: the matrix cannot know who must be refused. */
@@ -518,7 +549,7 @@ export function pathTraversalProbes(ctx: PlanContext): Probe[] {
         name: `GET /${t} (Accept: ${accept})`,
         request: { method: "GET", path: `/${t}`, headers: { accept } },
         secrets: FILE_SECRETS,
-        page: ctx.indexHtml,
+        mayBePage: true,
       });
     }
   }

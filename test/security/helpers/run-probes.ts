@@ -13,6 +13,7 @@ export const PROBE_FAMILIES = [
   "poisoned-text",
   "path-parameters",
   "path-traversal",
+  "personal-data",
 ] as const;
 export type ProbeFamily = (typeof PROBE_FAMILIES)[number];
 
@@ -25,8 +26,8 @@ export interface Probe {
   statuses?: readonly number[];
   /** Texts the answer must not contain (another agency's applicant, a file's contents). */
   secrets?: readonly string[];
-  /** The answer may also be this page (the web UI's index.html) with 200. */
-  page?: string;
+  /** The answer may also be the web UI's page (its index.html, whatever build) with 200. */
+  mayBePage?: boolean;
   /** Not a refusal but a read or a write that may succeed (2xx), as long as no secret is in it. */
   allowSuccess?: boolean;
 }
@@ -51,11 +52,18 @@ function isChineseError(text: string): boolean {
   }
 }
 
+/** The SPA's index.html (the build may change while the suite runs: no byte comparison). */
+function isWebUiPage(text: string): boolean {
+  return /^<!doctype html>/i.test(text) && text.includes('<div id="root">') && text.length < 20_000;
+}
+
 export function judge(probe: Probe, response: RawResponse): string | undefined {
   const { status, text } = response;
   const leaked = probe.secrets?.find((s) => text.includes(s));
   if (leaked) return `${status}, and the answer contains “${leaked}”`;
-  if (probe.page !== undefined && status === 200 && text === probe.page) return undefined;
+  if (probe.mayBePage && status === 200 && isWebUiPage(text)) return undefined;
+  // Another test rebuilding web/dist at this moment: the page is "not built yet" for a second.
+  if (probe.mayBePage && status === 503 && text.startsWith("网页界面尚未构建")) return undefined;
   if (probe.allowSuccess && status >= 200 && status < 300) return undefined;
   if (status < 400 || status >= 500) return `${status} (expected 4xx): ${text.slice(0, 200)}`;
   if (probe.statuses && !probe.statuses.includes(status)) {
