@@ -9,7 +9,6 @@ export const AGENCY_GRANTABLE_ROLES: readonly Role[] = ["intake", "handler", "ap
 
 /** The administrator as these rules see it. */
 export interface AccountAdmin {
-  userId: number | null;
   isSystemAdmin: boolean;
   roles: readonly Role[];
   agencyCode: string | null;
@@ -17,7 +16,6 @@ export interface AccountAdmin {
 
 /** An account as these rules see it. */
 export interface AccountTarget {
-  userId: number;
   agencyCode: string | null;
   roles: readonly Role[];
   isSystemAdmin: boolean;

@@ -309,7 +309,6 @@ interface AuditChange {
 
 function toTarget(user: UserView): AccountTarget {
   return {
-    userId: user.id,
     agencyCode: user.agencyCode,
     roles: user.roles,
     isSystemAdmin: user.isSystemAdmin,

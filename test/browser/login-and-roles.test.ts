@@ -111,4 +111,42 @@ describe("logging in (browser)", () => {
     await page.reload();
     await expect.poll(() => page.locator("body").textContent()).toContain("会话已过期");
   });
+
+  // Last: it changes clerk's password.
+  it("lets an agency admin reset a password; the user must change it right after the next login", async () => {
+    const admin = await s.openAs("townadmin", "/admin/users");
+    const row = admin.locator(".users-table .ant-table-row", { hasText: "王登记" });
+    await row.getByRole("button", { name: "重置密码" }).click();
+    const dialog = admin.getByRole("dialog");
+    await dialog.getByRole("button", { name: "重置密码" }).click();
+    const shown = dialog.locator(".temporary-password");
+    await shown.waitFor();
+    // The copy button sits inside the text element: read the text node only.
+    const temporary = await shown.evaluate((el) => el.firstChild?.textContent ?? "");
+    expect(temporary).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
+    await s.shot(admin, "password-reset-generated");
+    await dialog.getByRole("button", { name: "我已记下" }).click();
+    await expect.poll(() => row.textContent()).toContain("待修改密码");
+    await expect.poll(() => admin.locator(".account-audit").textContent()).toContain("系统生成临时密码");
+    expect(await admin.locator(".account-audit").textContent()).toContain("赵管理（townadmin）");
+
+    const page = await s.newPage();
+    await page.goto(`${s.baseUrl}/login`);
+    await page.getByLabel("用户名").fill("clerk");
+    await page.getByLabel("密码").fill(temporary);
+    await page.locator("form button[type=submit]").click();
+    const form = page.locator(".forced-password-change");
+    await form.waitFor();
+    expect(await form.textContent()).toContain("王登记，管理员为您设置了临时密码");
+    // Nothing else of the app is there, and the server refuses it anyway.
+    expect(await page.locator("nav[aria-label='主菜单']").count()).toBe(0);
+    await s.shot(page, "forced-password-change");
+    await page.getByLabel("临时密码").fill(temporary);
+    await page.getByLabel("新密码", { exact: true }).fill("clerk-own-password-2026");
+    await page.getByLabel("再次输入新密码").fill("clerk-own-password-2026");
+    await page.getByRole("button", { name: "保存新密码" }).click();
+    await expect.poll(() => page.locator(".user-name").textContent()).toBe("王登记");
+    await page.locator(".worklist").waitFor();
+    await s.shot(page, "worklist-after-password-change");
+  });
 });

@@ -3,6 +3,7 @@ import { lazy, type ReactNode, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "./api/types.ts";
 import { AppLayout } from "./components/app-layout.tsx";
+import { ForcedPasswordChange } from "./components/forced-password-change.tsx";
 import { LoginPage } from "./pages/login-page.tsx";
 import { WorklistPage } from "./pages/worklist-page.tsx";
 import { MetaProvider } from "./session/meta.tsx";
@@ -33,10 +34,12 @@ function RoleGate(props: { roles: Role[]; systemAdmin?: boolean; children: React
 }
 
 function Authenticated({ children }: { children: ReactNode }) {
-  const { status } = useSession();
+  const { status, user } = useSession();
   const location = useLocation();
   if (status === "loading") return <Loading />;
   if (status === "anonymous") return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // A password an administrator set: the user's own first (every other call is refused until then).
+  if (user?.mustChangePassword) return <ForcedPasswordChange />;
   return <MetaProvider>{children}</MetaProvider>;
 }
 

@@ -33,11 +33,14 @@ export interface UserInfo {
   agencyName: string | null;
   roles: Role[];
   isSystemAdmin: boolean;
+  /** An administrator set the password: it must be changed before anything else. */
+  mustChangePassword: boolean;
 }
 
+/** API clients get `token` and `expiresAt`; the web UI (`session: true`) the cookie and `csrfToken` only. */
 export interface LoginReply {
-  token: string;
-  expiresAt: string;
+  token?: string;
+  expiresAt?: string;
   user: UserInfo;
   csrfToken?: string;
 }
@@ -304,6 +307,10 @@ export interface User {
   agencyName: string | null;
   roles: Role[];
   isSystemAdmin: boolean;
+  /** Cannot log in; its sessions ended when it was disabled. */
+  isDisabled: boolean;
+  /** An administrator reset the password: the user changes it at the next login. */
+  mustChangePassword: boolean;
 }
 
 export interface CalendarYearView {

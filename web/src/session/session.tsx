@@ -21,6 +21,8 @@ export interface Session {
   notice: string | null;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** The user changed the password an administrator had set: the app opens. */
+  passwordChanged(): void;
   hasRole(...roles: Role[]): boolean;
 }
 
@@ -134,6 +136,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [end]);
 
+  const passwordChanged = useCallback(() => {
+    setUser((u) => (u ? { ...u, mustChangePassword: false } : u));
+  }, []);
+
   const value = useMemo<Session>(
     () => ({
       status,
@@ -141,9 +147,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       notice,
       login,
       logout,
+      passwordChanged,
       hasRole: (...roles) => (user ? roles.some((r) => user.roles.includes(r)) : false),
     }),
-    [status, user, notice, login, logout],
+    [status, user, notice, login, logout, passwordChanged],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,3 +1,4 @@
+import { AGENCY_GRANTABLE_ROLES, administrationRefusal } from "@domain/account-rules.ts";
 import {
   Alert,
   App,
@@ -13,6 +14,7 @@ import {
   Typography,
 } from "antd";
 import { useCallback, useEffect, useState } from "react";
+import { disableUser, enableUser, endUserSessions } from "../../api/accounts.ts";
 import { createUser, listUsers } from "../../api/endpoints.ts";
 import type { Role, User } from "../../api/types.ts";
 import { showFieldErrors } from "../../components/form-errors.ts";
@@ -20,6 +22,8 @@ import { useAgencies } from "../../lib/use-agencies.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { useMeta } from "../../session/meta.tsx";
 import { useUser } from "../../session/session.tsx";
+import { AccountAuditCard } from "./account-audit-card.tsx";
+import { EditUserModal, ResetPasswordModal } from "./user-modals.tsx";
 
 interface NewUserFields {
   username: string;
@@ -34,7 +38,7 @@ export default function UsersPage() {
   useTitle("用户和角色");
   const meta = useMeta();
   const me = useUser();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const agencies = useAgencies();
   const [agency, setAgency] = useState<string | undefined>(
     me.isSystemAdmin ? undefined : (me.agencyCode ?? undefined),
@@ -42,6 +46,9 @@ export default function UsersPage() {
   const [users, setUsers] = useState<User[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [auditVersion, setAuditVersion] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [form] = Form.useForm<NewUserFields>();
 
@@ -54,6 +61,11 @@ export default function UsersPage() {
       .catch((e: Error) => setError(e.message));
   }, [agency]);
   useEffect(load, [load]);
+  /** After a change: the list and the audit below it. */
+  const reload = useCallback(() => {
+    load();
+    setAuditVersion((v) => v + 1);
+  }, [load]);
 
   const submit = async () => {
     let v: NewUserFields;
@@ -70,13 +82,35 @@ export default function UsersPage() {
       });
       void message.success(`已新建用户 ${u.username}`);
       setCreating(false);
-      load();
+      reload();
     } catch (e) {
       const rest = showFieldErrors(form, e);
       setProblem(rest.length > 0 ? rest.join("；") : null);
     }
   };
 
+  /** Asks first, then runs a one-click action (disable, enable, end sessions) and says what it did. */
+  const confirmAction = (title: string, content: string, run: () => Promise<string>) => {
+    modal.confirm({
+      title,
+      content,
+      okText: "确定",
+      cancelText: "取消",
+      onOk: async () => {
+        try {
+          void message.success(await run());
+          reload();
+        } catch (e) {
+          void message.error((e as Error).message);
+        }
+      },
+    });
+  };
+
+  // The roles this administrator may grant: every role for the system admin, its agency's otherwise.
+  const grantable = meta.roles.filter(
+    (r) => me.isSystemAdmin || AGENCY_GRANTABLE_ROLES.includes(r.id as Role),
+  );
   const agencyOptions = (me.isSystemAdmin ? agencies : agencies.filter((a) => a.code === me.agencyCode)).map(
     (a) => ({
       value: a.code,
@@ -114,6 +148,7 @@ export default function UsersPage() {
       </Space>
       {error && <Alert type="error" title={error} showIcon />}
       <Table<User>
+        className="users-table"
         rowKey="username"
         loading={users === null && !error}
         dataSource={users ?? []}
@@ -134,8 +169,87 @@ export default function UsersPage() {
             ),
           },
           { title: "电子邮箱", dataIndex: "email", render: (e: string | null) => e ?? "—" },
+          {
+            title: "状态",
+            render: (_, u) => (
+              <Space size={4} wrap>
+                {u.isDisabled ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>}
+                {u.mustChangePassword && <Tag color="orange">待修改密码</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: "操作",
+            render: (_, u) => {
+              const refusal = administrationRefusal(me, u);
+              if (refusal) return <Typography.Text type="secondary">—</Typography.Text>;
+              const self = u.username === me.username;
+              return (
+                <Space size={0} wrap>
+                  <Button type="link" size="small" onClick={() => setEditing(u)}>
+                    编辑
+                  </Button>
+                  <Button type="link" size="small" onClick={() => setResetting(u)}>
+                    重置密码
+                  </Button>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() =>
+                      confirmAction(
+                        `结束 ${u.displayName} 的全部会话？`,
+                        "该用户在所有设备上立即退出登录，需要重新登录。",
+                        async () => `已结束 ${(await endUserSessions(u.username)).sessionsEnded} 个会话`,
+                      )
+                    }
+                  >
+                    结束会话
+                  </Button>
+                  {u.isDisabled ? (
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() =>
+                        confirmAction(
+                          `启用 ${u.displayName} 的账号？`,
+                          "启用后该用户可以再次登录。",
+                          async () => {
+                            await enableUser(u.username);
+                            return `已启用 ${u.username}`;
+                          },
+                        )
+                      }
+                    >
+                      启用
+                    </Button>
+                  ) : (
+                    !self && (
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        onClick={() =>
+                          confirmAction(
+                            `停用 ${u.displayName} 的账号？`,
+                            "停用后该用户立即退出登录，且不能再登录，直到重新启用。",
+                            async () => {
+                              await disableUser(u.username);
+                              return `已停用 ${u.username}`;
+                            },
+                          )
+                        }
+                      >
+                        停用
+                      </Button>
+                    )
+                  )}
+                </Space>
+              );
+            },
+          },
         ]}
       />
+      <AccountAuditCard agency={agency} version={auditVersion} />
       <Modal
         open={creating}
         title="新建用户"
@@ -170,11 +284,28 @@ export default function UsersPage() {
             <Select options={agencyOptions} />
           </Form.Item>
           <Form.Item label="角色" name="roles" rules={[{ required: true, message: "至少选择 1 个角色" }]}>
-            <Checkbox.Group options={meta.roles.map((r) => ({ value: r.id, label: r.label }))} />
+            <Checkbox.Group options={grantable.map((r) => ({ value: r.id, label: r.label }))} />
           </Form.Item>
           {problem && <Alert type="error" showIcon role="alert" title={problem} />}
         </Form>
       </Modal>
+      <EditUserModal
+        user={editing}
+        grantable={grantable}
+        onClose={() => setEditing(null)}
+        onSaved={(u) => {
+          void message.success(`已保存 ${u.username}`);
+          setEditing(null);
+          reload();
+        }}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onDone={() => {
+          reload();
+        }}
+      />
     </Space>
   );
 }
