@@ -129,7 +129,7 @@ export async function startTestApp(
   databaseUrl?: string,
   hooks: Pick<ApplicationServiceDeps, "onJobsPlanned"> & {
     /** Settings (TRUST_PROXY, PUBLIC_URL …) and login limits of the HTTP app, over the defaults. */
-    http?: Partial<Pick<HttpDeps, "settings" | "loginLimits">>;
+    http?: { settings?: Partial<HttpDeps["settings"]>; loginLimits?: HttpDeps["loginLimits"] };
   } = {},
 ): Promise<TestApp> {
   const { http, ...serviceHooks } = hooks;
