@@ -20,6 +20,7 @@ const AgenciesPage = lazy(() => import("./pages/admin/agencies-page.tsx"));
 const CalendarPage = lazy(() => import("./pages/admin/calendar-page.tsx"));
 const SettingsPage = lazy(() => import("./pages/admin/settings-page.tsx"));
 const LedgerImportPage = lazy(() => import("./pages/admin/ledger-import-page.tsx"));
+const AccessLogPage = lazy(() => import("./pages/admin/access-log-page.tsx"));
 const CalculatorPage = lazy(() => import("./pages/calculator-page.tsx"));
 
 function Loading() {
@@ -101,6 +102,14 @@ export function AppRoutes() {
           element={lazyPage(
             <RoleGate roles={["agency_admin"]} systemAdmin>
               <LedgerImportPage />
+            </RoleGate>,
+          )}
+        />
+        <Route
+          path="admin/access-log"
+          element={lazyPage(
+            <RoleGate roles={["agency_admin"]} systemAdmin>
+              <AccessLogPage />
             </RoleGate>,
           )}
         />

@@ -158,7 +158,10 @@ export interface Application {
   state: ApiState;
   stateLabel: string;
   flags: { consulting: boolean; extended: boolean; awaitingFee: boolean };
+  /** Masked (`1101**********1234`, no e-mail or address) unless `personalData` is "full". */
   applicant: Applicant;
+  /** "full" only on the case page, for a user of the handling agency (each read is in the access log). */
+  personalData?: "full" | "masked";
   description: string;
   channel: Channel;
   receivedOn: string;
@@ -452,3 +455,23 @@ export type ImportStreamLine =
   | { progress: { done: number; total: number } }
   | { result: ImportReply }
   | ErrorBody;
+
+/** One row of an agency's access log of personal data (GET /agencies/:code/access-log). */
+export interface AccessLogEntry {
+  id: string;
+  at: string;
+  user: { username: string; displayName: string };
+  kind: "case_page" | "ledger_export";
+  kindLabel: string;
+  application: { id: string; trackingNo: string } | null;
+  fields: ("idNumber" | "phone" | "email" | "address")[];
+  caseCount: number;
+  requestId: string | null;
+}
+
+export interface AccessLogPage {
+  agencyCode: string;
+  agencyName: string;
+  total: number;
+  items: AccessLogEntry[];
+}

@@ -19,6 +19,7 @@ function useMenuItems(): Item[] {
   if (admin) system.push(link("/admin/users", "用户和角色"));
   if (admin || hasRole("supervisor")) system.push(link("/admin/agencies", "机关"));
   if (admin) system.push(link("/admin/ledger-import", "台账导入"));
+  if (admin) system.push(link("/admin/access-log", "访问日志"));
   system.push(link("/admin/calendar", "工作日历"), link("/admin/settings", "提醒与文书编号"));
   items.push({ key: "admin", label: "系统管理", children: system });
   return items;

@@ -165,6 +165,8 @@ export function WorklistPage() {
       render: (no: string, a) => <Link to={`/applications/${a.id}`}>{no}</Link>,
     },
     { title: "申请人", render: (_, a) => a.applicant.name },
+    // masked by the server (src/domain/personal-data.ts): a list never shows the full number
+    { title: "证件号码", className: "masked-id", render: (_, a) => a.applicant.idNumber ?? "—" },
     { title: "申请人类型", render: (_, a) => meta.label("applicantTypes", a.applicant.type) },
     { title: "申请方式", render: (_, a) => meta.label("channels", a.channel).replace(/（.*）/, "") },
     {

@@ -61,10 +61,23 @@ function Details({ app }: { app: Application }) {
       <Descriptions.Item label="收到申请之日">{app.receivedOn}</Descriptions.Item>
       <Descriptions.Item label="机关">{app.agencyName}</Descriptions.Item>
       <Descriptions.Item label="承办人">{app.handler ?? "—"}</Descriptions.Item>
+      {app.applicant.idNumber && (
+        <Descriptions.Item label="证件号码">
+          <span className="applicant-id-number">{app.applicant.idNumber}</span>
+        </Descriptions.Item>
+      )}
       {app.applicant.phone && <Descriptions.Item label="联系电话">{app.applicant.phone}</Descriptions.Item>}
+      {app.applicant.email && <Descriptions.Item label="电子邮箱">{app.applicant.email}</Descriptions.Item>}
       {app.applicant.address && (
         <Descriptions.Item label="通信地址">{app.applicant.address}</Descriptions.Item>
       )}
+      <Descriptions.Item label="申请人信息">
+        {app.personalData === "full" ? (
+          <Typography.Text type="secondary">完整显示（本次查看已记入访问日志）</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">已脱敏（仅承办机关的工作人员可查看完整信息）</Typography.Text>
+        )}
+      </Descriptions.Item>
       <Descriptions.Item label="申请内容" span="filled">
         {app.description}
       </Descriptions.Item>
@@ -329,9 +342,14 @@ export default function CasePage() {
   const pendingReceipts = documents.filter((d) => d.isAwaitingReceipt);
   const canRecordReceipt = app.allowedActions.includes("record_receipt") && mine("record_receipt");
   const afterAction = (next: Application) => {
-    // The action's reply has no events: read the whole case again for the timeline.
-    setApp({ ...next, events: next.events ?? app.events });
-    reload();
+    // The action's answer is the whole case with its events, but its applicant is masked (only a
+    // GET of the case page shows it in full, and logs that read): keep what the last GET showed.
+    setApp({
+      ...next,
+      events: next.events ?? app.events,
+      applicant: app.applicant,
+      personalData: app.personalData,
+    });
   };
 
   return (
