@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "../../demo/demo-agencies.ts";
 import { loadDemo } from "../../demo/load-demo.ts";
 import { ROLES, type Role } from "../../domain/roles.ts";
 import { AGENCY_KINDS, type AgencyKindId } from "../../domain/vocabulary.ts";
+import { SYSTEM_ACTOR } from "../../services/actor.ts";
 import { makeAppealService } from "../../services/appeal-service.ts";
 import { bootstrapAdmin, type Core, openCore, todayOf } from "../../system/open-core.ts";
 import { CliError } from "../cli-error.ts";
@@ -96,15 +97,19 @@ export async function runUserCommand(args: string[], out: (l: string) => void): 
   if (bad.length > 0) throw new CliError(`未知角色：${bad.join("、")}；可用角色：${ROLES.join("、")}`);
   const password = required(v, "password", "密码");
   if (password.length < 8) throw new CliError("密码至少 8 位");
+  // The operator at the server grants any role; the account audit names the system as the actor.
   const user = await withCore((core) =>
-    core.accounts.createUser({
-      username: required(v, "username", "用户名"),
-      password,
-      displayName: required(v, "name", "姓名"),
-      agencyCode: required(v, "agency", "机关代码"),
-      roles: roles as Role[],
-      email: v.email,
-    }),
+    core.accounts.createUser(
+      {
+        username: required(v, "username", "用户名"),
+        password,
+        displayName: required(v, "name", "姓名"),
+        agencyCode: required(v, "agency", "机关代码"),
+        roles: roles as Role[],
+        email: v.email,
+      },
+      SYSTEM_ACTOR,
+    ),
   );
   out(`已添加用户 ${user.username}（${user.displayName}，${user.agencyName}）`);
   return 0;
