@@ -116,8 +116,11 @@ describe.each(BACKENDS)("the security matrix (%s)", (backend, databaseUrl) => {
     await expectOnly4xx("cross-agency", crossAgencyProbes(ctx), 100);
   });
 
-  it("shows the applicant's ID number and phone in full only on the case page, to the handling agency", async () => {
+  it("shows the applicant's ID number and phone in full only on the case page, to the handling agency; no read writes", async () => {
+    const before = await tableDigests(s);
     await expectOnly4xx("personal-data", personalDataProbes(ctx), 200);
+    // Every GET of every route as every user: no letter numbered, no row touched (issue 10, hole 7).
+    expect(await tableDigests(s)).toEqual(before);
   });
 
   it("refuses every role that may not (403), and an agency admin's escalations", async () => {
@@ -221,6 +224,10 @@ describe.each(BACKENDS)("the security matrix (%s)", (backend, databaseUrl) => {
     // The capture works: one request line per probe at least, and the workers' own lines.
     expect(s.logLines.length).toBeGreaterThan(requests);
     expect(s.logLines.some((l) => l.includes('"statusCode":422'))).toBe(true);
+    // The workers' lines too: the reconciler at start, and the job of the case's overdue receipt
+    // clock (the posted supplement notice of 2026-03-10), whose reminder mail names the applicant.
+    expect(s.logLines.some((l) => l.includes("reconciled deadline jobs"))).toBe(true);
+    expect(s.logLines.some((l) => l.includes("deadline job handled"))).toBe(true);
     expect(linesWithPersonalData(s.logLines)).toEqual([]);
     process.stdout.write(
       `security matrix (${backend}): ${requests} probes, ${s.logLines.length} log lines\n` +
@@ -231,6 +238,32 @@ describe.each(BACKENDS)("the security matrix (%s)", (backend, databaseUrl) => {
     );
   });
 });
+
+/**
+ * Every table's row count and a digest of its contents, except what a read writes by design (the
+ * access log of full reads, the session's sliding expiry) and what the workers write on their own.
+ */
+async function tableDigests(s: SecuritySystem): Promise<Record<string, string>> {
+  const skip = new Set([
+    "access_log",
+    "auth_tokens",
+    "deadline_jobs",
+    "sent_notifications",
+    "kysely_migration",
+    "kysely_migration_lock",
+  ]);
+  const tables = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(s.db);
+  const out: Record<string, string> = {};
+  for (const { name } of tables.rows.filter((t) => !skip.has(t.name))) {
+    const r = await sql<{ n: string; digest: string | null }>`
+      select count(*)::text as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest
+      from ${sql.table(name)} t`.execute(s.db);
+    out[name] = `${r.rows[0]?.n}:${r.rows[0]?.digest}`;
+  }
+  return out;
+}
 
 interface Facts {
   users: Record<string, { isSystemAdmin: boolean; roles: unknown; agencyId: number | null }>;

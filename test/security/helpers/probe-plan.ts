@@ -171,7 +171,7 @@ export function crossAgencyProbes(ctx: PlanContext): Probe[] {
   return ctx.routes
     .filter((r) => !r.isPublic && !SELF_ROUTES.has(r.key))
     .flatMap((route) => {
-      const isTownBound = route.pathParams.some((p) => p === "id" || p === "code");
+      const isTownBound = route.pathParams.some((p) => p === "id" || p === "code" || p === "username");
       const bodies = route.method === "GET" ? [undefined] : sampleBodies(route, ctx.calendarYear);
       return attackers.flatMap((attacker) =>
         attackerQueries(route).flatMap((query) =>
