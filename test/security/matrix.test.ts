@@ -17,6 +17,7 @@ import {
   INJECTED,
   malformedJsonProbes,
   massAssignmentProbes,
+  methodConfusionProbes,
   oversizedProbes,
   type PlanContext,
   pathParameterProbes,
@@ -163,6 +164,10 @@ describe.each(BACKENDS)("the security matrix (%s)", (backend, databaseUrl) => {
 
   it("refuses a NUL in every path parameter (422), and odd values of them (4xx)", async () => {
     await expectOnly4xx("path-parameters", pathParameterProbes(ctx), 300);
+  });
+
+  it("answers a method a path does not serve with 404 or 405", async () => {
+    await expectOnly4xx("method-confusion", methodConfusionProbes(ctx), 100);
   });
 
   it("serves no file from outside the web UI's folder, however the path is encoded (4xx)", async () => {

@@ -156,11 +156,22 @@ export function unauthenticatedProbes(ctx: PlanContext): Probe[] {
     );
 }
 
-/** Query strings an attacker of another agency would try on a list: the town's cases by name. */
+/**
+ * Query strings an attacker of another agency would try on a list: the town's cases by name, by
+ * LIKE wildcards, by SQL that would widen the filter.
+ */
 function attackerQueries(route: CatalogueRoute): string[] {
   const q: string[] = [""];
-  if (route.queryParams.includes("agency")) q.push("agency=town");
-  if (route.queryParams.includes("q")) q.push(`q=${encodeURIComponent(PROBE_APPLICANT.name)}`);
+  if (route.queryParams.includes("agency"))
+    q.push("agency=town", "agency=%25", "agency=town%27%20OR%20%271%27%3D%271");
+  if (route.queryParams.includes("q")) {
+    q.push(
+      `q=${encodeURIComponent(PROBE_APPLICANT.name)}`,
+      "q=%25",
+      "q=_",
+      "q=%27%20OR%20%271%27%3D%271%27--",
+    );
+  }
   if (route.queryParams.includes("include")) q.push("include=subtree");
   return q;
 }
@@ -192,6 +203,28 @@ export function crossAgencyProbes(ctx: PlanContext): Probe[] {
         ),
       );
     });
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** Every path with the methods it does not serve (DELETE of a case, PUT of a login): 404 or 405. */
+export function methodConfusionProbes(ctx: PlanContext): Probe[] {
+  const byPath = new Map<string, CatalogueRoute[]>();
+  for (const r of ctx.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
+  return [...byPath.values()].flatMap((routes) => {
+    const route = routes[0] as CatalogueRoute;
+    return METHODS.filter((m) => !routes.some((r) => r.method === m)).map(
+      (method): Probe => ({
+        family: "method-confusion",
+        name: `${method} ${route.path}`,
+        request: withJson(
+          { method, path: fillPath(route, ctx), headers: bearer(ctx.users.admin.token) },
+          firstBody(route, ctx),
+        ),
+        statuses: [404, 405],
+      }),
+    );
+  });
 }
 
 /** The routes that show an applicant's ID number and phone in full, to the handling agency only. */

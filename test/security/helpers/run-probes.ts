@@ -14,6 +14,7 @@ export const PROBE_FAMILIES = [
   "path-parameters",
   "path-traversal",
   "personal-data",
+  "method-confusion",
 ] as const;
 export type ProbeFamily = (typeof PROBE_FAMILIES)[number];
 
@@ -39,8 +40,7 @@ export interface ProbeResult {
   failure: string | undefined;
 }
 
-const isApiPath = (path: string) =>
-  path === "/api" || path.startsWith("/api/") || path.startsWith("/healthz");
+const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
 
 /** The error shape of the API, with a message in Chinese. */
 function isChineseError(text: string): boolean {
