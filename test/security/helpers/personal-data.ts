@@ -41,14 +41,19 @@ function escaped(value: string): string {
   return value.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-const NEEDLES = [...new Set(PERSONAL_DATA.flatMap((v) => [v, escaped(v)]))];
-
-/** The lines containing any of the personal data (as is or \u-escaped), each with what it contains. */
-export function linesWithPersonalData(lines: readonly string[]): { value: string; line: string }[] {
+/**
+ * The lines containing any of the personal data (as is or \u-escaped), each with what it
+ * contains; `extra`: a test's own applicants' values, checked the same way.
+ */
+export function linesWithPersonalData(
+  lines: readonly string[],
+  extra: readonly string[] = [],
+): { value: string; line: string }[] {
+  const needles = [...new Set([...PERSONAL_DATA, ...extra].flatMap((v) => [v, escaped(v)]))];
   const found: { value: string; line: string }[] = [];
   for (const line of lines) {
     // pino escapes control characters; a NUL-poisoned name is still the name in the line.
-    const value = NEEDLES.find((v) => line.includes(v));
+    const value = needles.find((v) => line.includes(v));
     if (value) found.push({ value, line: line.slice(0, 600) });
   }
   return found;
