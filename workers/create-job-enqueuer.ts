@@ -1,7 +1,7 @@
 import type { PlannedJob } from "../src/services/plan-deadline-jobs.ts";
 import { enqueuePlannedJobs } from "./enqueue-planned-jobs.ts";
 import type { DeadlineQueue } from "./queues.ts";
-import type { WorkerLogger } from "./worker-logger.ts";
+import { logSafe, type WorkerLogger } from "./worker-logger.ts";
 
 export interface JobEnqueuerOptions {
   /** The deadline queue (createDeadlineQueue); the caller closes it. */
@@ -19,7 +19,8 @@ export interface JobEnqueuerOptions {
  * planned jobs after its commit. Never throws: what it could not enqueue, the reconciler does.
  */
 export function createJobEnqueuer(options: JobEnqueuerOptions): (jobs: PlannedJob[]) => Promise<void> {
+  const logger = options.logger && logSafe(options.logger);
   return async (jobs) => {
-    await enqueuePlannedJobs(options.queue, jobs, options);
+    await enqueuePlannedJobs(options.queue, jobs, { ...options, logger });
   };
 }

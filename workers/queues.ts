@@ -5,7 +5,7 @@
 import { Queue, type RedisOptions } from "bullmq";
 import { z } from "zod";
 import { JOB_KINDS } from "../src/services/plan-deadline-jobs.ts";
-import type { WorkerLogger } from "./worker-logger.ts";
+import { logSafe, type WorkerLogger } from "./worker-logger.ts";
 
 export const DEADLINE_QUEUE_NAME = "ogi-deadlines";
 /** Redis key prefix in production; tests pass a unique one per file. */
@@ -59,7 +59,7 @@ export function createDeadlineQueue(redisUrl: string, options: DeadlineQueueOpti
     connection: redisConnection(redisUrl, { forWorker: options.forWorker ?? false }),
     prefix: options.prefix ?? DEFAULT_QUEUE_PREFIX,
   });
-  const { logger } = options;
+  const logger = options.logger && logSafe(options.logger);
   if (logger) queue.on("error", (err) => logger.error({ err }, "deadline queue: Redis error"));
   return queue;
 }

@@ -24,7 +24,7 @@ import {
 import { runReconciler } from "./run-reconciler.ts";
 import { sendOverdueDigests } from "./send-overdue-digests.ts";
 import { sendReportReminders } from "./send-report-reminders.ts";
-import type { WorkerLogger } from "./worker-logger.ts";
+import { logSafe, type WorkerLogger } from "./worker-logger.ts";
 
 export { createJobEnqueuer } from "./create-job-enqueuer.ts";
 
@@ -74,7 +74,9 @@ const HANDLERS: Record<JobKind, (deps: HandlerDeps, data: DeadlineJobData) => Pr
  * The deadline workers of one process: a BullMQ worker on `ogi-deadlines`, the daily scheduler
  * (reconcile and overdue digests), and the reconciler at start and every OGI_RECONCILE_MINUTES.
  */
-export async function startWorkers(deps: StartWorkersDeps): Promise<RunningWorkers> {
+export async function startWorkers(given: StartWorkersDeps): Promise<RunningWorkers> {
+  // every log line of the workers goes through the log-safe err serializer
+  const deps: StartWorkersDeps = { ...given, logger: logSafe(given.logger) };
   const { logger, settings } = deps;
   const prefix = deps.prefix ?? DEFAULT_QUEUE_PREFIX;
   const queue = createDeadlineQueue(deps.redisUrl, { prefix, forWorker: true, logger });

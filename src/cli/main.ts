@@ -1,3 +1,4 @@
+import { formatErrorForCli } from "../log-safe-error.ts";
 import { CliError } from "./cli-error.ts";
 import {
   ADMIN_USAGE,
@@ -60,6 +61,8 @@ export async function main(
       err(e.message);
       return e.exitCode;
     }
-    throw e;
+    // not Node's dump of the error: a database error carries the query's parameters (personal data)
+    err(`命令执行失败：${formatErrorForCli(e)}`);
+    return 1;
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import express, { type Express, type Router } from "express";
 import { pinoHttp } from "pino-http";
+import { LOG_SAFE_SERIALIZERS } from "../log-safe-error.ts";
 import { makeAccessLogService } from "../services/access-log-service.ts";
 import { makeAppealService } from "../services/appeal-service.ts";
 import { makeCalendarService } from "../services/calendar-service.ts";
@@ -72,6 +73,7 @@ function requestLogger(deps: HttpDeps) {
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      ...LOG_SAFE_SERIALIZERS,
     },
     autoLogging: { ignore: (req) => req.url === "/healthz" },
     customLogLevel: (_req, res, err) =>

@@ -1,5 +1,6 @@
 import type { CivilDate } from "../domain/civil-date.ts";
 import { isMaskedValue } from "../domain/personal-data.ts";
+import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from "../domain/unsafe-text.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
 import type {
   LedgerCase,
@@ -146,6 +147,11 @@ export function parseLedgerRow(
   raw: LedgerRawRow,
   context: ParseRowContext,
 ): { value?: LedgerCase; errors: LedgerRowError[] } {
+  // a NUL or a lone surrogate (an `_x0000_` escape, a broken paste) never reaches a query
+  const unsafe = Object.entries(raw.cells)
+    .filter(([, v]) => typeof v === "string" && hasUnsafeText(v))
+    .map(([column]) => ({ row: raw.row, column: column as LedgerColumn, message: UNSAFE_TEXT_MESSAGE }));
+  if (unsafe.length > 0) return { errors: unsafe };
   const errors: LedgerRowError[] = [];
   const cells = cellReader(raw, errors);
   const ledgerNo = cells.required("编号", cells.text);

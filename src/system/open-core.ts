@@ -5,6 +5,7 @@ import { createDatabase, type DatabaseHandle } from "../db/create-database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { civilDateInChina } from "../domain/civil-date.ts";
 import { type LetterService, makeLetterService } from "../letters/letter-service.ts";
+import { LOG_SAFE_SERIALIZERS } from "../log-safe-error.ts";
 import { makeReportService, type ReportService } from "../reports/report-service.ts";
 import { type AccountService, makeAccountService } from "../services/account-service.ts";
 import { type ApplicationService, makeApplicationService } from "../services/application-service.ts";
@@ -31,7 +32,9 @@ export async function openCore(
   settings: Settings,
   options: { now?: () => Date; logger?: pino.Logger } = {},
 ): Promise<Core> {
-  const logger = options.logger ?? pino({ level: settings.LOG_LEVEL, base: { app: "ogi" } });
+  const logger =
+    options.logger ??
+    pino({ level: settings.LOG_LEVEL, base: { app: "ogi" }, serializers: LOG_SAFE_SERIALIZERS });
   const now = options.now ?? (settings.OGI_FAKE_NOW ? fixedClock(settings.OGI_FAKE_NOW) : () => new Date());
   const database = await createDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.dataDir });
   const applied = await migrateToLatest(database.db);

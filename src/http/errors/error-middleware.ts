@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { AppError, isAppError } from "../../app-error.ts";
+import { serializeErrorForLog } from "../../log-safe-error.ts";
 import { toInvalidInput } from "../validation/parse-input.ts";
 
 /** The body of every error response (API.md conventions). */
@@ -71,7 +72,8 @@ export function errorMiddleware(deps: { logger: Logger; bodyLimit: string }): Er
       });
     }
     if (!appError || appError.code === "internal") {
-      (req.log ?? deps.logger).error({ err }, "请求处理失败");
+      // never the query's parameters or SQL text: they carry applicants' personal data
+      (req.log ?? deps.logger).error({ err: serializeErrorForLog(err) }, "请求处理失败");
       appError = new AppError("internal", { message: INTERNAL_MESSAGE });
     }
     const body: ErrorBody = { error: { code: appError.code, message: appError.message } };

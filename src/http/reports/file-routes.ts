@@ -2,7 +2,8 @@ import type { Request, Response, Router } from "express";
 import type { z } from "zod";
 import type { Actor } from "../../services/actor.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
-import { parseInput } from "../validation/parse-input.ts";
+import { reportPageSecurityHeaders } from "../security/security-headers.ts";
+import { assertStorableText, parseInput } from "../validation/parse-input.ts";
 
 /** A downloaded document: its bytes, media type and file name (Chinese names are sent RFC 5987-encoded). */
 export interface FileReply {
@@ -54,12 +55,21 @@ export function mountFileRoutes(
   routes: readonly FileRouteSpec<z.ZodType, z.ZodType>[],
   auth: Authenticator,
 ): void {
+  const reportPageHeaders = reportPageSecurityHeaders();
   for (const route of routes) {
     router.get(route.path, async (req: Request, res: Response) => {
       const actor = await auth.require(req, res);
+      assertStorableText(req.query, "query");
       const params = parseInput(route.params, req.params, "path");
       const query = route.query ? parseInput(route.query, req.query, "query") : {};
-      send(res, await route.handle({ actor, params, query }));
+      const file = await route.handle({ actor, params, query });
+      // the report's web page is opened in the browser: CSP, no framing by others, no referrer
+      if (file.contentType.startsWith("text/html")) {
+        await new Promise<void>((resolve, reject) =>
+          reportPageHeaders(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+        );
+      }
+      send(res, file);
     });
   }
 }

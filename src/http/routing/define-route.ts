@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { AppError } from "../../app-error.ts";
 import type { Actor } from "../../services/actor.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
-import { parseInput } from "../validation/parse-input.ts";
+import { assertStorableText, parseInput } from "../validation/parse-input.ts";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -110,6 +110,10 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: A
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
       const actor = route.access === "user" ? await auth.require(req, res) : undefined;
+      // every text of the request, schema or not: a NUL or lone surrogate never reaches a query
+      assertStorableText(req.params, "path");
+      assertStorableText(req.query, "query");
+      if (req.body !== undefined) assertStorableText(req.body, "body");
       const params = route.params ? parseInput(route.params, req.params, "path") : req.params;
       const query = route.query ? parseInput(route.query, req.query, "query") : {};
       const body = route.body

@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 import { type CivilDate, isCivilDate } from "../../domain/civil-date.ts";
+import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from "../../domain/unsafe-text.ts";
+
+const isStorable = (s: string) => !hasUnsafeText(s);
 
 /** Limits of free texts, in characters. */
 export const TEXT_LIMITS = {
@@ -26,17 +29,23 @@ export const ZCivilDate = z
   .transform((s) => s as CivilDate)
   .meta({ format: "date", description: "YYYY-MM-DD（中国标准时间的日期）" });
 
-/** A required text, trimmed, 1..max characters. */
+/** A required text, trimmed, 1..max characters, without NUL or lone surrogates. */
 export function requiredText(max: number) {
-  return z.string().trim().min(1, "不能为空").max(max, `不能超过 ${max} 个字符`);
+  return z
+    .string()
+    .trim()
+    .min(1, "不能为空")
+    .max(max, `不能超过 ${max} 个字符`)
+    .refine(isStorable, UNSAFE_TEXT_MESSAGE);
 }
 
-/** An optional text, trimmed, at most max characters; an empty text counts as absent. */
+/** An optional text, trimmed, at most max characters (no NUL, no lone surrogate); an empty text counts as absent. */
 export function optionalText(max: number) {
   return z
     .string()
     .trim()
     .max(max, `不能超过 ${max} 个字符`)
+    .refine(isStorable, UNSAFE_TEXT_MESSAGE)
     .transform((s) => (s === "" ? undefined : s))
     .optional();
 }

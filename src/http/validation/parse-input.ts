@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, type ErrorDetail } from "../../app-error.ts";
+import { findUnsafeTexts, UNSAFE_TEXT_MESSAGE } from "../../domain/unsafe-text.ts";
 import { zhErrorMap } from "./zh-error-map.ts";
 
 export type InputPart = "body" | "query" | "path";
@@ -9,9 +10,26 @@ const MAX_LISTED = 5;
 
 /** Validates one part of a request; a failure is a 422 naming each field in Chinese. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, part: InputPart): z.output<S> {
+  assertStorableText(input, part);
   const result = schema.safeParse(input, { error: zhErrorMap });
   if (result.success) return result.data;
   throw toInvalidInput(result.error.issues, part);
+}
+
+/**
+ * 422 naming every field whose text has a NUL or a lone surrogate (PostgreSQL cannot store
+ * them): checked on the raw input of every part of every request, whatever its schema says.
+ */
+export function assertStorableText(input: unknown, part: InputPart): void {
+  const fields = findUnsafeTexts(input);
+  if (fields.length === 0) return;
+  const issues = fields.map((path) => ({
+    code: "custom" as const,
+    path,
+    message: UNSAFE_TEXT_MESSAGE,
+    input: "",
+  }));
+  throw toInvalidInput(issues as unknown as z.core.$ZodIssue[], part);
 }
 
 export function toInvalidInput(issues: readonly z.core.$ZodIssue[], part: InputPart): AppError {
