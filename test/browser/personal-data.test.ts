@@ -1,7 +1,10 @@
 // Personal data (个人信息保护法, issue 10) in the UI: the worklist shows masked ID numbers, the case
 // page shows the full one to the handling agency, and the administrator's 访问日志 lists that read.
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, civilDateInChina } from "../../src/domain/civil-date.ts";
+import { LEDGER_COLUMNS } from "../../src/imports/ledger-columns.ts";
 import { type BrowserSuite, startBrowserSuite } from "./support/browser-suite.ts";
 import { waitForText } from "./support/ui-helpers.ts";
 
@@ -69,7 +72,7 @@ describe("personal data (browser)", () => {
     const admin = await s.openAs("townadmin");
     await admin.getByRole("menuitem", { name: "系统管理" }).click();
     await admin.getByRole("link", { name: "访问日志" }).click();
-    await admin.waitForURL(/\/admin\/access-log$/);
+    await admin.getByRole("heading", { name: "访问日志" }).waitFor();
     const table = admin.locator(".ant-table");
     const rows = admin.locator(".ant-table-row").filter({ hasText: created.trackingNo });
     // every answer that carried the full values is listed: no more, no less
@@ -86,5 +89,42 @@ describe("personal data (browser)", () => {
     await admin.getByRole("button", { name: /查\s?询/ }).click();
     await waitForText(admin.locator(".ant-table"), "没有符合条件的访问记录");
     await s.shot(admin, "access-log-filtered");
+  });
+
+  it("the admin's ledger export is masked unless asked for in full, and the full one is in the access log", async () => {
+    const page = await s.openAs("townadmin", "/admin/ledger-import");
+    /** The downloaded ledger's 证件号码 cells. */
+    const exportedIds = async () => {
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "导出本机关台账" }).click(),
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(await file.path())) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet("台账");
+      const column = LEDGER_COLUMNS.indexOf("证件号码") + 1;
+      const ids: string[] = [];
+      sheet?.eachRow((row, n) => {
+        if (n > 1) ids.push(String(row.getCell(column).value));
+      });
+      return ids;
+    };
+    const ledgerExports = async () => {
+      const r = await s.api<{ items: { kind: string }[] }>(
+        "townadmin",
+        "GET",
+        "/api/v1/agencies/town/access-log",
+      );
+      return r.body.items.filter((i) => i.kind === "ledger_export").length;
+    };
+    expect(await exportedIds()).toEqual([MASKED_ID]);
+    expect(await ledgerExports()).toBe(0);
+    await page.getByRole("checkbox", { name: /含完整证件号码和联系电话/ }).check();
+    await s.shot(page, "ledger-export-full");
+    expect(await exportedIds()).toEqual([ID]);
+    expect(await ledgerExports()).toBe(1);
+    await page.goto(`${s.baseUrl}/admin/access-log`);
+    await waitForText(page.locator(".ant-table"), "导出完整台账");
+    await s.shot(page, "access-log-ledger-export");
   });
 });

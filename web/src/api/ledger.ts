@@ -10,8 +10,14 @@ const V1 = "/api/v1";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const templateUrl = () => `${V1}/imports/template.xlsx`;
-export const ledgerExportUrl = (agency: string, year?: number) =>
-  `${V1}/agencies/${encodeURIComponent(agency)}/ledger.xlsx${year ? `?year=${year}` : ""}`;
+/** `full`: ID numbers and phones not masked (the agency's admin only; the export is logged). */
+export const ledgerExportUrl = (agency: string, year?: number, full = false) => {
+  const q = new URLSearchParams();
+  if (year) q.set("year", String(year));
+  if (full) q.set("full", "true");
+  const s = q.toString();
+  return `${V1}/agencies/${encodeURIComponent(agency)}/ledger.xlsx${s ? `?${s}` : ""}`;
+};
 
 export interface ImportProgress {
   done: number;

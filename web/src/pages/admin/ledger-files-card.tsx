@@ -1,9 +1,10 @@
-import { App, Button, Card, Select, Space, Typography } from "antd";
+import { App, Button, Card, Checkbox, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { downloadFile } from "../../api/download-file.ts";
 import { ledgerExportUrl, templateUrl } from "../../api/ledger.ts";
 import { todayInChina } from "../../lib/dates.ts";
+import { useUser } from "../../session/session.tsx";
 
 const ALL_YEARS = 0;
 
@@ -13,6 +14,9 @@ export function LedgerFilesCard({ agency }: { agency: string | undefined }) {
   const thisYear = Number(todayInChina().slice(0, 4));
   const [year, setYear] = useState<number>(ALL_YEARS);
   const [busy, setBusy] = useState<"template" | "export" | null>(null);
+  const [full, setFull] = useState(false);
+  // the full export is the agency's own administrator's (src/domain/personal-data.ts)
+  const mayExportInFull = !useUser().isSystemAdmin;
 
   async function download(kind: "template" | "export", url: string, name: string) {
     setBusy(kind);
@@ -57,7 +61,7 @@ export function LedgerFilesCard({ agency }: { agency: string | undefined }) {
               const suffix = year === ALL_YEARS ? "全部年度" : `${year}年`;
               void download(
                 "export",
-                ledgerExportUrl(agency, year || undefined),
+                ledgerExportUrl(agency, year || undefined, full && mayExportInFull),
                 `台账-${agency}-${suffix}.xlsx`,
               );
             }}
@@ -65,9 +69,15 @@ export function LedgerFilesCard({ agency }: { agency: string | undefined }) {
             导出本机关台账
           </Button>
         </Space.Compact>
+        {mayExportInFull && (
+          <Checkbox checked={full} onChange={(e) => setFull(e.target.checked)}>
+            含完整证件号码和联系电话（记入访问日志）
+          </Checkbox>
+        )}
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        模板第一行为列标题，此后每行一件申请。导出的台账与模板格式相同。
+        模板第一行为列标题，此后每行一件申请。导出的台账与模板格式相同；证件号码、联系电话默认脱敏（如
+        1101**********1234），脱敏值导入时视为未填写。
       </Typography.Paragraph>
     </Card>
   );
