@@ -114,7 +114,7 @@ describe("the other pages (browser)", () => {
     await d.getByLabel("初始密码").fill("long-enough-password");
     await d.getByRole("button", { name: /保\s?存/ }).click();
     await d.waitFor({ state: "detached" });
-    await waitForText(page.locator(".ant-table"), "孙登记");
+    await waitForText(page.locator(".users-table .ant-table"), "孙登记");
     await s.shot(page, "users");
   });
 
