@@ -4,7 +4,6 @@ import type { Database } from "../db/schema.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
 import { cellMembers } from "../domain/tabulation/cell-members.ts";
-import { editionForYear } from "../domain/tabulation/edition-for-year.ts";
 import type { Table3Column, Table3Record } from "../domain/tabulation/table3-types.ts";
 import type { ApplicantType } from "../domain/vocabulary.ts";
 import type { Actor } from "../services/actor.ts";
@@ -16,6 +15,7 @@ import { type ReportAgency, visibleAgency, visibleSubtree } from "./report-acces
 import { allVersions, closedAgencies } from "./report-store.ts";
 import type { AnnualReport, ReportChange, ReportStatusLine, ReportVersionSummary } from "./report-types.ts";
 import { makeReportWrites } from "./report-writes.ts";
+import { assertReportYear } from "./report-year.ts";
 
 export interface ReportServiceDeps {
   db: Kysely<Database>;
@@ -50,14 +50,14 @@ export function makeReportService(deps: ReportServiceDeps) {
   const writes = makeReportWrites(deps);
 
   async function scopeOf(actor: Actor, code: string, year: number, includeSubtree: boolean | undefined) {
-    editionForYear(year);
+    assertReportYear(year, deps.now());
     const root = await visibleAgency(db, actor, code);
     const agencies: ReportAgency[] = includeSubtree ? await visibleSubtree(db, actor, root) : [root];
     return { root, agencies };
   }
 
   async function versionRows(actor: Actor, code: string, year: number) {
-    editionForYear(year);
+    assertReportYear(year, deps.now());
     const agency = await visibleAgency(db, actor, code);
     return { agency, rows: await allVersions(db, agency.id, year) };
   }

@@ -13,6 +13,7 @@ import { assertReportAdmin, type ReportAgency, visibleAgency } from "./report-ac
 import type { Db } from "./report-queries.ts";
 import { insertVersion, latestVersions, readFigures, writeFiguresPart } from "./report-store.ts";
 import { type AnnualReport, EMPTY_TEXTS, type ReportChange, type ReportTexts } from "./report-types.ts";
+import { assertReportYear } from "./report-year.ts";
 import { table2Schema } from "./table2/table2-schema.ts";
 
 export interface ReportWriteDeps {
@@ -78,7 +79,7 @@ export function makeReportWrites(deps: ReportWriteDeps) {
   const { db } = deps;
 
   async function adminAgency(actor: Actor, code: string, year: number): Promise<ReportAgency> {
-    editionForYear(year);
+    assertReportYear(year, deps.now());
     const agency = await visibleAgency(db, actor, code);
     assertReportAdmin(actor, agency);
     return agency;

@@ -23,6 +23,8 @@ export const ZLedgerQuery = z.strictObject({
     .string()
     .regex(/^\d{4}$/, "应为四位年份，如 2025")
     .transform(Number)
+    // no case of the Regulation (in force 1 May 2008) can be received before 2008
+    .refine((y) => y >= 2008 && y <= 2199, "年份应在 2008（《条例》施行）到 2199 之间")
     .optional()
     .meta({ description: "只导出该年收到的申请；不填则导出全部" }),
   full: ZBooleanText.optional().meta({
