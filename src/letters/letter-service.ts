@@ -188,7 +188,7 @@ export function makeLetterService(deps: LetterServiceDeps) {
       kind: letter.kind,
       key: letter.key,
       title: LETTER_KIND_DEFINITIONS[letter.kind].title,
-      serialNo: issued ? serialOf(k, letter.kind, issued) : null,
+      serialNo: issued ? (issued.serialNo ?? serialOf(k, letter.kind, issued)) : null,
       date: letter.on,
       ...(letter.consultationId === undefined ? {} : { consultationId: letter.consultationId }),
       hasDeliveryReceipt: isOutgoingDocument(letter.kind),
@@ -256,10 +256,15 @@ export function makeLetterService(deps: LetterServiceDeps) {
         family: LETTER_KIND_DEFINITIONS[kind].family ?? kind,
         letterDate: event.on,
         userId: actor.userId,
+        issuedAt: deps.now(),
       },
       async (number) => {
         const content = composeLetter(k.letterCase, event, serialOf(k, kind, number));
-        return { document: await renderLetterDocx(content), filename: filenameOf(content) };
+        return {
+          document: await renderLetterDocx(content),
+          filename: filenameOf(content),
+          serialNo: content.serialNo,
+        };
       },
     );
     return summary(key, created);

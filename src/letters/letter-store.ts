@@ -25,6 +25,8 @@ export interface LetterTable {
   document: Buffer | null;
   /** The file name the issued DOCX is downloaded under (0010). */
   filename: string | null;
+  /** The number as printed in the issued DOCX (0010), e.g. 某镇公开〔2026〕第3号. */
+  serial_no: string | null;
 }
 
 /** The letter settings of an agency (0002: short_name; 0007: review_body, fee_payment_method). */
@@ -61,6 +63,8 @@ export interface AssignSerialInput {
   /** The letter's date; its year is the year of the number. */
   letterDate: string;
   userId: number | null;
+  /** When it is issued (the service's clock). */
+  issuedAt: Date;
 }
 
 /** The number a letter already has, if any. */
@@ -83,6 +87,8 @@ export interface IssuedLetter extends LetterNumber {
   issuedAt: Date;
   /** The display name of who issued it (null: the user is gone, or the system). */
   issuedBy: string | null;
+  /** The number as printed when issued (null: numbered before letters were frozen). */
+  serialNo: string | null;
 }
 
 /** The issued letters of a case by key (`reply`, `consultation_letter:c2`, …), without their bytes. */
@@ -93,7 +99,15 @@ export async function findIssuedLetters(
   const rows = await lettersDb(db)
     .selectFrom("letters as l")
     .leftJoin("users as u", "u.id", "l.created_by")
-    .select(["l.kind", "l.year", "l.serial", "l.letter_date", "l.created_at", "u.display_name"])
+    .select([
+      "l.kind",
+      "l.year",
+      "l.serial",
+      "l.letter_date",
+      "l.created_at",
+      "l.serial_no",
+      "u.display_name",
+    ])
     .where("l.application_id", "=", applicationId)
     .execute();
   return new Map(
@@ -105,6 +119,7 @@ export async function findIssuedLetters(
         letterDate: r.letter_date,
         issuedAt: new Date(r.created_at),
         issuedBy: r.display_name ?? null,
+        serialNo: r.serial_no,
       },
     ]),
   );
@@ -130,8 +145,10 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
 }
 
-/** The DOCX of a letter with the number it is issued under. */
-export type RenderIssued = (number: LetterNumber) => Promise<{ document: Buffer; filename: string }>;
+/** The DOCX of a letter with the number it is issued under, and that number as printed. */
+export type RenderIssued = (
+  number: LetterNumber,
+) => Promise<{ document: Buffer; filename: string; serialNo: string }>;
 
 /**
  * Issues a letter once: in one transaction, with the case's row locked (as the write path
@@ -166,10 +183,10 @@ export async function issueLetterOnce(
         if (existing) {
           const number = { year: existing.year, serial: existing.serial };
           if (!existing.is_frozen) {
-            const { document, filename } = await render(number);
+            const { document, filename, serialNo } = await render(number);
             await lettersDb(trx)
               .updateTable("letters")
-              .set({ document, filename })
+              .set({ document, filename, serial_no: serialNo })
               .where("application_id", "=", input.applicationId)
               .where("kind", "=", input.kind)
               .execute();
@@ -177,7 +194,7 @@ export async function issueLetterOnce(
           return { number, created: false };
         }
         const serial = await nextCounter(trx, `letter:${input.agencyId}:${year}:${input.family}`);
-        const { document, filename } = await render({ year, serial });
+        const { document, filename, serialNo } = await render({ year, serial });
         await lettersDb(trx)
           .insertInto("letters")
           .values({
@@ -189,8 +206,10 @@ export async function issueLetterOnce(
             serial,
             letter_date: input.letterDate,
             created_by: input.userId,
+            created_at: input.issuedAt,
             document,
             filename,
+            serial_no: serialNo,
           })
           .execute();
         return { number: { year, serial }, created: true };
