@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import JSZip from "jszip";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CivilDate } from "../../src/domain/civil-date.ts";
 import { lettersDb } from "../../src/letters/letter-store.ts";
@@ -208,6 +209,69 @@ describe.each(BACKENDS)("letters are issued by POST, downloaded by GET (%s)", (_
       .where("scope", "like", "letter:%:2026:receipt")
       .executeTakeFirstOrThrow();
     expect(counter.value).toBe(serial);
+  });
+
+  it("changes nothing by any GET of the API (the access log of personal data aside, which records reads)", async () => {
+    const id = await decidedCase("孙八");
+    expect(
+      (await s.call("POST", `/api/v1/applications/${id}/letters/reply`, { as: "approver" })).status,
+    ).toBe(201);
+    const tables = (
+      await sql<{ table_name: string }>`
+        SELECT table_name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+          AND table_name NOT IN ('access_log', 'kysely_migration', 'kysely_migration_lock')
+        ORDER BY table_name`.execute(s.f.db)
+    ).rows.map((r) => r.table_name);
+    expect(tables).toEqual(expect.arrayContaining(["applications", "letters", "counters", "auth_tokens"]));
+    const snapshot = async () => {
+      const out: Record<string, string | null> = {};
+      for (const t of tables) {
+        const r = await sql<{ h: string | null }>`
+          SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) AS h FROM ${sql.table(t)} x`.execute(s.f.db);
+        out[t] = r.rows[0]?.h ?? null;
+      }
+      return out;
+    };
+    const gets: [string, string][] = [
+      ["approver", "/api/v1/applications"],
+      ["approver", "/api/v1/applications?q=孙八"],
+      ["approver", `/api/v1/applications/${id}`],
+      ["approver", `/api/v1/applications/${id}/letters`],
+      ["approver", `/api/v1/applications/${id}/letters/reply.docx`],
+      ["approver", `/api/v1/applications/${id}/letters/receipt.docx?draft=true`],
+      ["approver", `/api/v1/applications/${id}/letters/receipt.docx`],
+      ["approver", `/api/v1/applications/${id}/letters/reply/delivery-receipt.docx`],
+      ["approver", `/api/v1/applications/${id}/appeals`],
+      ["supervisor", `/api/v1/applications/${id}/letters/reply.docx`],
+      ["admin", "/api/v1/agencies/town/reports/2026"],
+      ["admin", "/api/v1/agencies/town/reports/2026.docx"],
+      ["admin", "/api/v1/agencies/town/reports/2026.xlsx"],
+      ["admin", "/api/v1/agencies/town/reports/2026.html"],
+      ["admin", "/api/v1/agencies/town/reports/2026/versions"],
+      ["admin", "/api/v1/agencies/town/reports/2026/cells/new_received/total"],
+      ["supervisor", "/api/v1/agencies/county/reports/2026/overview"],
+      ["admin", "/api/v1/agencies/town/ledger.xlsx"],
+      ["admin", "/api/v1/agencies/town/letter-settings"],
+      ["admin", "/api/v1/imports/template.xlsx"],
+      ["admin", "/api/v1/users"],
+      ["approver", "/api/v1/stats"],
+      ["approver", "/api/v1/calendar/2026"],
+      ["approver", "/api/v1/calendar/2031"],
+      ["approver", "/api/v1/agencies"],
+      ["approver", "/api/v1/auth/me"],
+      ["approver", "/api/v1/meta"],
+      ["approver", "/api/v1/openapi.json"],
+    ];
+    // every user's token exists before the first snapshot
+    for (const [as] of gets) await s.call("GET", "/api/v1/meta", { as });
+    const before = await snapshot();
+    for (const [as, path] of gets) {
+      const answer = await s.call("GET", path, { as });
+      expect(answer.status, `${as} ${path}`).toBeLessThan(500);
+    }
+    const after = await snapshot();
+    expect(after).toEqual(before);
   });
 
   it("documents the POST route in the OpenAPI document", async () => {
