@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import { isAppError } from "../../app-error.ts";
 import type { ImportProgress } from "../../imports/ledger-types.ts";
+import { serializeErrorForLog } from "../../log-safe-error.ts";
 import { STREAMED } from "../routing/define-route.ts";
 
 export const NDJSON = "application/x-ndjson";
@@ -39,7 +40,7 @@ export async function streamImportAnswer(
     if (isAppError(e) && e.code !== "internal") {
       line({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
     } else {
-      req.log.error({ err: e }, "台账导入失败");
+      req.log.error({ err: serializeErrorForLog(e) }, "台账导入失败");
       line({
         error: {
           code: "internal",
