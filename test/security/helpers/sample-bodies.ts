@@ -52,7 +52,9 @@ const SAMPLES: Record<string, (calendarYear: Body) => Body[]> = {
 /** The valid bodies of a route (one per variant: an action body per action type). */
 export function sampleBodies(route: CatalogueRoute, calendarYear: Body): Body[] {
   const known = SAMPLES[route.key];
-  if (known) return known(calendarYear);
+  const schema = route.bodySchema;
+  // A field made required after the sample was written (a new action type's) gets a schema value.
+  if (known) return known(calendarYear).map((b) => (schema ? withRequiredFields(b, schema) : b));
   if (!route.bodySchema) return [];
   return [exampleOf(route.bodySchema) as Body];
 }
@@ -84,6 +86,21 @@ export function exampleOf(schema: JsonSchema): unknown {
     default:
       return null;
   }
+}
+
+/** `body` plus a value for each required property it lacks (of the union variant of its `type`). */
+function withRequiredFields(body: Body, schema: JsonSchema): Body {
+  const variants = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  const variant =
+    variants?.find((v) => {
+      const t = (v.properties as Record<string, JsonSchema> | undefined)?.type;
+      return (
+        t !== undefined && (t.const === body.type || (Array.isArray(t.enum) && t.enum.includes(body.type)))
+      );
+    }) ?? schema;
+  const props = (variant.properties ?? {}) as Record<string, JsonSchema>;
+  const missing = ((variant.required ?? []) as string[]).filter((k) => !(k in body) && props[k]);
+  return { ...body, ...Object.fromEntries(missing.map((k) => [k, exampleOf(props[k] as JsonSchema)])) };
 }
 
 /** A path into a body: keys and array indexes. */
