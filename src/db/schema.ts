@@ -82,6 +82,16 @@ export interface ApplicationTable {
   reply_due_on: string | null;
   /** The kind of the handler's proposal waiting for the approver ('decision' | 'extension'), for the 审批 queue. */
   awaiting_approval: "decision" | "extension" | null;
+  /**
+   * The 待办 order (issue 11, migration 0012), kept by the write path: the earliest due date of
+   * the open clocks other than the supplement notice, its kind, and the supplement-notice date
+   * while a notice may still be sent (it lapses on its date: readers compare it with today).
+   */
+  next_due_on: string | null;
+  next_due_clock: string | null;
+  notice_due_on: string | null;
+  /** Every open clock, `[{ k: ClockKind, d: date }]` (`worklistClocks`), for the 工作台 counters. */
+  open_clocks: ColumnType<{ k: string; d: string }[], string | undefined, string>;
   /** `{ v: 1, value, context }` of the lifecycle machine. */
   snapshot: Json<unknown>;
   version: number;

@@ -28,9 +28,11 @@ import type {
 import { buildApplicationView } from "./application-view.ts";
 import type { CalendarStore } from "./calendar-store.ts";
 import { type CaseRow, type Db, insertCaseRow, loadCase, loadEvent, loadEvents } from "./case-store.ts";
+import { countWorklistClocks } from "./count-worklist-clocks.ts";
 import { listApplications } from "./list-applications.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
 import { type EventDefaults, toMachineEvent } from "./to-machine-event.ts";
+import type { WorklistView } from "./worklist-query.ts";
 import {
   type Amendment,
   type CaseChange,
@@ -379,6 +381,12 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     async list(actor: Actor, filters: ListFilters): Promise<{ items: ApplicationView[]; total: number }> {
       const { calendar, machine, today: t } = await context();
       return listApplications({ db, actor, filters, calendar, machine, today: t });
+    },
+
+    /** The 工作台 counters of a tab (issue 11): per clock kind, overdue, due today, due soon. */
+    async counters(actor: Actor, q: { agency?: string | undefined; view?: WorklistView | undefined }) {
+      const { calendar, today: t } = await context();
+      return countWorklistClocks({ db, actor, agency: q.agency, view: q.view ?? "all", calendar, today: t });
     },
 
     visibleCase,

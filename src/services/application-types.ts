@@ -16,6 +16,7 @@ import type {
   DeliveryMethod,
   FeeBasis,
 } from "../domain/vocabulary.ts";
+import type { WorklistSort, WorklistView } from "./worklist-query.ts";
 
 /** An outgoing document's service at sending (DOMAIN.md §5); default: the application's channel. */
 interface ServiceInput {
@@ -177,6 +178,11 @@ export interface ListFilters {
   agency?: string | undefined;
   state?: ApiState | undefined;
   dueBefore?: CivilDate | undefined;
+  /** The 工作台's tab (issue 11): 待办, 我承办的, 已办, 全部. */
+  view?: WorklistView | undefined;
+  /** The column to order by (default: the tab's order, else the reply deadline), and its direction (default asc). */
+  sort?: WorklistSort | undefined;
+  order?: "asc" | "desc" | undefined;
   q?: string | undefined;
   applicantType?: ApplicantType | undefined;
   channel?: Channel | undefined;

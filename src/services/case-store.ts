@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, DbApplication, DbApplicationEvent, NewDbApplication } from "../db/schema.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
+import type { WorklistColumns } from "./worklist-columns.ts";
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -176,9 +177,10 @@ export async function updateCaseRow(
       DbApplication,
       "version" | "state" | "outcome" | "disposition_on" | "reply_due_on" | "awaiting_approval"
     >
-  > & {
-    snapshot: unknown;
-  },
+  > &
+    Partial<WorklistColumns> & {
+      snapshot: unknown;
+    },
 ): Promise<boolean> {
   const res = await db
     .updateTable("applications")

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { ApplicationMachine } from "../../machines/application.machine.ts";
 import { restoreSnapshot, type StoredApplicationSnapshot } from "../../machines/restore-snapshot.ts";
 import { AppError } from "../app-error.ts";
@@ -10,8 +10,19 @@ import type { Actor } from "./actor.ts";
 import { canSeeAgency } from "./actor.ts";
 import type { ApplicationView, ListFilters } from "./application-types.ts";
 import { buildApplicationView } from "./application-view.ts";
+import { defaultSortOf, viewCondition, worklistOrder } from "./worklist-query.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * A sorted column (issue 11), else a tab's own order; without either, soonest reply deadline
+ * first (ascending puts NULLs, ended cases, last in PostgreSQL), read from the worklist index.
+ */
+function orderOf(f: ListFilters, today: CivilDate): RawBuilder<unknown>[] {
+  if (!f.sort && !f.view) return [sql`a.reply_due_on`, sql`a.received_on`, sql`a.id`];
+  const byView = defaultSortOf(f.view ?? "all");
+  return worklistOrder(f.sort ?? byView.sort, f.order ?? (f.sort ? "asc" : byView.order), today);
+}
 const MAX_PAGE_SIZE = 100;
 
 /** One page of the cases the actor may see, soonest reply deadline first. */
@@ -47,6 +58,8 @@ export async function listApplications(args: {
     .where((eb) =>
       exactAgencyId !== null ? eb("a.agency_id", "=", exactAgencyId) : isWithinPath("g.path", scopePath),
     );
+  const view = f.view ? viewCondition(f.view, actor) : null;
+  if (view) q = q.where(view);
   if (f.state) q = q.where("a.state", "=", f.state);
   if (f.dueBefore) q = q.where("a.reply_due_on", "<", f.dueBefore);
   if (f.applicantType) q = q.where("a.applicant_type", "=", f.applicantType);
@@ -70,10 +83,7 @@ export async function listApplications(args: {
     .leftJoin("users as u", "u.id", "a.handler_user_id")
     .selectAll("a")
     .select(["g.code as agency_code", "g.name as agency_name", "u.display_name as handler_name"])
-    // ascending puts NULLs (ended cases) last in PostgreSQL, as the worklist wants
-    .orderBy("a.reply_due_on")
-    .orderBy("a.received_on")
-    .orderBy("a.id")
+    .$call((qb) => orderOf(f, args.today).reduce((b, key) => b.orderBy(key), qb))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();

@@ -45,6 +45,7 @@ import {
   updateCaseRow,
 } from "./case-store.ts";
 import { type PlannedJob, planDeadlineJobs } from "./plan-deadline-jobs.ts";
+import { worklistColumns } from "./worklist-columns.ts";
 
 export interface WriteContext {
   calendar: WorkingCalendar;
@@ -347,7 +348,9 @@ async function persist(trx: Db, c: CaseRow, plan: Plan, ctx: WriteContext): Prom
     reply_due_on: facts.disposition ? null : deadlines.reply.dueOn,
     awaiting_approval: facts.proposal?.kind ?? null,
   };
-  if (!(await updateCaseRow(trx, c.row.id, c.row.version, { ...changes, snapshot: stored }))) {
+  // the 待办 order and the 工作台 counters (issue 11): the open clocks of these deadlines
+  const worklist = worklistColumns(facts, deadlines);
+  if (!(await updateCaseRow(trx, c.row.id, c.row.version, { ...changes, ...worklist, snapshot: stored }))) {
     throw versionConflict();
   }
   await appendEvents(trx, c.row.id, c.row.version, plan.entries);

@@ -2,7 +2,7 @@ import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZIdParams } from "../validation/common.schema.ts";
 import { ZActionInput } from "./action.schema.ts";
-import { ZListQuery, ZRegisterInput } from "./applications.schema.ts";
+import { ZCountersQuery, ZListQuery, ZRegisterInput } from "./applications.schema.ts";
 
 export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
   const { applications } = deps;
@@ -25,13 +25,26 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
       method: "get",
       path: "/api/v1/applications",
       summary:
-        "申请列表：按答复期限先后排序，每页 pageSize 件（默认 20，最多 100）；申请人的证件号码、联系电话为脱敏值，不含电子邮箱和通信地址",
+        "申请列表：按答复期限先后排序（或按 view 标签、sort 列排序），每页 pageSize 件（默认 20，最多 100）；申请人的证件号码、联系电话为脱敏值，不含电子邮箱和通信地址",
       tag: "applications",
       access: "user",
       query: ZListQuery,
       errors: [404],
       async handle({ actor, query }) {
         return applications.list(actor, query);
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/v1/applications/counters",
+      summary:
+        "工作台计数：按期限种类（答复、补正告知、补正、征求意见、缴费、送达签收登记、重新答复）统计已逾期、今天到期、5个工作日内到期的件数，以及待审批件数",
+      tag: "applications",
+      access: "user",
+      query: ZCountersQuery,
+      errors: [404],
+      async handle({ actor, query }) {
+        return applications.counters(actor, query);
       },
     }),
     defineRoute({

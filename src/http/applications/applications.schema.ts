@@ -2,6 +2,7 @@ import { z } from "zod";
 import { API_STATES } from "../../../machines/api-state.ts";
 import { APPLICANT_TYPES, CHANNELS } from "../../domain/vocabulary.ts";
 import type { Applicant, ListFilters, RegisterInput } from "../../services/application-types.ts";
+import { WORKLIST_SORTS, WORKLIST_VIEWS } from "../../services/worklist-query.ts";
 import {
   optionalEmail,
   optionalText,
@@ -51,6 +52,14 @@ export const ZListQuery = z.strictObject({
   agency: ZCode.optional(),
   state: z.enum(API_STATES).optional(),
   dueBefore: ZCivilDate.optional(),
+  view: z.enum(WORKLIST_VIEWS).optional().meta({
+    description: "工作台的标签：todo 待办（按最先到期的期限排序）、mine 我承办的、done 已办、all 全部",
+  }),
+  sort: z.enum(WORKLIST_SORTS).optional().meta({
+    description:
+      "排序列：urgency 最近到期的期限（各类期限中最早的一个）、due 答复期限、receivedOn 收到日期等",
+  }),
+  order: z.enum(["asc", "desc"]).optional().meta({ description: "排序方向，默认 asc" }),
   q: optionalText(TEXT_LIMITS.name),
   applicantType: z.enum(APPLICANT_TYPES).optional(),
   channel: z.enum(CHANNELS).optional(),
@@ -61,6 +70,12 @@ export const ZListQuery = z.strictObject({
   page: pageNumber(100_000).optional(),
   pageSize: pageNumber(100).optional(),
 }) satisfies z.ZodType<ListFilters>;
+
+/** The 工作台 counters' scope: an agency the user may see (default: as the list), a tab (default all). */
+export const ZCountersQuery = z.strictObject({
+  agency: ZCode.optional(),
+  view: z.enum(WORKLIST_VIEWS).optional(),
+});
 
 // Exactly the service's fields: one it adds cannot be refused here as an unknown key.
 assertType<Same<keyof z.output<typeof ZRegisterInput>, keyof RegisterInput>>();
