@@ -6,7 +6,7 @@ import type { ApiState, ApplicationFlags } from "../../machines/api-state.ts";
 import type { ActionType } from "../domain/application-events.ts";
 import type { ProposalFacts } from "../domain/case-facts.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
-import type { Clock } from "../domain/deadlines/clock.ts";
+import type { Clock, ClockKind } from "../domain/deadlines/clock.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
 import type { PersonalDataMode } from "../domain/personal-data.ts";
 import type {
@@ -172,6 +172,15 @@ export interface ApplicationView {
   /** The handler's proposal waiting for the approver, or null. */
   proposal: ProposalFacts | null;
   events?: EventView[];
+  /** List items: the case's most urgent open clock today (the 待办 order), null when none runs. */
+  nextDue?: NextDue | null;
+}
+
+/** The clock that runs out first (worklist-clocks.ts), as the 工作台 shows it. */
+export interface NextDue {
+  kind: ClockKind;
+  label: string;
+  dueOn: CivilDate;
 }
 
 export interface ListFilters {

@@ -10,7 +10,7 @@ import type { Actor } from "./actor.ts";
 import { canSeeAgency } from "./actor.ts";
 import type { ApplicationView, ListFilters } from "./application-types.ts";
 import { buildApplicationView } from "./application-view.ts";
-import { defaultSortOf, viewCondition, worklistOrder } from "./worklist-query.ts";
+import { defaultSortOf, nextDueOf, viewCondition, worklistOrder } from "./worklist-query.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -87,8 +87,8 @@ export async function listApplications(args: {
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  const items = rows.map(({ agency_code, agency_name, handler_name, ...row }) =>
-    buildApplicationView({
+  const items = rows.map(({ agency_code, agency_name, handler_name, ...row }) => ({
+    ...buildApplicationView({
       row,
       agency: { code: agency_code, name: agency_name },
       handler: handler_name,
@@ -97,6 +97,7 @@ export async function listApplications(args: {
       calendar: args.calendar,
       today: args.today,
     }),
-  );
+    nextDue: nextDueOf(row, args.today),
+  }));
   return { items, total: Number(total.n) };
 }

@@ -5,10 +5,13 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import { API_STATES } from "../../machines/api-state.ts";
 import { AppError } from "../app-error.ts";
-import type { Database } from "../db/schema.ts";
+import type { Database, DbApplication } from "../db/schema.ts";
 import { isWithinPath } from "../db/subtree.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
+import type { ClockKind } from "../domain/deadlines/clock.ts";
+import { CLOCK_KIND_LABELS, isNoticeStillOpen } from "../domain/deadlines/worklist-clocks.ts";
 import { type Actor, canSeeAgency } from "./actor.ts";
+import type { NextDue } from "./application-types.ts";
 
 /** 待办 / 我承办的 / 已办 / 全部. */
 export const WORKLIST_VIEWS = ["todo", "mine", "done", "all"] as const;
@@ -157,4 +160,23 @@ export async function worklistScope(
 /** A tab's order when no column is sorted: 已办 the latest received first, the others most urgent first. */
 export function defaultSortOf(view: WorklistView): { sort: WorklistSort; order: "asc" | "desc" } {
   return view === "done" ? { sort: "receivedOn", order: "desc" } : { sort: "urgency", order: "asc" };
+}
+
+/** The clock that runs out first as of `today`, from the row's worklist columns (as `urgencyOf`). */
+export function nextDueOf(
+  row: Pick<DbApplication, "next_due_on" | "next_due_clock" | "notice_due_on">,
+  today: CivilDate,
+): NextDue | null {
+  const notice = row.notice_due_on;
+  if (notice !== null && isNoticeStillOpen(notice as CivilDate, today)) {
+    if (row.next_due_on === null || notice <= row.next_due_on)
+      return {
+        kind: "supplementNotice",
+        label: CLOCK_KIND_LABELS.supplementNotice,
+        dueOn: notice as CivilDate,
+      };
+  }
+  if (row.next_due_on === null || row.next_due_clock === null) return null;
+  const kind = row.next_due_clock as ClockKind;
+  return { kind, label: CLOCK_KIND_LABELS[kind], dueOn: row.next_due_on as CivilDate };
 }

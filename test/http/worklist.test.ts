@@ -126,6 +126,19 @@ describe.each(BACKENDS)("the worklist's tabs, order and counters (%s)", (_name, 
       "2026-04-08", // F: fee payment (the reply stands still)
       null, // G: replied, to deliver
     ]);
+    // each item names the clock that runs out first, as the 工作台's 最近期限 column shows it
+    expect(todo.map((a) => a.nextDue?.dueOn ?? null)).toEqual(keys);
+    expect(todo.map((a) => a.nextDue?.kind ?? null)).toEqual([
+      "receipt",
+      "receipt",
+      "reply",
+      "supplementNotice",
+      "supplementNotice",
+      "reply",
+      "reply",
+      "feePayment",
+      null,
+    ]);
   });
 
   it("the tabs per role: 待办 of the approver and of intake, 我承办的, 已办, 全部", async () => {
