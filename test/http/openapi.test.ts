@@ -36,6 +36,7 @@ const EXPECTED: [string, string][] = [
   ["get", "/api/v1/account-audit"],
   ["post", "/api/v1/applications"],
   ["get", "/api/v1/applications"],
+  ["get", "/api/v1/applications/counters"],
   ["get", "/api/v1/applications/{id}"],
   ["post", "/api/v1/applications/{id}/actions"],
   ["post", "/api/v1/applications/{id}/appeals"],
@@ -111,6 +112,7 @@ describe("the OpenAPI document", () => {
       required: expect.arrayContaining(["applicant"]),
     });
     const list = doc.paths["/api/v1/applications"]?.get?.parameters.map((p) => p.name);
+    expect(list).toEqual(expect.arrayContaining(["view", "sort", "order"]));
     expect(list).toEqual(
       expect.arrayContaining(["agency", "state", "dueBefore", "q", "page", "pageSize", "mine"]),
     );
