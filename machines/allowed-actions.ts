@@ -87,6 +87,12 @@ export function probeEvents(
       }));
     case "return_proposal":
       return [{ type: "proposal.returned", on, reason: "退回" }];
+    case "withdraw_proposal":
+      return [{ type: "proposal.withdrawn", on }];
+    case "assign":
+      return [
+        { type: "case.assigned", on, handlerUserId: 0, handlerUsername: "承办人", handlerName: "承办人" },
+      ];
     case "re_reply":
       return DECIDABLE_OUTCOME_IDS.map((outcome) => ({ type: "rereply.issued", on, outcome }));
     case "record_receipt":

@@ -42,8 +42,15 @@ const OFFERED: Record<ApiState, ApplicationEventType[]> = {
     "decision.proposed",
     "extension.requested",
     "proposal.returned",
+    "proposal.withdrawn",
+    "case.assigned",
   ],
-  awaiting_supplement: ["supplement.received", "supplement.expired", "application.withdrawn"],
+  awaiting_supplement: [
+    "supplement.received",
+    "supplement.expired",
+    "application.withdrawn",
+    "case.assigned",
+  ],
   in_progress: [
     "supplement.requested",
     "consultation.started",
@@ -59,9 +66,12 @@ const OFFERED: Record<ApiState, ApplicationEventType[]> = {
     "decision.proposed",
     "extension.requested",
     "proposal.returned",
+    "proposal.withdrawn",
+    "case.assigned",
   ],
-  decided: ["reply.delivered"],
-  delivered: ["application.archived"],
+  // 分办/转办 while the case is worked, up to its archiving (not a statutory step).
+  decided: ["reply.delivered", "case.assigned"],
+  delivered: ["application.archived", "case.assigned"],
   archived: [],
   closed: [],
 };

@@ -206,9 +206,43 @@ describe("proposals for the approver", () => {
     expect(refusal([], ev.requestExtension("2026-03-31")).reason).toMatch(/答复期限已于 2026-03-30 届满/);
   });
 
-  it("a newer proposal replaces the pending one", () => {
-    const s = accepts([ev.requestExtension("2026-03-03")], ev.proposeDecision("2026-03-04"));
-    expect(s.context.facts.proposal?.kind).toBe("decision");
+  it("one pending proposal at a time: a second one is refused until the first is withdrawn", () => {
+    const pending = [ev.proposeDecision("2026-03-03")];
+    expect(refusal(pending, ev.proposeDecision("2026-03-04", "partially_disclosed")).reason).toBe(
+      "已有一份待审批的答复意见（2026-03-03 提交）：请等待审批或先撤回",
+    );
+    expect(refusal([ev.requestExtension("2026-03-03")], ev.proposeDecision("2026-03-04")).reason).toBe(
+      "已有一份待审批的延期申请（2026-03-03 提交）：请等待审批或先撤回",
+    );
+    expect(refusal(pending, ev.requestExtension("2026-03-04")).reason).toMatch(/已有一份待审批的答复意见/);
+    // the handler takes it back: the proposal is gone, a new one may follow
+    const withdrawn = accepts(pending, ev.withdrawProposal("2026-03-04"));
+    expect(withdrawn.value).toBe("registered");
+    expect(withdrawn.context.facts.proposal).toBeUndefined();
+    expect(allowedActions(machine, withdrawn)).toContain("propose_decision");
+    expect(allowedActions(machine, withdrawn)).not.toContain("withdraw_proposal");
+    const again = accepts([...pending, ev.withdrawProposal("2026-03-04")], ev.proposeDecision("2026-03-05"));
+    expect(again.context.facts.proposal?.on).toBe("2026-03-05");
+    expect(refusal([], ev.withdrawProposal("2026-03-03")).reason).toBe("没有待审批的答复或延期申请");
+  });
+
+  it("an assignment moves no state, clock or date; refused once the case is archived or closed", () => {
+    const given = [ev.startConsultation("2026-03-03"), ev.requestExtension("2026-03-05")];
+    const before = run(...given);
+    const after = accepts(given, ev.assign("2026-03-10"));
+    expect(after.value).toEqual(before.value);
+    expect(after.context.lastOn).toBe(before.context.lastOn);
+    const { assignee, ...facts } = after.context.facts;
+    expect(facts).toEqual(before.context.facts);
+    expect(assignee).toEqual({ userId: 2, username: "handler2" });
+    // a later fact dated before the assignment is still in date order
+    expect(accepts([...given, ev.assign("2026-03-10")], ev.answerConsultation("2026-03-06")).value).toEqual(
+      inProgress("idle"),
+    );
+    expect(refusal([], ev.assign("2026-03-03", " ")).reason).toBe("须选择承办人");
+    const archived = [ev.decide("2026-03-02"), ev.deliver("2026-03-03"), ev.archive("2026-03-04")];
+    expect(refusal(archived, ev.assign("2026-03-05")).allowedActions).toEqual([]);
+    expect(refusal([ev.withdraw("2026-03-03")], ev.assign("2026-03-05")).allowedActions).toEqual([]);
   });
 
   it("return only with a pending proposal, with a reason; it clears the proposal", () => {

@@ -35,6 +35,19 @@ const PROPOSALS = {
   "decision.proposed": accept("decision.proposed"),
   "extension.requested": accept("extension.requested"),
   "proposal.returned": accept("proposal.returned"),
+  "proposal.withdrawn": accept("proposal.withdrawn"),
+};
+
+/**
+ * 分办 / 转办 while the case is worked (not once it is archived or closed). Not a statutory step:
+ * no target, and the latest event's date stays, so a later entry dated before the assignment is
+ * still a plain append (DOMAIN.md §5 orders the facts of the law, not the office's routing).
+ */
+const ASSIGNMENT = {
+  "case.assigned": {
+    guard: and([...EVENT_CHECKS["case.assigned"]]),
+    actions: "recordAssignment" as const,
+  },
 };
 
 /**
@@ -65,6 +78,9 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
         facts: foldEventIntoFacts(context.facts, event),
         lastOn: event.on,
       })),
+      recordAssignment: assign(({ context, event }) => ({
+        facts: foldEventIntoFacts(context.facts, event),
+      })),
     },
   }).createMachine({
     id: "application",
@@ -85,6 +101,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           "application.withdrawn": accept("application.withdrawn", "closed"),
           ...PROPOSALS,
           ...RECEIPT,
+          ...ASSIGNMENT,
         },
       },
       awaitingSupplement: {
@@ -94,6 +111,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           "supplement.expired": accept("supplement.expired", "closed"),
           "application.withdrawn": accept("application.withdrawn", "closed"),
           ...RECEIPT,
+          ...ASSIGNMENT,
         },
       },
       inProgress: {
@@ -106,12 +124,25 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           // Accepted where the extension region would accept extension.granted: the same checks.
           ...PROPOSALS,
           ...RECEIPT,
+          ...ASSIGNMENT,
         },
         states: { consultation: consultationRegion(), extension: extensionRegion(), fee: feeRegion() },
       },
-      decided: { on: { "reply.delivered": accept("reply.delivered", "delivered"), ...RE_REPLY, ...RECEIPT } },
+      decided: {
+        on: {
+          "reply.delivered": accept("reply.delivered", "delivered"),
+          ...RE_REPLY,
+          ...RECEIPT,
+          ...ASSIGNMENT,
+        },
+      },
       delivered: {
-        on: { "application.archived": accept("application.archived", "archived"), ...RE_REPLY, ...RECEIPT },
+        on: {
+          "application.archived": accept("application.archived", "archived"),
+          ...RE_REPLY,
+          ...RECEIPT,
+          ...ASSIGNMENT,
+        },
       },
       // Not final: a review or a court may order a new reply on an archived case (DOMAIN.md §3).
       archived: { on: RE_REPLY },

@@ -34,6 +34,8 @@ export const EVENT_LABELS: Record<ApplicationEventType, string> = {
   "document.received": ACTION_LABELS.record_receipt,
   "rereply.ordered": "复议或诉讼决定重新答复",
   "rereply.issued": ACTION_LABELS.re_reply,
+  "proposal.withdrawn": ACTION_LABELS.withdraw_proposal,
+  "case.assigned": ACTION_LABELS.assign,
 };
 
 /** The event is not allowed in the case's current state (HTTP 409). */

@@ -23,6 +23,7 @@ const CLEARS_PROPOSAL = new Set<ApplicationEvent["type"]>([
   "decision.issued",
   "extension.granted",
   "proposal.returned",
+  "proposal.withdrawn",
   "supplement.requested",
   "supplement.expired",
   "fee.expired",
@@ -118,8 +119,11 @@ function foldEvent(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
         proposal: { kind: "extension", on: event.on, workdays: event.workdays, reason: event.reason },
       };
     case "proposal.returned":
+    case "proposal.withdrawn":
       // Cleared below; the reason stays in the event log.
       return facts;
+    case "case.assigned":
+      return { ...facts, assignee: { userId: event.handlerUserId, username: event.handlerUsername } };
     case "reply.delivered":
     case "application.archived":
       // Delivery and archiving change no clock; the event log keeps their details.

@@ -212,6 +212,16 @@ const CHECKS = {
       : `“${getOutcome(event.outcome).shortLabel}”只能在收到补正之后作出（《条例》第三十条）`;
   }),
   hasPendingProposal: ({ facts }) => (facts.proposal ? null : "没有待审批的答复或延期申请"),
+  /** One pending proposal at a time: a second one would silently replace the first. */
+  hasNoPendingProposal: ({ facts }) => {
+    const p = facts.proposal;
+    if (!p) return null;
+    const what = p.kind === "decision" ? "答复意见" : "延期申请";
+    return `已有一份待审批的${what}（${p.on} 提交）：请等待审批或先撤回`;
+  },
+  isValidAssignment: forEvent("case.assigned", (_c, event) =>
+    isBlank(event.handlerUsername) ? "须选择承办人" : null,
+  ),
   hasReturnReason: forEvent("proposal.returned", (_c, event) =>
     isBlank(event.reason) ? "须写明退回的理由" : null,
   ),
@@ -285,6 +295,7 @@ export const EVENT_CHECKS = {
   ],
   "decision.proposed": [
     "isOnOrAfterLastEvent",
+    "hasNoPendingProposal",
     "hasNoOpenConsultation",
     "hasNoFeeAwaitingPayment",
     "isDecidableOutcome",
@@ -292,11 +303,14 @@ export const EVENT_CHECKS = {
   ],
   "extension.requested": [
     "isOnOrAfterLastEvent",
+    "hasNoPendingProposal",
     "isFirstExtension",
     "isExtensionAllowed",
     "isBeforeReplyDeadline",
   ],
   "proposal.returned": ["isOnOrAfterLastEvent", "hasPendingProposal", "hasReturnReason"],
+  "proposal.withdrawn": ["isOnOrAfterLastEvent", "hasPendingProposal"],
+  "case.assigned": ["isOnOrAfterLastEvent", "isValidAssignment"],
   "application.withdrawn": ["isOnOrAfterLastEvent"],
   "reply.delivered": ["isOnOrAfterLastEvent", "hasDeliveryMethod"],
   "application.archived": ["isOnOrAfterLastEvent"],

@@ -103,6 +103,14 @@ export const ev = {
     method,
   }),
   archive: (on: string): ApplicationEvent => ({ type: "application.archived", on: d(on) }),
+  withdrawProposal: (on: string): ApplicationEvent => ({ type: "proposal.withdrawn", on: d(on) }),
+  assign: (on: string, username = "handler2", userId = 2): ApplicationEvent => ({
+    type: "case.assigned",
+    on: d(on),
+    handlerUserId: userId,
+    handlerUsername: username,
+    handlerName: `${username}（承办人）`,
+  }),
 };
 
 export function start(receivedOn: CivilDate = RECEIVED_ON): ApplicationSnapshot {
@@ -204,6 +212,9 @@ export function candidateEvents(context: ApplicationContext): ApplicationEvent[]
     ev.deliver(o),
     ev.deliver(o, " "),
     ev.archive(o),
+    ev.withdrawProposal(o),
+    ev.assign(o),
+    ev.assign(o, " "),
     ...automaticCandidates(context),
   ];
 }

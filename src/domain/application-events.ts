@@ -75,6 +75,24 @@ export type ApplicationEvent =
   | { type: "extension.requested"; on: CivilDate; workdays: number; reason: string }
   /** The approver sends the pending proposal back; the reason stays in the log. */
   | { type: "proposal.returned"; on: CivilDate; reason: string }
+  /** The handler takes the pending proposal back before the approver acts on it. */
+  | { type: "proposal.withdrawn"; on: CivilDate }
+  /**
+   * 分办 / 转办: the case is given to a handler of its agency. Not a statutory step: no state,
+   * clock or table row moves; the case's current handler is the latest one in replay order.
+   */
+  | {
+      type: "case.assigned";
+      on: CivilDate;
+      handlerUserId: number;
+      handlerUsername: string;
+      handlerName: string;
+      /** The handler before this one (转办), as recorded at the time. */
+      previousUsername?: string;
+      previousName?: string;
+      /** Recorded with the handler's own first action on an unassigned case. */
+      byFirstAction?: true;
+    }
   | { type: "application.withdrawn"; on: CivilDate }
   | { type: "reply.delivered"; on: CivilDate; method: string }
   | { type: "application.archived"; on: CivilDate }
@@ -119,6 +137,8 @@ export const ACTION_EVENT_TYPES = {
   return_proposal: "proposal.returned",
   record_receipt: "document.received",
   re_reply: "rereply.issued",
+  withdraw_proposal: "proposal.withdrawn",
+  assign: "case.assigned",
 } as const satisfies Record<string, ApplicationEventType>;
 
 /**
@@ -151,4 +171,6 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   return_proposal: "退回",
   record_receipt: "登记送达",
   re_reply: "重新答复",
+  withdraw_proposal: "撤回待审批的意见",
+  assign: "分办或转办",
 };

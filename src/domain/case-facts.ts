@@ -68,10 +68,16 @@ export interface CaseFacts {
   customDeadline?: { setOn: CivilDate; dueOn: CivilDate };
   /**
    * The handler's pending proposal awaiting the approver (DOMAIN.md §3: the decision and the
-   * extension are approved by the approver). Replaced by a newer one; cleared when the approver
-   * decides, extends or returns it, and when the case leaves the states where it could be approved.
+   * extension are approved by the approver). One at a time: a second one is refused until the
+   * approver decides, extends or returns it, or the handler withdraws it; cleared too when the
+   * case leaves the states where it could be approved.
    */
   proposal?: ProposalFacts;
+  /**
+   * The handler the latest 分办/转办 in replay order gave the case to (absent: as registered).
+   * Read by no guard and no clock: assignment is not a statutory step.
+   */
+  assignee?: { userId: number; username: string };
   /** How the case ended, when it has: the disposition date and outcome of the tables. */
   disposition?: { on: CivilDate; outcome: OutcomeId; by: "decision" | "withdrawal" | "automatic" };
   /** The reply letter's service, when recorded. */

@@ -39,6 +39,10 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   record_receipt: ["intake", "handler"],
   // The new reply is issued like the first one (DOMAIN.md §3).
   re_reply: ["approver"],
+  // The handler takes back its own proposal before the approver acts on it (one at a time).
+  withdraw_proposal: ["handler"],
+  // 分办 at intake or by the office, 转办 by the approver or the agency admin (issue 11).
+  assign: ["intake", "approver", "agency_admin"],
 };
 
 /** Registering an application. */

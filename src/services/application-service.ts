@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { initialTransition } from "xstate";
 import { type ApplicationMachine, createApplicationMachine } from "../../machines/application.machine.ts";
+import { applyEvent, IllegalTransitionError } from "../../machines/apply-event.ts";
 import {
   restoreSnapshot,
   type StoredApplicationSnapshot,
@@ -70,8 +71,11 @@ export interface CaseBatch {
   act(actor: Actor, id: string, input: ActionInput): Promise<void>;
   /** What the history owes as of today (windows that ran out), as the worker would; the count. */
   applyAutomaticEvents(id: string): Promise<number>;
-  /** Records a human event that is no API action (a re-reply ordered with an appeal's result). */
-  record(actor: Actor, id: string, event: ApplicationEvent): Promise<void>;
+  /**
+   * Records a human event that is no API action as such (a re-reply ordered with an appeal's
+   * result, a hand-over's assignments), with the log's reason when given.
+   */
+  record(actor: Actor, id: string, event: ApplicationEvent, reason?: string): Promise<void>;
 }
 
 export type ApplicationService = ReturnType<typeof makeApplicationService>;
@@ -183,7 +187,9 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, REGISTER_ROLES)) {
       throw new AppError("forbidden", { message: "只有本机关的登记人员可以登记申请" });
     }
-    const handlerId = input.handlerUsername ? await findHandler(trx, input.handlerUsername, agency.id) : null;
+    const handlerId = input.handlerUsername
+      ? (await findHandler(trx, input.handlerUsername, agency.id)).id
+      : null;
     const [snapshot] = initialTransition(ctx.machine, { receivedOn: input.receivedOn });
     const id = randomUUID();
     const seq = await nextCounter(trx, `tracking:${agency.id}:${yearOf(input.receivedOn)}`);
@@ -264,14 +270,110 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     };
     if (input.type === "record_receipt")
       defaults.receiptOf = await documentOfEvent(trx, id, input.documentEventSeq);
+    if (input.type === "assign") {
+      // The state speaks first (409 on an archived or closed case), then the handler named (422).
+      assertAssignable(ctx, c);
+      defaults.assignee = await assigneeFor(trx, c, input);
+    }
+    const event = toMachineEvent(input, machineContext, defaults);
+    const handlerBefore = c.row.handler_user_id;
+    const first = await assignOnFirstAction(trx, ctx, actor, c, input, event);
+    if (first) c.handler = actor.displayName;
     const change: CaseChange = {
       kind: "action",
       actor,
-      event: toMachineEvent(input, machineContext, defaults),
+      event,
       reason: input.reason ?? input.amendmentReason ?? null,
       amendmentReason: input.amendmentReason,
     };
-    return { c, result: await writeCase(trx, c, change, ctx) };
+    const result = await writeCase(trx, c, change, ctx);
+    if (c.row.handler_user_id !== handlerBefore && !first)
+      c.handler = await displayNameOf(trx, c.row.handler_user_id);
+    return { c, result: first ? mergeResults(first, result) : result };
+  }
+
+  /** 409 naming the state when the case, as stored, takes no assignment (archived, closed). */
+  function assertAssignable(ctx: WriteContext, c: CaseRow) {
+    const snapshot = restoreSnapshot(ctx.machine, c.row.snapshot as StoredApplicationSnapshot);
+    const probe = { on: snapshot.context.lastOn, handlerUserId: 0, handlerUsername: "-", handlerName: "-" };
+    try {
+      applyEvent(ctx.machine, snapshot, { type: "case.assigned", ...probe });
+    } catch (e) {
+      if (!(e instanceof IllegalTransitionError)) throw e;
+      throw new AppError("illegal_action", {
+        message: e.message,
+        details: [{ message: `allowedActions: ${e.allowedActions.join(",")}` }],
+      });
+    }
+  }
+
+  /**
+   * 分办/转办: the handler named must be an enabled handler of the case's agency (422), another
+   * than the current one; 转办 (the case has a handler) says why.
+   */
+  async function assigneeFor(
+    trx: Db,
+    c: CaseRow,
+    input: Extract<ActionInput, { type: "assign" }>,
+  ): Promise<NonNullable<EventDefaults["assignee"]>> {
+    const to = await findHandler(trx, input.handlerUsername, c.agency.id);
+    const current = c.row.handler_user_id;
+    if (current === to.id) {
+      throw new AppError("invalid_input", {
+        message: `该申请已由“${to.displayName}”承办，请选择另一名承办人`,
+        details: [{ field: "handlerUsername", message: "已是本申请的承办人" }],
+      });
+    }
+    if (current === null) return { userId: to.id, username: to.username, displayName: to.displayName };
+    if (!input.reason?.trim()) {
+      throw new AppError("invalid_input", {
+        message: `本申请已由“${c.handler ?? ""}”承办，转办须写明理由（reason）`,
+        details: [{ field: "reason", message: "转办须写明理由" }],
+      });
+    }
+    const previous = await trx
+      .selectFrom("users")
+      .select(["username", "display_name"])
+      .where("id", "=", current)
+      .executeTakeFirst();
+    return {
+      userId: to.id,
+      username: to.username,
+      displayName: to.displayName,
+      previous: previous && { username: previous.username, displayName: previous.display_name },
+    };
+  }
+
+  /**
+   * A handler's first action on a case nobody was assigned: the case becomes theirs, an
+   * assignment recorded just before the action, on its date, in the same transaction (issue 11).
+   * Skipped where the case takes no assignment (the action's own refusal then speaks).
+   */
+  async function assignOnFirstAction(
+    trx: Db,
+    ctx: WriteContext,
+    actor: Actor,
+    c: CaseRow,
+    input: ActionInput,
+    event: ApplicationEvent,
+  ): Promise<CaseWriteResult | null> {
+    if (c.row.handler_user_id !== null || input.type === "assign" || actor.userId === null) return null;
+    const isHandler = actor.agencyId === c.agency.id && actor.roles.includes("handler");
+    if (!isHandler || !ACTION_ROLES[input.type].includes("handler")) return null;
+    const assigned: ApplicationEvent = {
+      type: "case.assigned",
+      on: event.on,
+      handlerUserId: actor.userId,
+      handlerUsername: actor.username,
+      handlerName: actor.displayName,
+      byFirstAction: true,
+    };
+    try {
+      return await writeCase(trx, c, { kind: "action", actor, event: assigned, reason: null }, ctx);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "illegal_action") return null;
+      throw e;
+    }
   }
 
   return {
@@ -310,10 +412,11 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
             const r = await actIn(trx, ctx, actor, id, input);
             written.push({ id, result: r.result });
           },
-          record: async (actor, id, event) => {
+          record: async (actor, id, event, reason) => {
             const c = await loadCase(trx, id, true);
             if (!c) throw notFound(id);
-            const result = await writeCase(trx, c, { kind: "action", actor, event, reason: null }, ctx);
+            const change: CaseChange = { kind: "action", actor, event, reason: reason ?? null };
+            const result = await writeCase(trx, c, change, ctx);
             written.push({ id, result });
           },
           applyAutomaticEvents: async (id) => {
@@ -392,10 +495,15 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     visibleCase,
   };
 
-  async function findHandler(trx: Db, username: string, agencyId: number): Promise<number> {
+  /** An enabled user with the handler role in the agency, or 422 naming the field. */
+  async function findHandler(
+    trx: Db,
+    username: string,
+    agencyId: number,
+  ): Promise<{ id: number; username: string; displayName: string }> {
     const u = await trx
       .selectFrom("users")
-      .select(["id", "agency_id", "roles"])
+      .select(["id", "username", "display_name", "agency_id", "roles", "is_disabled"])
       .where("username", "=", username)
       .executeTakeFirst();
     if (!u || u.agency_id !== agencyId || !(u.roles as unknown as string[]).includes("handler")) {
@@ -404,8 +512,32 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
         details: [{ field: "handlerUsername", message: "不是本机关的承办人" }],
       });
     }
-    return u.id;
+    if (u.is_disabled) {
+      throw new AppError("invalid_input", {
+        message: `承办人“${u.display_name}”的账号已停用，请选择本机关其他承办人`,
+        details: [{ field: "handlerUsername", message: "账号已停用" }],
+      });
+    }
+    return { id: u.id, username: u.username, displayName: u.display_name };
   }
+}
+
+/** Two writes of one case in one transaction (an assignment and the action after it), as one. */
+function mergeResults(a: CaseWriteResult, b: CaseWriteResult): CaseWriteResult {
+  return {
+    appended: a.appended + b.appended,
+    automatic: a.automatic + b.automatic,
+    superseded: [...a.superseded, ...b.superseded],
+    // The second write planned the case's deadline rows anew: its jobs are the case's.
+    jobs: b.jobs,
+    amendments: [...a.amendments, ...b.amendments],
+  };
+}
+
+async function displayNameOf(db: Db, userId: number | null): Promise<string | null> {
+  if (userId === null) return null;
+  const u = await db.selectFrom("users").select("display_name").where("id", "=", userId).executeTakeFirst();
+  return u?.display_name ?? null;
 }
 
 /** The outgoing document an event of the log sent (record_receipt names it by its seq). */

@@ -112,6 +112,10 @@ export type ActionInput = ActionBase &
       }
     /** 重新答复 after a corrected review or a judgment (DOMAIN.md §3). */
     | ({ type: "re_reply"; outcome: OutcomeId } & ReplyInput & ServiceInput)
+    /** The handler takes its pending proposal back. */
+    | { type: "withdraw_proposal" }
+    /** 分办 / 转办 to an enabled handler of the case's agency; 转办 needs `reason`. */
+    | { type: "assign"; handlerUsername: string }
   );
 
 export type ClockView = Pick<Clock, "dueOn" | "explanation" | "state" | "label" | "startsOn"> & {
@@ -200,6 +204,8 @@ export interface ListFilters {
   mine?: boolean | undefined;
   /** `approval`: only cases with a proposal waiting for the approver. */
   awaiting?: "approval" | undefined;
+  /** false: only cases without a handler (分办); true: only those with one. */
+  assigned?: boolean | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }

@@ -175,7 +175,13 @@ export async function updateCaseRow(
   changes: Partial<
     Pick<
       DbApplication,
-      "version" | "state" | "outcome" | "disposition_on" | "reply_due_on" | "awaiting_approval"
+      | "version"
+      | "state"
+      | "outcome"
+      | "disposition_on"
+      | "reply_due_on"
+      | "awaiting_approval"
+      | "handler_user_id"
     >
   > &
     Partial<WorklistColumns> & {

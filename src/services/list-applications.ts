@@ -68,6 +68,7 @@ export async function listApplications(args: {
   if (f.receivedTo) q = q.where("a.received_on", "<=", f.receivedTo);
   if (f.awaiting === "approval") q = q.where("a.awaiting_approval", "is not", null);
   if (f.mine && actor.userId !== null) q = q.where("a.handler_user_id", "=", actor.userId);
+  if (f.assigned !== undefined) q = q.where("a.handler_user_id", f.assigned ? "is not" : "is", null);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>

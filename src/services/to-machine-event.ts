@@ -17,6 +17,13 @@ export interface EventDefaults {
   sentBy: DeliveryMethod;
   /** record_receipt: the document its `documentEventSeq` names (resolved from the log). */
   receiptOf?: { document: OutgoingDocument; consultationId?: string | undefined };
+  /** assign: the handler its `handlerUsername` names, and the one before (resolved and checked). */
+  assignee?: {
+    userId: number;
+    username: string;
+    displayName: string;
+    previous?: { username: string; displayName: string } | undefined;
+  };
 }
 
 /** The machine event an API action records; defaults come from the agency's settings and the case. */
@@ -114,6 +121,22 @@ export function toMachineEvent(
         document: of.document,
         ...(of.consultationId === undefined ? {} : { consultationId: of.consultationId }),
         ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
+      };
+    }
+    case "withdraw_proposal":
+      return { type: "proposal.withdrawn", on };
+    case "assign": {
+      const a = defaults.assignee;
+      if (!a) throw new Error("assign without its handler resolved");
+      return {
+        type: "case.assigned",
+        on,
+        handlerUserId: a.userId,
+        handlerUsername: a.username,
+        handlerName: a.displayName,
+        ...(a.previous
+          ? { previousUsername: a.previous.username, previousName: a.previous.displayName }
+          : {}),
       };
     }
     default:

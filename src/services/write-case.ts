@@ -100,6 +100,7 @@ export interface CaseWriteResult {
 }
 
 const HUMAN_TYPES = new Set<string>(HUMAN_EVENT_TYPES);
+const ASSIGNED: ApplicationEvent["type"] = "case.assigned";
 const AUTOMATIC_TYPES = new Set<string>(AUTOMATIC_EVENT_TYPES);
 
 interface Plan {
@@ -311,9 +312,11 @@ async function closedYearAmendments(
 ): Promise<Amendment[]> {
   const byUser = change.kind === "action" || change.kind === "registered";
   const userYears = new Set<number>(plan.superseded.map((e) => yearOf(e.effective_on as CivilDate)));
-  if (change.kind === "action") userYears.add(yearOf(change.event.on));
+  // 分办/转办 changes no figure of any year: it amends nothing (only what it supersedes would).
+  if (change.kind === "action" && change.event.type !== ASSIGNED) userYears.add(yearOf(change.event.on));
   if (change.kind === "registered") userYears.add(yearOf(c.row.received_on as CivilDate));
-  const years = new Set([...userYears, ...plan.entries.map((e) => yearOf(e.on as CivilDate))]);
+  const entryYears = plan.entries.filter((e) => e.type !== ASSIGNED).map((e) => yearOf(e.on as CivilDate));
+  const years = new Set([...userYears, ...entryYears]);
   const out: Amendment[] = [];
   for (const year of [...years].sort()) {
     if (!(await isYearClosed(trx, c.agency.id, year))) continue;
@@ -347,6 +350,8 @@ async function persist(trx: Db, c: CaseRow, plan: Plan, ctx: WriteContext): Prom
     disposition_on: facts.disposition?.on ?? null,
     reply_due_on: facts.disposition ? null : deadlines.reply.dueOn,
     awaiting_approval: facts.proposal?.kind ?? null,
+    // The latest 分办/转办 in replay order; without one, the handler registered with the case.
+    handler_user_id: facts.assignee?.userId ?? c.row.handler_user_id,
   };
   // the 待办 order and the 工作台 counters (issue 11): the open clocks of these deadlines
   const worklist = worklistColumns(facts, deadlines);

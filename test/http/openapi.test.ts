@@ -26,6 +26,7 @@ const EXPECTED: [string, string][] = [
   ["get", "/api/v1/auth/me"],
   ["post", "/api/v1/agencies"],
   ["get", "/api/v1/agencies"],
+  ["get", "/api/v1/agencies/{code}/handlers"],
   ["post", "/api/v1/users"],
   ["get", "/api/v1/users"],
   ["patch", "/api/v1/users/{username}"],
@@ -33,6 +34,7 @@ const EXPECTED: [string, string][] = [
   ["post", "/api/v1/users/{username}/enable"],
   ["post", "/api/v1/users/{username}/reset-password"],
   ["post", "/api/v1/users/{username}/end-sessions"],
+  ["post", "/api/v1/users/{username}/hand-over"],
   ["get", "/api/v1/account-audit"],
   ["post", "/api/v1/applications"],
   ["get", "/api/v1/applications"],
@@ -114,17 +116,17 @@ describe("the OpenAPI document", () => {
     const list = doc.paths["/api/v1/applications"]?.get?.parameters.map((p) => p.name);
     expect(list).toEqual(expect.arrayContaining(["view", "sort", "order"]));
     expect(list).toEqual(
-      expect.arrayContaining(["agency", "state", "dueBefore", "q", "page", "pageSize", "mine"]),
+      expect.arrayContaining(["agency", "state", "dueBefore", "q", "page", "pageSize", "mine", "assigned"]),
     );
   });
 
-  it("lists all 17 action types in the action body schema (API.md, record_receipt and re_reply included)", () => {
+  it("lists all 19 action types in the action body schema (API.md, record_receipt, re_reply, withdraw_proposal and assign included)", () => {
     const schema = doc.paths["/api/v1/applications/{id}/actions"]?.post?.requestBody?.content[
       "application/json"
     ].schema as { oneOf?: Json[]; anyOf?: Json[] };
     const variants = schema.oneOf ?? schema.anyOf ?? [];
     const types = variants.map((v) => (v.properties as { type: { const: string } }).type.const);
-    expect(types).toHaveLength(17);
+    expect(types).toHaveLength(19);
     expect(new Set(types)).toEqual(new Set(ACTION_TYPES));
     const extend = variants.find(
       (v) => (v.properties as { type: { const: string } }).type.const === "extend",

@@ -1,8 +1,9 @@
 import { AppError } from "../../app-error.ts";
 import type { Actor } from "../../services/actor.ts";
+import { listAgencyHandlers } from "../../services/list-agency-handlers.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
-import { ZNewAgency } from "./agencies.schema.ts";
+import { ZAgencyCodeParams, ZNewAgency } from "./agencies.schema.ts";
 
 export function agencyRoutes(deps: HttpDeps): AnyRoute[] {
   const { accounts } = deps;
@@ -33,6 +34,19 @@ export function agencyRoutes(deps: HttpDeps): AnyRoute[] {
         const all = await accounts.listAgencies(scopeOf(actor));
         const visible = all.filter((a) => isVisible(actor, a.path));
         return { items: visible.map(({ path: _path, ...a }) => a), total: visible.length };
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/v1/agencies/:code/handlers",
+      summary:
+        "本机关启用中的承办人（登记时分办、转办、工作交接时选择），按姓名排列，附各人未办结的申请数；停用的账号不列出",
+      tag: "agencies",
+      access: "user",
+      params: ZAgencyCodeParams,
+      errors: [404],
+      async handle({ actor, params }) {
+        return listAgencyHandlers(deps.db, actor, params.code);
       },
     }),
   ];

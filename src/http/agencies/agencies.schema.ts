@@ -12,6 +12,9 @@ export const ZNewAgency = z.strictObject({
   parentCode: ZCode.optional(),
 }) satisfies z.ZodType<NewAgency>;
 
+/** `:code` of a path. */
+export const ZAgencyCodeParams = z.strictObject({ code: ZCode });
+
 // The vocabulary and the database's kind type must stay the same list.
 assertType<Same<AgencyKind, AgencyKindId>>();
 assertType<Same<keyof z.output<typeof ZNewAgency>, keyof NewAgency>>();

@@ -139,6 +139,17 @@ export const ZActionFields = z.discriminatedUnion("type", [
     ...replyDetails,
     ...service,
   }),
+  action("withdraw_proposal", {}).meta({
+    description: "承办人撤回本申请待审批的答复意见或延期申请（每件申请同时只能有一份待审批的意见）",
+  }),
+  action("assign", {
+    handlerUsername: requiredText(64).meta({
+      description: "本机关启用中的承办人的用户名（GET /api/v1/agencies/{code}/handlers）",
+    }),
+  }).meta({
+    description:
+      "分办（申请尚无承办人时）或转办（改由另一名承办人办理，须填写 reason）；登记人员、审核人、机关管理员。不改变状态、期限和统计",
+  }),
 ]) satisfies z.ZodType<ActionInput>;
 
 const REPLY_FIELD_MESSAGES: Record<ReplyField, string> = {

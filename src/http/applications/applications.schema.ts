@@ -67,6 +67,7 @@ export const ZListQuery = z.strictObject({
   receivedTo: ZCivilDate.optional(),
   mine: ZBooleanText.optional(),
   awaiting: z.enum(["approval"]).optional(),
+  assigned: ZBooleanText.optional().meta({ description: "false：只列尚未分办（没有承办人）的申请" }),
   page: pageNumber(100_000).optional(),
   pageSize: pageNumber(100).optional(),
 }) satisfies z.ZodType<ListFilters>;

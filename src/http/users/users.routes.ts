@@ -2,11 +2,13 @@ import { AppError } from "../../app-error.ts";
 import { makeAccountAdminService } from "../../services/account-admin-service.ts";
 import type { UserView } from "../../services/account-service.ts";
 import type { Actor } from "../../services/actor.ts";
+import { handOverCases } from "../../services/hand-over-cases.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import {
   ZAccountActionBody,
   ZAccountAuditQuery,
+  ZHandOverBody,
   ZNewUser,
   ZResetPasswordBody,
   ZUserChanges,
@@ -129,6 +131,20 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       async handle({ actor, params, body }) {
         const r = await admin.endSessions(actor, params.username, body.reason);
         return { user: toPublicUser(r.user), sessionsEnded: r.sessionsEnded };
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/api/v1/users/:username/hand-over",
+      summary:
+        "工作交接：把该承办人全部未办结（未归档、未终止）的申请转办给本机关另一名启用中的承办人，每件申请的办理过程记入一条转办及理由；全部成功或全部不变（系统管理员或该用户所在机关的管理员）",
+      tag: "users",
+      access: "user",
+      params: ZUsernameParams,
+      body: ZHandOverBody,
+      errors: [403, 404, 409],
+      async handle({ actor, params, body }) {
+        return handOverCases(deps, actor, params.username, body);
       },
     }),
     defineRoute({

@@ -70,3 +70,9 @@ export const ZAccountAuditQuery = z.strictObject({
   page: pageNumber(100_000).optional(),
   pageSize: pageNumber(200).optional(),
 });
+
+/** `POST /users/:username/hand-over`: every open case of that handler to another handler. */
+export const ZHandOverBody = z.strictObject({
+  toUsername: ZUsername.meta({ description: "接手的承办人（本机关启用中的承办人）的用户名" }),
+  reason: requiredText(TEXT_LIMITS.reason).meta({ description: "交接理由，记入每件申请的办理过程" }),
+});

@@ -46,6 +46,7 @@ export function actionBody(type: string, on = "2026-03-10"): Record<string, unkn
     // seq 2: the first action after registration (a supplement notice in the tests that use it)
     record_receipt: { documentEventSeq: 2 },
     re_reply: { outcome: "disclosed" },
+    assign: { handlerUsername: "handler", reason: "工作调整" },
   };
   return { type, on, ...(extra[type] ?? {}) };
 }

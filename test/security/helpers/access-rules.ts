@@ -68,6 +68,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   "POST /api/v1/users/:username/enable": TOWN_ADMIN_ONLY,
   "POST /api/v1/users/:username/reset-password": TOWN_ADMIN_ONLY,
   "POST /api/v1/users/:username/end-sessions": TOWN_ADMIN_ONLY,
+  // 工作交接 (issue 11): a handler's open cases to another, by the town's admin.
+  "POST /api/v1/users/:username/hand-over": TOWN_ADMIN_ONLY,
   // Issuing a letter numbers it: the handler and the approver (the receipt: the clerk too).
   "POST /api/v1/applications/:id/letters/:kind": { owner: "handler", refused: ["townadmin", "supervisor"] },
 };

@@ -46,6 +46,7 @@ const SAMPLES: Record<string, (calendarYear: Body) => Body[]> = {
   "POST /api/v1/users/:username/disable": () => [{ reason: "探测：停用" }],
   "POST /api/v1/users/:username/enable": () => [{ reason: "探测：启用" }],
   "POST /api/v1/users/:username/end-sessions": () => [{ reason: "探测：结束会话" }],
+  "POST /api/v1/users/:username/hand-over": () => [{ toUsername: "handler", reason: "探测：交接" }],
   "POST /api/v1/users/:username/reset-password": () => [{ password: "a-temporary-password" }],
 };
 
