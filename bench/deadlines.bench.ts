@@ -267,27 +267,39 @@ async function drainBare(env: Env, jobs: number, round: number): Promise<number>
   }
 }
 
+/** Redis's CPU seconds so far (user + system). */
+async function redisCpu(env: Env): Promise<number> {
+  const info = await env.redis.info("cpu");
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return field("used_cpu_user") + field("used_cpu_sys");
+}
+
+/** One reconciler pass, in this process: wall seconds, and the CPU seconds of Node and Redis. */
 async function timedPass(env: Env, forceFull = false) {
   const queue = createDeadlineQueue(env.redisUrl);
   try {
+    const [redisBefore, nodeBefore] = [await redisCpu(env), process.cpuUsage()];
     const started = performance.now();
     const run = await runReconciler({ db: env.db, queue, now: () => NOW, jobHour: 0 }, { forceFull });
-    return { seconds: (performance.now() - started) / 1000, run };
+    const seconds = (performance.now() - started) / 1000;
+    const node = process.cpuUsage(nodeBefore);
+    const cpu = `CPU：Node ${((node.user + node.system) / 1e6).toFixed(2)} 秒，Redis ${((await redisCpu(env)) - redisBefore).toFixed(2)} 秒`;
+    return { seconds, run, cpu };
   } finally {
     await queue.close();
   }
 }
 
-/** Pending rows exactly `target`: clones of the future template, the surplus deleted. */
+/** Pending rows exactly `target`: clones of the future template (whose rows stay), the surplus deleted. */
 async function growPendingTo(env: Env, target: number, tag: string): Promise<void> {
-  const perCase = await count(env, `application_id = '${env.templates.future}' AND status = 'pending'`);
+  const { future } = env.templates;
+  const perCase = await count(env, `application_id = '${future}' AND status = 'pending'`);
+  if (perCase === 0) throw new Error("the future template has no pending rows");
   const have = await count(env, "status = 'pending'");
-  if (have < target)
-    await cloneCase(env, env.templates.future, tag, Math.ceil((target - have) / perCase), "true");
+  if (have < target) await cloneCase(env, future, tag, Math.ceil((target - have) / perCase), "true");
   await sql`DELETE FROM deadline_jobs WHERE job_id IN (
-    SELECT job_id FROM deadline_jobs WHERE status = 'pending' ORDER BY job_id OFFSET ${target})`.execute(
-    env.db,
-  );
+    SELECT job_id FROM deadline_jobs WHERE status = 'pending'
+    ORDER BY application_id = ${future} DESC, job_id OFFSET ${target})`.execute(env.db);
 }
 
 const rate = (jobs: number, seconds: number) => `${(jobs / seconds).toFixed(0).padStart(7)} 个/秒`;
@@ -329,7 +341,9 @@ async function benchReconciler(env: Env): Promise<void> {
     const rebuild = await timedPass(env);
     if (rebuild.run.mode !== "full" || rebuild.run.added !== size)
       throw new Error(`rebuild of ${size}: ${JSON.stringify(rebuild.run)}`);
-    console.log(`  FLUSHALL 之后重建 ${String(size).padStart(7)} 个任务：${secs(rebuild.seconds)}`);
+    console.log(
+      `  FLUSHALL 之后重建 ${String(size).padStart(7)} 个任务：${secs(rebuild.seconds)}（${rebuild.cpu}）`,
+    );
     if (i === 0) {
       // Steady state: the rows were written before the last pass (not in the last minutes).
       await sql`UPDATE deadline_jobs SET created_at = created_at - interval '1 hour'`.execute(env.db);
@@ -339,7 +353,7 @@ async function benchReconciler(env: Env): Promise<void> {
       if (full.run.mode === "skipped" || full.run.present !== size)
         throw new Error(`steady pass: ${JSON.stringify(full.run)}`);
       console.log(
-        `  稳态（${size} 个任务已在队列中）：增量一轮 ${secs(incremental.seconds)}（看了 ${incremental.run.mode === "skipped" ? 0 : incremental.run.pending} 行），强制全量一轮 ${secs(full.seconds)}`,
+        `  稳态（${size} 个任务已在队列中）：增量一轮 ${secs(incremental.seconds)}（看了 ${incremental.run.mode === "skipped" ? 0 : incremental.run.pending} 行），强制全量一轮 ${secs(full.seconds)}（${full.cpu}）`,
       );
     }
   }

@@ -33,8 +33,6 @@ export interface ReconcileArgs {
   since?: Date | undefined;
   /** Called after the first of the pass's two reads (fault tests: a job finishing in between). */
   betweenReads?: (() => Promise<void>) | undefined;
-  /** Called after each batch of additions (the caller's lock is extended there). */
-  onProgress?: (() => Promise<void>) | undefined;
 }
 
 export interface ReconcileResult {
@@ -130,10 +128,15 @@ export async function reconcile(args: ReconcileArgs): Promise<ReconcileResult> {
 }
 
 async function addInBatches(args: ReconcileArgs, refs: readonly DeadlineJobRef[]): Promise<void> {
-  for (let i = 0; i < refs.length; i += ADD_BATCH) {
-    await args.queue.addBulk(refs.slice(i, i + ADD_BATCH).map((ref) => toQueuedJob(ref, args)));
-    await args.onProgress?.();
-  }
+  let next = 0;
+  // Two batches in flight: Node builds one while Redis runs the other's scripts.
+  const lane = async () => {
+    for (let i = next; i < refs.length; i = next) {
+      next += ADD_BATCH;
+      await args.queue.addBulk(refs.slice(i, i + ADD_BATCH).map((ref) => toQueuedJob(ref, args)));
+    }
+  };
+  await Promise.all([lane(), lane()]);
 }
 
 function pendingRows(db: Kysely<Database>): Promise<PendingRow[]> {
