@@ -3,6 +3,8 @@
  * server only through these; vocabularies and their Chinese labels come from GET /api/v1/meta.
  */
 
+import type { WorklistSort, WorklistView } from "./worklist.ts";
+
 export type Role = "intake" | "handler" | "approver" | "agency_admin" | "supervisor";
 export type ApiState =
   | "registered"
@@ -185,6 +187,8 @@ export interface Application {
   /** The handler's proposal waiting for the approver (审批), or null. */
   proposal: Proposal | null;
   events?: EventView[];
+  /** List items: the clock that runs out first today (the 待办 order), null when none runs. */
+  nextDue?: { kind: string; label: string; dueOn: string } | null;
 }
 
 export interface Proposal {
@@ -213,6 +217,10 @@ export interface ListQuery {
   mine?: boolean;
   /** `approval`: only the cases with a proposal waiting for the approver. */
   awaiting?: "approval";
+  /** The 工作台's tab and the column the server sorts the whole list by (web/src/api/worklist.ts). */
+  view?: WorklistView;
+  sort?: WorklistSort;
+  order?: "asc" | "desc";
   page?: number;
   pageSize?: number;
 }

@@ -1,5 +1,6 @@
-import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from "antd";
+import { Badge, Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from "antd";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { useApprovalCount } from "../lib/use-approval-count.ts";
 import { useMeta } from "../session/meta.tsx";
 import { useSession, useUser } from "../session/session.tsx";
 import { ChangePasswordButton } from "./change-password.tsx";
@@ -10,10 +11,28 @@ function useMenuItems(): Item[] {
   const user = useUser();
   const { hasRole } = useSession();
   const admin = user.isSystemAdmin || hasRole("agency_admin");
+  const approvals = useApprovalCount();
   const link = (to: string, label: string): Item => ({ key: to, label: <Link to={to}>{label}</Link> });
   const items: Item[] = [link("/", "工作台")];
   if (hasRole("intake")) items.push(link("/intake", "登记"));
-  if (hasRole("approver")) items.push(link("/approvals", "审批"));
+  if (hasRole("approver"))
+    items.push({
+      key: "/approvals",
+      label: (
+        <Link to="/approvals">
+          审批
+          {approvals ? (
+            <Badge
+              count={approvals}
+              size="small"
+              className="approval-badge"
+              style={{ marginInlineStart: 6 }}
+              title={`待审批 ${approvals} 件`}
+            />
+          ) : null}
+        </Link>
+      ),
+    });
   items.push(link("/reports", "年度报告"), link("/dashboard", "统计"), link("/calculator", "期限计算器"));
   const system: Item[] = [];
   if (admin) system.push(link("/admin/users", "用户和角色"));

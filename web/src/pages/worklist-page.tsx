@@ -1,4 +1,3 @@
-import { addDays, type CivilDate } from "@domain/civil-date.ts";
 import {
   Alert,
   Button,
@@ -12,6 +11,9 @@ import {
   Space,
   Statistic,
   Table,
+  type TableProps,
+  Tabs,
+  Tag,
   Typography,
 } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -19,10 +21,17 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { listApplications } from "../api/endpoints.ts";
 import type { ApiState, ApplicantType, Application, Channel, ListQuery } from "../api/types.ts";
+import {
+  type ClockCounter,
+  fetchWorklistCounters,
+  WORKLIST_VIEW_LABELS,
+  type WorklistCounters,
+  type WorklistSort,
+  type WorklistView,
+} from "../api/worklist.ts";
 import { useWorkingCalendar } from "../calendar/use-working-calendar.ts";
 import { DeadlineTag } from "../components/deadline-tag.tsx";
 import { fromPicker, todayInChina, toPicker } from "../lib/dates.ts";
-import { DUE_SOON_WORKDAYS } from "../lib/deadline-status.ts";
 import { useAgencies } from "../lib/use-agencies.ts";
 import { useTitle } from "../lib/use-title.ts";
 import { useMeta } from "../session/meta.tsx";
@@ -37,12 +46,29 @@ const FILTER_KEYS = [
   "receivedFrom",
   "receivedTo",
   "q",
-  "mine",
   "dueBefore",
 ] as const;
+const VIEWS: WorklistView[] = ["todo", "mine", "done", "all"];
+const SORTS = new Set<string>([
+  "urgency",
+  "due",
+  "receivedOn",
+  "trackingNo",
+  "applicant",
+  "applicantType",
+  "channel",
+  "state",
+  "handler",
+  "agency",
+]);
 
-function queryOf(params: URLSearchParams): ListQuery {
-  const q: ListQuery = { page: Number(params.get("page") ?? "1") || 1, pageSize: PAGE_SIZE };
+function queryOf(params: URLSearchParams, defaultView: WorklistView): ListQuery {
+  const view = params.get("view");
+  const q: ListQuery = {
+    page: Number(params.get("page") ?? "1") || 1,
+    pageSize: PAGE_SIZE,
+    view: VIEWS.includes(view as WorklistView) ? (view as WorklistView) : defaultView,
+  };
   const get = (k: (typeof FILTER_KEYS)[number]) => params.get(k) ?? undefined;
   const agency = get("agency");
   if (agency) q.agency = agency;
@@ -58,37 +84,54 @@ function queryOf(params: URLSearchParams): ListQuery {
   if (to) q.receivedTo = to;
   const text = get("q");
   if (text) q.q = text;
-  if (get("mine") === "true") q.mine = true;
   const due = get("dueBefore");
   if (due) q.dueBefore = due;
+  const sort = params.get("sort");
+  if (sort && SORTS.has(sort)) {
+    q.sort = sort as WorklistSort;
+    q.order = params.get("order") === "desc" ? "desc" : "asc";
+  }
   return q;
 }
 
-/** Overdue and due-soon counts of the scope: two one-row list queries read `total`. */
-function useDeadlineCounts(
-  agency: string | undefined,
-  mine: boolean | undefined,
-  today: CivilDate,
-  soonBefore: CivilDate | null,
-) {
-  const [counts, setCounts] = useState<{ overdue: number; soon: number } | null>(null);
+/** The counters of the tab: per clock kind, overdue, due today, due within 5 WD; the approval queue. */
+function useCounters(agency: string | undefined, view: WorklistView | undefined) {
+  const [counters, setCounters] = useState<WorklistCounters | null>(null);
   useEffect(() => {
-    if (!soonBefore) return;
-    let live = true;
-    const scope = { ...(agency ? { agency } : {}), ...(mine ? { mine } : {}) };
-    Promise.all([
-      listApplications({ ...scope, dueBefore: today, pageSize: 1 }),
-      listApplications({ ...scope, dueBefore: soonBefore, pageSize: 1 }),
-    ])
-      .then(([overdue, upToSoon]) => {
-        if (live) setCounts({ overdue: overdue.total, soon: upToSoon.total - overdue.total });
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [agency, mine, today, soonBefore]);
-  return counts;
+    const controller = new AbortController();
+    fetchWorklistCounters({ ...(agency ? { agency } : {}), ...(view ? { view } : {}) }, controller.signal)
+      .then(setCounters)
+      .catch(() => undefined); // the list below shows the error of the same scope
+    return () => controller.abort();
+  }, [agency, view]);
+  return counters;
+}
+
+function ClockCounters({ counters }: { counters: WorklistCounters | null }) {
+  if (!counters) return <Typography.Text type="secondary">正在统计期限……</Typography.Text>;
+  const rows = counters.clocks.filter((c) => c.overdue + c.dueToday + c.dueSoon > 0);
+  if (rows.length === 0)
+    return <Typography.Text type="secondary">本标签下没有逾期、今天到期或即将到期的期限。</Typography.Text>;
+  return (
+    <Table<ClockCounter>
+      className="clock-counters"
+      rowKey="kind"
+      size="small"
+      pagination={false}
+      scroll={{ x: "max-content" }}
+      dataSource={rows}
+      columns={[
+        { title: "期限", dataIndex: "label" },
+        {
+          title: "已逾期",
+          dataIndex: "overdue",
+          render: (n: number) => <span className={n > 0 ? "count-overdue" : undefined}>{n}</span>,
+        },
+        { title: "今天到期", dataIndex: "dueToday" },
+        { title: `${counters.soonWorkdays}个工作日内到期`, dataIndex: "dueSoon" },
+      ]}
+    />
+  );
 }
 
 export function WorklistPage() {
@@ -98,14 +141,15 @@ export function WorklistPage() {
   const agencies = useAgencies();
   const calendar = useWorkingCalendar();
   const [params, setParams] = useSearchParams();
-  const query = useMemo(() => queryOf(params), [params]);
+  // a handler, an approver or a clerk opens on 待办; the others (admins, supervisors) on 全部
+  const defaultView: WorklistView = hasRole("handler", "approver", "intake") ? "todo" : "all";
+  const query = useMemo(() => queryOf(params, defaultView), [params, defaultView]);
   const [data, setData] = useState<{ items: Application[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [form] = Form.useForm();
   const today = todayInChina();
-  const soonBefore = calendar ? addDays(calendar.addWorkdays(today, DUE_SOON_WORKDAYS), 1) : null;
-  const counts = useDeadlineCounts(query.agency, query.mine, today, soonBefore);
+  const counters = useCounters(query.agency, query.view);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -129,7 +173,6 @@ export function WorklistPage() {
         params.get("receivedFrom") || params.get("receivedTo")
           ? [toPicker(params.get("receivedFrom")), toPicker(params.get("receivedTo"))]
           : undefined,
-      mine: params.get("mine") === "true" ? "mine" : "agency",
     });
   }, [params, form]);
 
@@ -153,40 +196,76 @@ export function WorklistPage() {
       q: ((v.q as string) ?? "").trim() || undefined,
       receivedFrom: fromPicker(range?.[0] as never),
       receivedTo: fromPicker(range?.[1] as never),
-      mine: v.mine === "mine" ? "true" : undefined,
       dueBefore: undefined,
     });
   };
 
+  // every column sorts the whole list on the server (sort=<key>&order=); 证件号码 is masked, so it does not
+  const sorted = (key: WorklistSort) => ({
+    key,
+    sorter: true,
+    sortOrder:
+      query.sort === key ? (query.order === "desc" ? ("descend" as const) : ("ascend" as const)) : null,
+  });
   const columns: ColumnsType<Application> = [
     {
       title: "编号",
-      dataIndex: "trackingNo",
-      render: (no: string, a) => <Link to={`/applications/${a.id}`}>{no}</Link>,
+      ...sorted("trackingNo"),
+      render: (_, a) => <Link to={`/applications/${a.id}`}>{a.trackingNo}</Link>,
     },
-    { title: "申请人", render: (_, a) => a.applicant.name },
+    { title: "申请人", ...sorted("applicant"), render: (_, a) => a.applicant.name },
     // masked by the server (src/domain/personal-data.ts): a list never shows the full number
     { title: "证件号码", className: "masked-id", render: (_, a) => a.applicant.idNumber ?? "—" },
-    { title: "申请人类型", render: (_, a) => meta.label("applicantTypes", a.applicant.type) },
-    { title: "申请方式", render: (_, a) => meta.label("channels", a.channel).replace(/（.*）/, "") },
     {
-      title: "收到日期",
-      dataIndex: "receivedOn",
-      sorter: (a, b) => a.receivedOn.localeCompare(b.receivedOn),
+      title: "申请人类型",
+      ...sorted("applicantType"),
+      render: (_, a) => meta.label("applicantTypes", a.applicant.type),
     },
-    { title: "状态", dataIndex: "stateLabel" },
+    {
+      title: "申请方式",
+      ...sorted("channel"),
+      render: (_, a) => meta.label("channels", a.channel).replace(/（.*）/, ""),
+    },
+    { title: "收到日期", ...sorted("receivedOn"), render: (_, a) => a.receivedOn },
+    { title: "状态", ...sorted("state"), render: (_, a) => a.stateLabel },
+    {
+      title: "最近期限",
+      ...sorted("urgency"),
+      render: (_, a) =>
+        a.nextDue ? (
+          <Space size={4} wrap className="next-due" data-clock={a.nextDue.kind}>
+            <span>{a.nextDue.dueOn}</span>
+            <Tag color={a.nextDue.dueOn < today ? "red" : a.nextDue.dueOn === today ? "orange" : "default"}>
+              {a.nextDue.label}
+            </Tag>
+          </Space>
+        ) : (
+          "—"
+        ),
+    },
     {
       title: "答复期限",
-      key: "due",
-      defaultSortOrder: "ascend",
-      sorter: (a, b) => a.deadlines.reply.dueOn.localeCompare(b.deadlines.reply.dueOn),
+      ...sorted("due"),
       render: (_, a) => <DeadlineTag clock={a.deadlines.reply} today={today} calendar={calendar} />,
     },
-    { title: "承办人", dataIndex: "handler", render: (h: string | null) => h ?? "—" },
+    { title: "承办人", ...sorted("handler"), render: (_, a) => a.handler ?? "—" },
   ];
   if (hasRole("supervisor") || user?.isSystemAdmin) {
-    columns.splice(1, 0, { title: "机关", dataIndex: "agencyName" });
+    columns.splice(1, 0, { title: "机关", ...sorted("agency"), render: (_, a) => a.agencyName });
   }
+
+  const onTableChange: TableProps<Application>["onChange"] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === "paginate") {
+      update({ page: String(pagination.current ?? 1) });
+      return;
+    }
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = s?.order ? String(s.columnKey ?? "") : "";
+    update({
+      sort: key || undefined,
+      order: key ? (s?.order === "descend" ? "desc" : "asc") : undefined,
+    });
+  };
 
   const showAgencyFilter = agencies.length > 1;
   return (
@@ -194,55 +273,35 @@ export function WorklistPage() {
       <Typography.Title level={3} className="page-title">
         工作台
       </Typography.Title>
-      <Row gutter={16}>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Button
-              type="text"
-              block
-              style={{ height: "auto", padding: 0, textAlign: "left" }}
-              aria-label="只看已逾期的申请"
-              onClick={() => update({ dueBefore: today, state: undefined })}
-            >
-              <Statistic
-                title="已逾期"
-                value={counts?.overdue ?? "…"}
-                suffix="件"
-                styles={{ content: { color: "#cf1322" } }}
-              />
-            </Button>
+      <Tabs
+        className="worklist-tabs"
+        activeKey={query.view}
+        onChange={(key) => update({ view: key, sort: undefined, order: undefined })}
+        items={VIEWS.map((v) => ({ key: v, label: WORKLIST_VIEW_LABELS[v] }))}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={hasRole("approver") ? 18 : 24}>
+          <Card size="small" title="期限提醒（按期限种类）">
+            <ClockCounters counters={counters} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Button
-              type="text"
-              block
-              style={{ height: "auto", padding: 0, textAlign: "left" }}
-              aria-label={`只看${DUE_SOON_WORKDAYS}个工作日内到期的申请`}
-              onClick={() => soonBefore && update({ dueBefore: soonBefore, state: undefined })}
-            >
-              <Statistic
-                title={`${DUE_SOON_WORKDAYS}个工作日内到期`}
-                value={counts?.soon ?? "…"}
-                suffix="件"
-                styles={{ content: { color: "#d46b08" } }}
-              />
-            </Button>
-          </Card>
-        </Col>
+        {hasRole("approver") && (
+          <Col xs={24} lg={6}>
+            <Card size="small">
+              <Link to="/approvals" aria-label="待审批的申请">
+                <Statistic
+                  title="待审批"
+                  value={counters?.awaitingApproval ?? "…"}
+                  suffix="件"
+                  className="approval-count"
+                />
+              </Link>
+            </Card>
+          </Col>
+        )}
       </Row>
       <Card size="small">
         <Form form={form} layout="inline" onFinish={applyFilters} aria-label="筛选申请" className="filters">
-          <Form.Item label="范围" name="mine">
-            <Select
-              style={{ width: 120 }}
-              options={[
-                { value: "agency", label: hasRole("supervisor") ? "全部" : "本机关" },
-                { value: "mine", label: "我承办的" },
-              ]}
-            />
-          </Form.Item>
           {showAgencyFilter && (
             <Form.Item label="机关" name="agency">
               <Select
@@ -313,13 +372,14 @@ export function WorklistPage() {
         dataSource={data?.items ?? []}
         loading={loading}
         size="middle"
+        scroll={{ x: "max-content" }}
+        onChange={onTableChange}
         pagination={{
           current: query.page ?? 1,
           pageSize: PAGE_SIZE,
           total: data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (total) => `共 ${total} 件`,
-          onChange: (page) => update({ page: String(page) }),
         }}
         locale={{ emptyText: "没有符合条件的申请" }}
       />
