@@ -185,7 +185,15 @@ export async function startSecuritySystem(databaseUrl: string | undefined): Prom
     return { status: res.status, body: (res.text ? JSON.parse(res.text) : undefined) as T };
   }
 
-  const fixture = await makeFixture(api);
+  let fixture: SecurityFixture;
+  try {
+    fixture = await makeFixture(api);
+  } catch (e) {
+    agent.destroy();
+    await system.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   return {
     system,
     baseUrl,
