@@ -25,6 +25,7 @@ import { listApplications, registerApplication } from "../api/endpoints.ts";
 import type { ApplicantType, Application, Channel, RegisterInput } from "../api/types.ts";
 import { useWorkingCalendar } from "../calendar/use-working-calendar.ts";
 import { showFieldErrors } from "../components/form-errors.ts";
+import { HandlerSelect } from "../components/handler-select.tsx";
 import { fromPicker, isAfterToday, oneYearBefore, todayInChina } from "../lib/dates.ts";
 import { RECEIPT_EVIDENCE } from "../lib/receipt-evidence.ts";
 import { DUPLICATE_SIMILARITY, textSimilarity } from "../lib/similarity.ts";
@@ -298,8 +299,12 @@ export default function IntakePage() {
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item label="承办人用户名（可选）" name="handlerUsername">
-                    <Input />
+                  <Form.Item
+                    label="承办人（分办，可选）"
+                    name="handlerUsername"
+                    extra="不选的，由审核人稍后分办，或由首先办理的承办人接办"
+                  >
+                    <HandlerSelect agencyCode={user.agencyCode ?? ""} />
                   </Form.Item>
                 </Col>
               </Row>

@@ -23,6 +23,7 @@ import { useTitle } from "../../lib/use-title.ts";
 import { useMeta } from "../../session/meta.tsx";
 import { useUser } from "../../session/session.tsx";
 import { AccountAuditCard } from "./account-audit-card.tsx";
+import { HandOverModal } from "./hand-over-modal.tsx";
 import { EditUserModal, ResetPasswordModal } from "./user-modals.tsx";
 
 interface NewUserFields {
@@ -48,6 +49,8 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  /** 工作交接: the handler whose open cases go to another (issue 11). */
+  const [handingOver, setHandingOver] = useState<User | null>(null);
   const [auditVersion, setAuditVersion] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [form] = Form.useForm<NewUserFields>();
@@ -205,6 +208,11 @@ export default function UsersPage() {
                   >
                     结束会话
                   </Button>
+                  {u.roles.includes("handler") && u.agencyCode && (
+                    <Button type="link" size="small" onClick={() => setHandingOver(u)}>
+                      交接申请
+                    </Button>
+                  )}
                   {u.isDisabled ? (
                     <Button
                       type="link"
@@ -231,7 +239,9 @@ export default function UsersPage() {
                         onClick={() =>
                           confirmAction(
                             `停用 ${u.displayName} 的账号？`,
-                            "停用后该用户立即退出登录，且不能再登录，直到重新启用。",
+                            u.roles.includes("handler")
+                              ? "停用后该用户立即退出登录，且不能再登录，直到重新启用。其承办的未办结申请请用“交接申请”转给其他承办人。"
+                              : "停用后该用户立即退出登录，且不能再登录，直到重新启用。",
                             async () => {
                               await disableUser(u.username);
                               return `已停用 ${u.username}`;
@@ -297,6 +307,19 @@ export default function UsersPage() {
           void message.success(`已保存 ${u.username}`);
           setEditing(null);
           reload();
+        }}
+      />
+      <HandOverModal
+        user={handingOver}
+        onClose={() => setHandingOver(null)}
+        onDone={(r) => {
+          setHandingOver(null);
+          void message.success(
+            r.moved.length > 0
+              ? `已将 ${r.moved.length} 件申请转办给 ${r.toUsername}：${r.moved.map((m) => m.trackingNo).join("、")}`
+              : "该承办人没有未办结的申请",
+            8,
+          );
         }}
       />
       <ResetPasswordModal

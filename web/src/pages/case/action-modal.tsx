@@ -18,6 +18,7 @@ import { ApiError } from "../../api/client.ts";
 import { actOn } from "../../api/endpoints.ts";
 import type { ActionInput, Application, OutcomeMeta, ReplyField, ReplyFormMeta } from "../../api/types.ts";
 import { showFieldErrors } from "../../components/form-errors.ts";
+import { HandlerSelect } from "../../components/handler-select.tsx";
 import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
 import { type MetaIndex, useMeta } from "../../session/meta.tsx";
 import { FeeCalculator } from "./fee-calculator.tsx";
@@ -305,6 +306,16 @@ function ActionFields({ type, app, meta }: { type: string; app: Application; met
     case "propose_decision":
     case "re_reply":
       return <OutcomeField meta={meta} />;
+    case "assign":
+      return (
+        <Form.Item
+          label={app.handler ? `转办给（现承办人：${app.handler}）` : "分办给"}
+          name="handlerUsername"
+          rules={[{ required: true, message: "请选择承办人" }]}
+        >
+          <HandlerSelect agencyCode={app.agencyCode} />
+        </Form.Item>
+      );
     case "deliver":
       return (
         <Form.Item
@@ -318,6 +329,12 @@ function ActionFields({ type, app, meta }: { type: string; app: Application; met
     default:
       return null;
   }
+}
+
+/** The action's name on its button and dialog: 分办 or 转办 by whether the case has a handler. */
+export function actionTitle(type: string, app: Application, meta: MetaIndex): string {
+  if (type === "assign") return app.handler ? "转办" : "分办";
+  return meta.actionLabel(type);
 }
 
 function toInput(type: string, app: Application, v: Fields): ActionInput {
@@ -366,7 +383,9 @@ export function ActionModal(props: {
     }
   }, [type, form]);
   if (!type) return null;
-  const label = props.title ?? meta.actionLabel(type);
+  const label = props.title ?? actionTitle(type, app, meta);
+  // 转办 (the case has a handler) says why; 分办 may.
+  const isReasonRequired = REASON_REQUIRED.has(type) || (type === "assign" && app.handler !== null);
 
   const submit = async () => {
     let values: Fields;
@@ -429,11 +448,9 @@ export function ActionModal(props: {
         <ActionFields type={type} app={app} meta={meta} />
         {SENDING_ACTIONS.has(type) && <ServiceFields type={type} app={app} meta={meta} />}
         <Form.Item
-          label={REASON_REQUIRED.has(type) ? "理由" : "备注（可选）"}
+          label={isReasonRequired ? "理由" : "备注（可选）"}
           name="reason"
-          rules={
-            REASON_REQUIRED.has(type) ? [{ required: true, whitespace: true, message: "请填写理由" }] : []
-          }
+          rules={isReasonRequired ? [{ required: true, whitespace: true, message: "请填写理由" }] : []}
         >
           <Input.TextArea rows={2} />
         </Form.Item>

@@ -22,7 +22,7 @@ import { formatInstant, todayInChina } from "../../lib/dates.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { useMeta } from "../../session/meta.tsx";
 import { useSession, useUser } from "../../session/session.tsx";
-import { ActionModal } from "./action-modal.tsx";
+import { ActionModal, actionTitle } from "./action-modal.tsx";
 import { AppealsCard } from "./appeals-card.tsx";
 import { ClocksCard } from "./clocks-card.tsx";
 import { DeliveryCard } from "./delivery-card.tsx";
@@ -83,8 +83,10 @@ function Details({ app }: { app: Application }) {
       </Descriptions.Item>
       {outcome && (
         <Descriptions.Item label="办理结果" span="filled">
-          {outcome.shortLabel}（{outcome.row2021}；{outcome.basis}）
-          {app.dispositionOn && `，${app.dispositionOn}`}
+          <span className="case-outcome">
+            {outcome.shortLabel}；年度报告表三 {outcome.row2021}；依据：{outcome.basis}
+            {app.dispositionOn && `；${app.dispositionOn}`}
+          </span>
         </Descriptions.Item>
       )}
     </Descriptions>
@@ -201,10 +203,13 @@ interface ChosenAction {
 function ProposalCard({
   app,
   canApprove,
+  canWithdraw,
   onChoose,
 }: {
   app: Application;
   canApprove: (type: string) => boolean;
+  /** The handler may take it back (one pending proposal at a time). */
+  canWithdraw: boolean;
   onChoose: (action: ChosenAction) => void;
 }) {
   const meta = useMeta();
@@ -251,6 +256,16 @@ function ProposalCard({
           {submitted ? `${submitted.actor}，${formatInstant(submitted.enteredAt)}` : "—"}（生效日期 {p.on}）
         </Descriptions.Item>
       </Descriptions>
+      {canWithdraw && (
+        <Space wrap style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary">
+            审批前不能再提交另一份意见；需要修改的，请先撤回。
+          </Typography.Text>
+          <Button onClick={() => onChoose({ type: "withdraw_proposal" })}>
+            {meta.actionLabel("withdraw_proposal")}
+          </Button>
+        </Space>
+      )}
       {(canApprove(approve.type) || canApprove("return_proposal")) && (
         <Space wrap style={{ marginTop: 8 }}>
           {canApprove(approve.type) && (
@@ -334,8 +349,9 @@ export default function CasePage() {
     const roles = meta.actions.find((a) => a.type === type)?.roles ?? [];
     return roles.some((r) => user.roles.includes(r)) && user.agencyCode === app.agencyCode;
   };
-  // 退回 belongs to the pending proposal's card, beside its approval.
-  const actions = app.allowedActions.filter((a) => mine(a) && a !== "return_proposal");
+  // 退回 and 撤回 belong to the pending proposal's card, beside its approval.
+  const ON_PROPOSAL = new Set(["return_proposal", "withdraw_proposal"]);
+  const actions = app.allowedActions.filter((a) => mine(a) && !ON_PROPOSAL.has(a));
   const others = app.allowedActions.filter((a) => !mine(a));
   const flags = meta.flags.filter((f) => app.flags[f.id as keyof Application["flags"]]);
   const documents = servedDocumentsOf(app);
@@ -375,7 +391,7 @@ export default function CasePage() {
                 type={type === "decide" ? "primary" : "default"}
                 onClick={() => (type === "record_receipt" ? setReceiptOf("") : setAction({ type }))}
               >
-                {meta.actionLabel(type)}
+                {actionTitle(type, app, meta)}
               </Button>
             ))}
           </Space>
@@ -389,7 +405,7 @@ export default function CasePage() {
         {others.length > 0 && (
           <div style={{ marginTop: 8 }}>
             <Typography.Text type="secondary">
-              其他人员可执行：{others.map((t) => meta.actionLabel(t)).join("、")}
+              其他人员可执行：{others.map((t) => actionTitle(t, app, meta)).join("、")}
             </Typography.Text>
           </div>
         )}
@@ -397,6 +413,7 @@ export default function CasePage() {
       <ProposalCard
         app={app}
         canApprove={(type) => app.allowedActions.includes(type) && mine(type)}
+        canWithdraw={app.allowedActions.includes("withdraw_proposal") && mine("withdraw_proposal")}
         onChoose={setAction}
       />
       <Row gutter={[16, 16]}>

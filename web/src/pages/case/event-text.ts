@@ -13,6 +13,10 @@ const OTHER_EVENT_LABELS: Record<string, string> = {
 };
 
 export function eventLabel(e: EventView, meta: MetaIndex): string {
+  if (e.type === "case.assigned") {
+    if (e.payload.byFirstAction) return "接办（承办人首次办理）";
+    return e.payload.previousUsername ? "转办" : "分办";
+  }
   const action = ACTION_OF_EVENT.get(e.type);
   if (action) return meta.actionLabel(action);
   return OTHER_EVENT_LABELS[e.type] ?? e.type;
@@ -78,6 +82,12 @@ export function eventSummary(e: EventView, all: readonly EventView[], meta: Meta
       return `拟延长 ${text(p.workdays)} 个工作日；理由：${text(p.reason)}`;
     case "proposal.returned":
       return `退回理由：${text(p.reason)}`;
+    case "proposal.withdrawn":
+      return "承办人撤回了待审批的意见，可重新提交";
+    case "case.assigned": {
+      const to = `承办人：${text(p.handlerName)}（${text(p.handlerUsername)}）`;
+      return p.previousName ? `${to}；原承办人：${text(p.previousName)}` : to;
+    }
     case "calendar.changed":
       return p.year
         ? `${text(p.year)}年放假安排更正后，自动事件的日期随之调整`
