@@ -121,6 +121,11 @@ async function bulkInsert(
     "reply_due_on",
     "snapshot",
     "version",
+    // the 待办 order's columns (migration 0012), moved with the dates
+    "next_due_on",
+    "next_due_clock",
+    "notice_due_on",
+    "open_clocks",
   ];
   const eventCols = [
     "application_id",
@@ -162,6 +167,10 @@ async function bulkInsert(
         shiftDate(r.reply_due_on, days),
         shiftText(JSON.stringify(r.snapshot), days),
         r.version,
+        shiftDate(r.next_due_on, days),
+        r.next_due_clock,
+        shiftDate(r.notice_due_on, days),
+        shiftText(JSON.stringify(r.open_clocks), days),
       ]);
       for (const e of t.events) {
         events.push([

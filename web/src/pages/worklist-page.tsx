@@ -288,14 +288,13 @@ export function WorklistPage() {
         {hasRole("approver") && (
           <Col xs={24} lg={6}>
             <Card size="small">
-              <Link to="/approvals" aria-label="待审批的申请">
-                <Statistic
-                  title="待审批"
-                  value={counters?.awaitingApproval ?? "…"}
-                  suffix="件"
-                  className="approval-count"
-                />
-              </Link>
+              {/* not a link: the menu's 审批 (with its badge) is the one way to the queue */}
+              <Statistic
+                title="待审批"
+                value={counters?.awaitingApproval ?? "…"}
+                suffix="件"
+                className="approval-count"
+              />
             </Card>
           </Col>
         )}
