@@ -1,5 +1,6 @@
 import type { AgencyKind } from "../db/schema.ts";
 import { addDays, type CivilDate } from "../domain/civil-date.ts";
+import { publicationDueOn } from "../reports/publication-due.ts";
 import type { ReportService } from "../reports/report-service.ts";
 import type { Actor } from "../services/actor.ts";
 import type { AppealService } from "../services/appeal-service.ts";
@@ -65,7 +66,12 @@ export async function loadDemoReports(deps: {
       await deps.reports.putTexts(admin, agency.code, year, TEXTS(agency.name, year, agency.kind));
       const isLate = agency.code === "jbz" && year === deps.currentYear - 1;
       if (!isLate) {
-        await deps.reports.closeYear(admin, agency.code, year);
+        // 定稿 on time: about two weeks before art. 49's publication date (the service keeps it
+        // no later than now), so the demo's past reports show a 定稿日期 and no 逾期.
+        const closedOn = addDays(publicationDueOn(agency.kind, year), -14);
+        await deps.reports.closeYear(admin, agency.code, year, {
+          closedAt: new Date(`${closedOn}T10:00:00+08:00`),
+        });
         closed++;
       }
     }

@@ -4,6 +4,7 @@
  */
 import type { WorkingCalendar } from "./calendar/calendar.ts";
 import type { CaseFacts, ConsultationFacts } from "./case-facts.ts";
+import type { CivilDate } from "./civil-date.ts";
 import { computeReplyDeadline } from "./deadlines/compute-reply-deadline.ts";
 import { feeService, serviceStart } from "./deadlines/window-ends.ts";
 
@@ -35,6 +36,21 @@ export function isRepliedOnTime(facts: CaseFacts, calendar: WorkingCalendar): bo
   const d = facts.disposition;
   if (d?.by !== "decision") return undefined;
   return d.on <= computeReplyDeadline(facts, calendar).dueOn;
+}
+
+/**
+ * The dashboard's on-time measure as of `today`: a reply counts as isRepliedOnTime says; an open
+ * case whose reply deadline has passed already counts as late (it can no longer be on time), so
+ * the rate agrees with the overdue cases. Undefined for an open case still within its deadline
+ * and for a case closed otherwise than by a reply.
+ */
+export function isOnTimeAsOf(
+  facts: CaseFacts,
+  calendar: WorkingCalendar,
+  today: CivilDate,
+): boolean | undefined {
+  if (facts.disposition) return isRepliedOnTime(facts, calendar);
+  return computeReplyDeadline(facts, calendar).dueOn < today ? false : undefined;
 }
 
 /**

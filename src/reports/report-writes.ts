@@ -72,6 +72,11 @@ export interface CloseYearOptions {
    * failing warning is refused (409 `warnings_unacknowledged`); without warnings it is not needed.
    */
   acknowledgeWarnings?: boolean | undefined;
+  /**
+   * The 定稿日期 to record instead of now: for the demo loader, which closes past years on the
+   * dates an agency would have (not in the HTTP API). Clamped to [1 January of Y+1, now].
+   */
+  closedAt?: Date | undefined;
 }
 
 /** Table 二, the texts, closing and amending (the agency admin). */
@@ -226,7 +231,10 @@ export function makeReportWrites(deps: ReportWriteDeps) {
         const draft = (await liveReports(trx, [agency], year, calendar)).get(agency.id) as AnnualReport;
         assertErrorChecksPass(draft, "关闭");
         assertWarningsAcknowledged(draft, options.acknowledgeWarnings === true);
-        const closedAt = deps.now();
+        const now = deps.now();
+        const yearEnd = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+        const asked = options.closedAt ?? now;
+        const closedAt = asked > now ? now : asked < yearEnd ? yearEnd : asked;
         const report: AnnualReport = {
           ...draft,
           status: "closed",

@@ -2,10 +2,10 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
 import { isWithinPath } from "../db/subtree.ts";
+import type { CaseFacts } from "../domain/case-facts.ts";
+import { isOnTimeAsOf } from "../domain/case-predicates.ts";
 import { civilDateInChina } from "../domain/civil-date.ts";
 import { OUTCOME_IDS, type OutcomeId } from "../domain/outcomes.ts";
-import { timelinessOf } from "../reports/compute-live-figures.ts";
-import { fetchDecidedFacts } from "../reports/report-queries.ts";
 import type { Actor } from "./actor.ts";
 import { canSeeAgency } from "./actor.ts";
 import type { CalendarStore } from "./calendar-store.ts";
@@ -31,13 +31,35 @@ export interface Stats {
   /** Replies (dispositions by decision) in the year, and those given by the reply deadline. */
   decided: number;
   onTime: number;
-  /** onTime / decided, rounded to 3 decimals; null when nothing was decided. */
+  /**
+   * Open cases whose reply deadline fell in the year and has passed (today): already late, so
+   * counted as such by the rate (isOnTimeAsOf, domain/case-predicates.ts).
+   */
+  lateOpen: number;
+  /** onTime / (decided + lateOpen), rounded to 3 decimals; null when both are 0. */
   onTimeRate: number | null;
   /** Mean working days from receipt to reply over the year's replies (one decimal); null when none. */
   averageWorkdaysToReply: number | null;
   /** Open cases past their reply deadline today, by handler (null: none assigned), most first
    * (unassigned last among equals). */
   overdueByHandler: { handler: string | null; count: number }[];
+  /**
+   * The supervisor's overview (scope "subtree" only, else empty): each agency of the subtree in
+   * tree order, with its figures computed as the totals above.
+   */
+  agencies: AgencyStats[];
+}
+
+export interface AgencyStats {
+  agencyCode: string;
+  agencyName: string;
+  /** Open cases now, and those of them past their reply deadline today. */
+  open: number;
+  overdue: number;
+  decided: number;
+  onTime: number;
+  lateOpen: number;
+  onTimeRate: number | null;
 }
 
 export interface StatsService {
@@ -91,16 +113,6 @@ export function makeStatsService(deps: {
           );
   }
 
-  async function agencyIds(scope: Scope): Promise<number[]> {
-    if (scope.kind === "agency") return [scope.agencyId];
-    const rows = await db
-      .selectFrom("agencies")
-      .select("id")
-      .where(isWithinPath("path", scope.path))
-      .execute();
-    return rows.map((r) => r.id);
-  }
-
   return {
     async getStats(actor, q) {
       const scope = await resolveScope(actor, q);
@@ -138,18 +150,81 @@ export function makeStatsService(deps: {
         .where("a.reply_due_on", "<", today)
         .groupBy(["a.handler_user_id", "u.display_name"])
         .execute();
-      const facts = await fetchDecidedFacts(db, await agencyIds(scope), q.year);
+      const openByAgency = await db
+        .selectFrom("applications as a")
+        .select([
+          "a.agency_id",
+          sql<number>`count(*)::int`.as("open"),
+          sql<number>`count(*) filter (where a.reply_due_on < ${today})::int`.as("overdue"),
+        ])
+        .where(where)
+        .where("a.disposition_on", "is", null)
+        .groupBy("a.agency_id")
+        .execute();
+      // The facts the on-time rule reads: the year's dispositions, and the open cases whose reply
+      // deadline fell in the year before today.
+      const timed = await db
+        .selectFrom("applications as a")
+        .select(["a.agency_id", sql<CaseFacts>`a.snapshot->'context'->'facts'`.as("facts")])
+        .where(where)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("a.disposition_on", ">=", first), eb("a.disposition_on", "<=", last)]),
+            eb.and([
+              eb("a.disposition_on", "is", null),
+              eb("a.reply_due_on", ">=", first),
+              eb("a.reply_due_on", "<=", last),
+              eb("a.reply_due_on", "<", today),
+            ]),
+          ]),
+        )
+        .execute();
       const calendar = await deps.calendars.get();
 
       const receivedByMonth = Array.from({ length: 12 }, () => 0);
       for (const r of received) receivedByMonth[Number(r.month) - 1] = Number(r.n);
       const outcomes = Object.fromEntries(OUTCOME_IDS.map((id) => [id, 0])) as Record<OutcomeId, number>;
       for (const r of disposed) outcomes[r.outcome as OutcomeId] = Number(r.n);
-      const { decisions, onTime } = timelinessOf(facts, calendar);
+      const perAgency = new Map<number, { decided: number; onTime: number; lateOpen: number }>();
+      const totals = { decided: 0, onTime: 0, lateOpen: 0 };
       let workdays = 0;
-      for (const f of facts) {
-        if (f.disposition) workdays += calendar.countWorkdays(f.receivedOn, f.disposition.on);
+      for (const { agency_id, facts } of timed) {
+        const verdict = isOnTimeAsOf(facts, calendar, today);
+        if (verdict === undefined) continue;
+        const byReply = facts.disposition !== undefined;
+        const t = perAgency.get(agency_id) ?? { decided: 0, onTime: 0, lateOpen: 0 };
+        for (const x of [t, totals]) {
+          if (byReply) x.decided++;
+          else x.lateOpen++;
+          if (verdict) x.onTime++;
+        }
+        perAgency.set(agency_id, t);
+        if (facts.disposition) workdays += calendar.countWorkdays(facts.receivedOn, facts.disposition.on);
       }
+      const rate = (x: { decided: number; onTime: number; lateOpen: number }) =>
+        x.decided + x.lateOpen > 0 ? Math.round((x.onTime / (x.decided + x.lateOpen)) * 1000) / 1000 : null;
+      const agencies: AgencyStats[] = [];
+      if (scope.kind === "subtree") {
+        const rows = await db
+          .selectFrom("agencies")
+          .select(["id", "code", "name"])
+          .where(isWithinPath("path", scope.path))
+          .orderBy("path")
+          .execute();
+        for (const r of rows) {
+          const open = openByAgency.find((o) => o.agency_id === r.id);
+          const t = perAgency.get(r.id) ?? { decided: 0, onTime: 0, lateOpen: 0 };
+          agencies.push({
+            agencyCode: r.code,
+            agencyName: r.name,
+            open: Number(open?.open ?? 0),
+            overdue: Number(open?.overdue ?? 0),
+            ...t,
+            onTimeRate: rate(t),
+          });
+        }
+      }
+      const decisions = totals.decided;
       return {
         agencyCode: scope.code,
         year: q.year,
@@ -157,8 +232,9 @@ export function makeStatsService(deps: {
         receivedByMonth,
         outcomes,
         decided: decisions,
-        onTime,
-        onTimeRate: decisions > 0 ? Math.round((onTime / decisions) * 1000) / 1000 : null,
+        onTime: totals.onTime,
+        lateOpen: totals.lateOpen,
+        onTimeRate: rate(totals),
         averageWorkdaysToReply: decisions > 0 ? Math.round((workdays / decisions) * 10) / 10 : null,
         overdueByHandler: overdue
           .map((r) => ({ handler: r.display_name ?? null, count: Number(r.n) }))
@@ -168,6 +244,7 @@ export function makeStatsService(deps: {
               Number(x.handler === null) - Number(y.handler === null) ||
               (x.handler ?? "").localeCompare(y.handler ?? "", "zh"),
           ),
+        agencies,
       };
     },
   };

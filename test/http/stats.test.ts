@@ -4,7 +4,14 @@ import type { ApplicationView } from "../../src/services/application-types.ts";
 import { makeCalendarStore } from "../../src/services/calendar-store.ts";
 import type { Stats } from "../../src/services/stats-service.ts";
 import { actionBody, type ErrorBody, isChineseError, registerBody } from "./helpers/fixtures.ts";
-import { SETUP_TIMEOUT, startTestApp, TEST_NOW, type TestApp, type UserKey } from "./helpers/test-app.ts";
+import {
+  BACKENDS,
+  SETUP_TIMEOUT,
+  startTestApp,
+  TEST_NOW,
+  type TestApp,
+  type UserKey,
+} from "./helpers/test-app.ts";
 
 /** Only the outcomes that occur (the answer lists every outcome id, most with 0). */
 function nonZero(outcomes: Record<string, number>) {
@@ -16,7 +23,7 @@ function months(values: Record<number, number>) {
   return MONTHS_0.map((_, i) => values[i + 1] ?? 0);
 }
 
-describe("GET /api/v1/stats (pglite)", () => {
+describe.each(BACKENDS)("GET /api/v1/stats (%s)", (_name, databaseUrl) => {
   let t: TestApp;
   const register = async (as: UserKey, overrides: Record<string, unknown>) => {
     const r = await t.call<ApplicationView & ErrorBody>("POST", "/api/v1/applications", {
@@ -38,7 +45,7 @@ describe("GET /api/v1/stats (pglite)", () => {
     t.call<Stats & ErrorBody>("GET", `/api/v1/stats${query}`, { as });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(await databaseUrl());
     // town: decided on time (11 working days), late (41), received in 2025 and decided in 2026 (17)
     const onTime = await register("clerk", { receivedOn: "2026-01-05" });
     await act("approver", onTime.id, actionBody("decide", "2026-01-20"));
@@ -96,7 +103,9 @@ describe("GET /api/v1/stats (pglite)", () => {
       receivedByMonth: months({ 1: 3, 2: 2, 3: 2 }),
       decided: 3,
       onTime: 2,
-      onTimeRate: 0.667,
+      // the two open cases past their reply deadline are late already: 2 of 3 + 2
+      lateOpen: 2,
+      onTimeRate: 0.4,
       averageWorkdaysToReply: 23, // (11 + 41 + 17) / 3
       overdueByHandler: [
         { handler: "handler（测试）", count: 1 },
@@ -155,7 +164,8 @@ describe("GET /api/v1/stats (pglite)", () => {
       receivedByMonth: months({ 1: 4, 2: 2, 3: 3 }),
       decided: 4,
       onTime: 3,
-      onTimeRate: 0.75,
+      lateOpen: 3,
+      onTimeRate: 0.429, // 3 of 4 + 3
       averageWorkdaysToReply: 18, // (11 + 41 + 17 + 3) / 4
     });
     expect(nonZero(tree.body.outcomes)).toEqual({
@@ -181,12 +191,54 @@ describe("GET /api/v1/stats (pglite)", () => {
       receivedByMonth: months({ 1: 1, 3: 1 }),
       decided: 1,
       onTime: 1,
-      onTimeRate: 1,
+      // not 100% next to a case overdue since February
+      lateOpen: 1,
+      onTimeRate: 0.5,
       averageWorkdaysToReply: 3,
       overdueByHandler: [{ handler: "outsider（测试）", count: 1 }],
     });
     const admin = await stats("admin", "?year=2026&agency=town&include=subtree");
     expect(admin.body).toMatchObject({ agencyCode: "town", scope: "subtree", decided: 3 });
+  });
+
+  it("gives a supervisor each agency of the subtree: open, overdue, on-time rate", async () => {
+    const tree = await stats("supervisor", "?year=2026&include=subtree");
+    const byCode = Object.fromEntries(tree.body.agencies.map((a) => [a.agencyCode, a]));
+    expect(tree.body.agencies.map((a) => a.agencyCode)).toEqual(
+      expect.arrayContaining(["county", "town", "other"]),
+    );
+    // town: open = the two overdue ones and the one received on 03-16
+    expect(byCode.town).toMatchObject({
+      open: 3,
+      overdue: 2,
+      decided: 3,
+      onTime: 2,
+      lateOpen: 2,
+      onTimeRate: 0.4,
+    });
+    expect(byCode.other).toMatchObject({
+      open: 1,
+      overdue: 1,
+      decided: 1,
+      onTime: 1,
+      lateOpen: 1,
+      onTimeRate: 0.5,
+    });
+    expect(byCode.county).toMatchObject({ open: 0, overdue: 0, decided: 0, onTimeRate: null });
+    // the rows add up to the totals
+    const sum = (k: "decided" | "onTime" | "lateOpen") => tree.body.agencies.reduce((n, a) => n + a[k], 0);
+    expect([sum("decided"), sum("onTime"), sum("lateOpen")]).toEqual([4, 3, 3]);
+    expect(tree.body.agencies.reduce((n, a) => n + a.overdue, 0)).toBe(
+      tree.body.overdueByHandler.reduce((n, h) => n + h.count, 0),
+    );
+    // one agency: no per-agency rows
+    expect((await stats("handler", "?year=2026")).body.agencies).toEqual([]);
+  });
+
+  it("counts a late open case in the year of its reply deadline, not in another", async () => {
+    // 2025: nothing decided; the open cases' deadlines passed in 2026
+    const r = await stats("supervisor", "?year=2025&include=subtree");
+    expect(r.body).toMatchObject({ decided: 0, lateOpen: 0, onTimeRate: null });
   });
 
   it("defaults the year to the current one (China time)", async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
+import { addDays } from "../../src/domain/civil-date.ts";
+import { publicationDueOn } from "../../src/reports/publication-due.ts";
 import { d, makeReportFixture, type ReportFixture } from "./support/report-fixture.ts";
 
 /**
@@ -28,7 +30,7 @@ describe("the demo county's closed reports", () => {
     await f?.handle.close();
   });
 
-  it("closes each year without a warning to acknowledge, with the fees of 六 inside table 二 (八)", async () => {
+  it("closes each year on time without a warning to acknowledge, with the fees of 六 inside table 二 (八)", async () => {
     const admin = await f.accounts.toActor(
       (
         await f.db
@@ -47,6 +49,9 @@ describe("the demo county's closed reports", () => {
           report.checks.filter((c) => !c.ok),
           `${code} ${year}`,
         ).toEqual([]);
+        // 定稿 before art. 49's date (two weeks before it), not on the day the demo was loaded
+        const due = publicationDueOn(code === "lyx-zfb" ? "department" : "government", year);
+        expect(report.closedAt?.slice(0, 10), `${code} ${year}`).toBe(addDays(due, -14));
         const fees = report.table2.administrative_fees?.amount_wan_yuan ?? 0;
         expect(fees * 10_000).toBeGreaterThanOrEqual(report.facts.fees.amountYuan);
       }
