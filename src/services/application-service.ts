@@ -251,6 +251,9 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     actor: Actor,
     id: string,
     input: ActionInput,
+    /** A user's own action (the API), not a recorded history (the ledger import): a first
+     * action by a handler takes an unassigned case. */
+    isOwnWork = false,
   ): Promise<{ c: CaseRow; result: CaseWriteResult }> {
     assertNotFuture(input.on, "on", ctx.today);
     assertReceiptsPast(input, ctx.today);
@@ -277,7 +280,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     }
     const event = toMachineEvent(input, machineContext, defaults);
     const handlerBefore = c.row.handler_user_id;
-    const first = await assignOnFirstAction(trx, ctx, actor, c, input, event);
+    const first = isOwnWork ? await assignOnFirstAction(trx, ctx, actor, c, input, event) : null;
     if (first) c.handler = actor.displayName;
     const change: CaseChange = {
       kind: "action",
@@ -386,7 +389,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
 
     async act(actor: Actor, id: string, input: ActionInput): Promise<ApplicationView> {
       const ctx = await writeContext();
-      const { c, result } = await db.transaction().execute((trx) => actIn(trx, ctx, actor, id, input));
+      const { c, result } = await db.transaction().execute((trx) => actIn(trx, ctx, actor, id, input, true));
       await afterCommit(id, result);
       return view(c);
     },

@@ -204,7 +204,7 @@ export interface ListFilters {
   mine?: boolean | undefined;
   /** `approval`: only cases with a proposal waiting for the approver. */
   awaiting?: "approval" | undefined;
-  /** false: only cases without a handler (分办); true: only those with one. */
+  /** false: the open cases without a handler (to 分办); true: the cases with one. */
   assigned?: boolean | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;

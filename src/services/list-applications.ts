@@ -68,7 +68,10 @@ export async function listApplications(args: {
   if (f.receivedTo) q = q.where("a.received_on", "<=", f.receivedTo);
   if (f.awaiting === "approval") q = q.where("a.awaiting_approval", "is not", null);
   if (f.mine && actor.userId !== null) q = q.where("a.handler_user_id", "=", actor.userId);
-  if (f.assigned !== undefined) q = q.where("a.handler_user_id", f.assigned ? "is not" : "is", null);
+  // 尚未分办: the open cases nobody handles yet (an ended case is no work to hand out)
+  if (f.assigned === false)
+    q = q.where("a.handler_user_id", "is", null).where("a.state", "not in", ["archived", "closed"]);
+  if (f.assigned === true) q = q.where("a.handler_user_id", "is not", null);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>

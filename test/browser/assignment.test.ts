@@ -102,7 +102,11 @@ describe("assignment and proposals (browser)", () => {
     expect(await handlerOf(created.id)).toBe("王承办");
     // an unassigned case: the approver's button says 分办, no reason needed
     const unassigned = await register();
-    await page.goto(`${s.baseUrl}/applications/${unassigned.id}`);
+    await page.getByRole("link", { name: "审批" }).click();
+    const listed = page.locator(".unassigned");
+    await waitForText(listed, unassigned.trackingNo);
+    await s.shot(page, "unassigned-for-approver");
+    await listed.getByRole("link", { name: unassigned.trackingNo }).click();
     await runTwoCharAction(page, "分办", async (d) => {
       await choose(page, d, "承办人", "李承办");
     });

@@ -105,6 +105,10 @@ describe.each(BACKENDS)("assignment and proposals over HTTP (%s)", (_name, datab
     expect(app.allowedActions).toContain("assign");
     expect(await ids("assigned=false")).toContain(app.id);
     expect(await ids("assigned=true")).not.toContain(app.id);
+    // an ended case is no work to hand out
+    const withdrawn = await register({ handlerUsername: undefined });
+    expect((await act("clerk", withdrawn.id, actionBody("withdraw", "2026-03-04"))).status).toBe(200);
+    expect(await ids("assigned=false")).not.toContain(withdrawn.id);
     const before = await unmoved(app.id);
     const r = await assign("clerk", app.id, "h.wang");
     expect(r.status, JSON.stringify(r.body)).toBe(200);

@@ -67,7 +67,9 @@ export const ZListQuery = z.strictObject({
   receivedTo: ZCivilDate.optional(),
   mine: ZBooleanText.optional(),
   awaiting: z.enum(["approval"]).optional(),
-  assigned: ZBooleanText.optional().meta({ description: "false：只列尚未分办（没有承办人）的申请" }),
+  assigned: ZBooleanText.optional().meta({
+    description: "false：只列尚未分办的申请（没有承办人且未归档、未终止）；true：只列已有承办人的申请",
+  }),
   page: pageNumber(100_000).optional(),
   pageSize: pageNumber(100).optional(),
 }) satisfies z.ZodType<ListFilters>;

@@ -217,6 +217,8 @@ export interface ListQuery {
   mine?: boolean;
   /** `approval`: only the cases with a proposal waiting for the approver. */
   awaiting?: "approval";
+  /** false: the open cases without a handler (尚未分办); true: those with one. */
+  assigned?: boolean;
   /** The 工作台's tab and the column the server sorts the whole list by (web/src/api/worklist.ts). */
   view?: WorklistView;
   sort?: WorklistSort;

@@ -8,6 +8,7 @@ import { DeadlineTag } from "../components/deadline-tag.tsx";
 import { todayInChina } from "../lib/dates.ts";
 import { useTitle } from "../lib/use-title.ts";
 import { type MetaIndex, useMeta } from "../session/meta.tsx";
+import { UnassignedCard } from "./unassigned-card.tsx";
 
 const PAGE_SIZE = 20;
 
@@ -88,6 +89,7 @@ export default function ApprovalsPage() {
           { title: "承办人", dataIndex: "handler", render: (h: string | null) => h ?? "—" },
         ]}
       />
+      <UnassignedCard />
     </Space>
   );
 }
