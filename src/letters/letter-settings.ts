@@ -13,6 +13,10 @@ export interface LetterSettings {
   agencyCode: string;
   /** The short name in the agency's numbers (嵋阳镇公开〔2026〕第1号): set, or the default. */
   shortName: string;
+  /** The short name the admin set; null: none, the letters use defaultShortName. */
+  shortNameSet: string | null;
+  /** The short name derived from the agency's name (“嵋阳镇人民政府” → “嵋阳镇”). */
+  defaultShortName: string;
   /** The review body (复议机关) the admin set; null: the tree's. */
   reviewBody: string | null;
   /** The review body the replies name from today: the setting, else the tree's; null: none (replies refused). */
@@ -25,7 +29,8 @@ export interface LetterSettings {
 
 /** A change of settings; null clears a setting, an absent field keeps it. */
 export interface LetterSettingsChange {
-  shortName?: string | undefined;
+  /** null or "" clears it (back to the default short name). */
+  shortName?: string | null | undefined;
   reviewBody?: string | null | undefined;
   feePaymentMethod?: string | null | undefined;
 }
@@ -38,6 +43,8 @@ export interface AgencyForLetters {
   kind: AgencyKindId;
   path: string;
   shortName: string;
+  /** The short name set in the settings; null: shortName is the default. */
+  shortNameSetting: string | null;
   reviewBodyOverride: string | null;
   feePaymentMethod: string | null;
   /** Nearest first. */
@@ -69,6 +76,7 @@ export async function loadAgencyForLetters(
     kind: a.kind as AgencyKindId,
     path: a.path,
     shortName: a.short_name ?? defaultShortName(a.name),
+    shortNameSetting: a.short_name,
     reviewBodyOverride: a.review_body,
     feePaymentMethod: a.fee_payment_method,
     ancestors,
@@ -88,6 +96,8 @@ function settingsOf(agency: AgencyForLetters, today: CivilDate): LetterSettings 
   return {
     agencyCode: agency.code,
     shortName: agency.shortName,
+    shortNameSet: agency.shortNameSetting,
+    defaultShortName: defaultShortName(agency.name),
     reviewBody: agency.reviewBodyOverride,
     effectiveReviewBody: agencyReviewBody(agency, today),
     derivedReviewBody: reviewBodyFor(
@@ -128,8 +138,8 @@ export async function setLetterSettings(
   today: CivilDate,
 ): Promise<LetterSettings> {
   const agency = await administered(db, actor, code);
-  const shortName = change.shortName?.trim();
-  if (shortName !== undefined && (shortName === "" || shortName.length > 20)) {
+  const shortName = blankToNull(change.shortName);
+  if (shortName && shortName.length > 20) {
     throw new AppError("invalid_input", {
       message: "字段 shortName：应为 1 至 20 个字符",
       details: [{ field: "shortName", message: "应为 1 至 20 个字符" }],

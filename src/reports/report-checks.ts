@@ -43,6 +43,7 @@ export function checkTable2Continuity(
   const skip = (why: string): ReportCheck => ({
     id: "T2",
     ok: true,
+    skipped: true,
     message: `T2 ${rule}：未核对——${why}`,
     severity: "warning",
   });
@@ -136,8 +137,9 @@ export function checkFees(
     message: `W3 ${rule}：${detail}`,
     severity: "warning",
   });
-  if (report.edition !== "2021") return result(true, "未核对——2019年版表二没有收费金额");
-  if (!report.table2Entered) return result(true, "未核对——本年表二尚未填报");
+  const skip = (why: string): ReportCheck => ({ ...result(true, `未核对——${why}`), skipped: true });
+  if (report.edition !== "2021") return skip("2019年版表二没有收费金额");
+  if (!report.table2Entered) return skip("本年表二尚未填报");
   const { count, amountYuan } = report.facts.fees;
   const tableWan = report.table2.administrative_fees?.amount_wan_yuan ?? 0;
   if (count === 0) return result(true, "本年度未收取信息处理费，无需核对");

@@ -24,6 +24,8 @@ export interface ReportCheck {
   /** Chinese; on failure it names what is wrong. */
   message: string;
   severity: "error" | "warning";
+  /** Not checked this year (未核对); ok is then true. The UI says 通过 / 未通过 / 需确认 (web checkVerdict). */
+  skipped?: true;
 }
 
 /**

@@ -57,6 +57,9 @@ describe("review body settings, refusals and the letter files", () => {
     expect(await ok("lone", "GET", "/api/v1/agencies/lone/letter-settings")).toEqual({
       agencyCode: "lone",
       shortName: "某区",
+      // none set: the letters use the default from the agency's name
+      shortNameSet: null,
+      defaultShortName: "某区",
       reviewBody: null,
       effectiveReviewBody: null,
       derivedReviewBody: null,

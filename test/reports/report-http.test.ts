@@ -260,5 +260,15 @@ describe("the report and letter routes", () => {
       body: { shortName: "某政" },
     });
     expect(renamed.body).toMatchObject({ agencyCode: "town", shortName: "某政", reviewBody: null });
+    expect(renamed.body).toMatchObject({ shortNameSet: "某政" });
+    // cleared: the letters use the short name derived from the agency's name again
+    const cleared = await call("/api/v1/agencies/town/letter-settings", {
+      method: "PUT",
+      body: { shortName: null },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ shortNameSet: null });
+    expect(cleared.body.shortName).toBe(cleared.body.defaultShortName);
+    expect(cleared.body.shortName).not.toBe("");
   });
 });

@@ -83,6 +83,7 @@ describe("runTable3Checks", () => {
     expect(runTable3Checks(TABLE)[3]).toEqual({
       id: "K4",
       ok: true,
+      skipped: true,
       message:
         "K4 本年“二、上年结转” = 上年“四、结转下年度继续办理”：未核对——上一年度尚未关闭，没有可比对的上年数据",
     });

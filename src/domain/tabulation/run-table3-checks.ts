@@ -81,7 +81,12 @@ function checkRowTotals(table: Table3Like, layout: Table3Layout): Check {
 function checkCarriedOver(table: Table3Like, layout: Table3Layout, previous: Cells | undefined): Check {
   const rule = "本年“二、上年结转” = 上年“四、结转下年度继续办理”";
   if (previous === undefined) {
-    return { id: "K4", ok: true, message: `K4 ${rule}：未核对——上一年度尚未关闭，没有可比对的上年数据` };
+    return {
+      id: "K4",
+      ok: true,
+      skipped: true,
+      message: `K4 ${rule}：未核对——上一年度尚未关闭，没有可比对的上年数据`,
+    };
   }
   const failures: string[] = [];
   for (const column of layout.columns) {

@@ -33,6 +33,8 @@ export interface Check {
   ok: boolean;
   /** Chinese; on failure it names the failing rows and columns. */
   message: string;
+  /** Not checked this year (未核对: nothing to compare with); ok is then true, and the UI says 需确认. */
+  skipped?: true;
 }
 
 interface Table3Of<E extends Edition, K extends Table3RowKey> {

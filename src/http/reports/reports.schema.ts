@@ -148,13 +148,10 @@ const clearableText = (max: number, description: string) =>
 
 export const ZLetterSettingsBody = z
   .strictObject({
-    shortName: z
-      .string()
-      .trim()
-      .min(1, "不能为空")
-      .max(20, "不能超过 20 个字符")
-      .optional()
-      .meta({ description: "文号中的机关简称，如“嵋阳镇”→ 嵋阳镇公开〔2026〕第1号" }),
+    shortName: clearableText(
+      20,
+      "文号中的机关简称，如“嵋阳镇”→ 嵋阳镇公开〔2026〕第1号；null 或空字符串恢复按机关名称确定的默认简称",
+    ),
     reviewBody: clearableText(
       TEXT_LIMITS.name,
       "行政复议机关（答复书救济条款中写明）：仅在机关树不能确定时设置（如垂直管理部门，行政复议法第二十七条）；null 或空字符串恢复按机关树确定",
