@@ -347,7 +347,7 @@ describe.each(BACKENDS)("accounts and sessions (%s)", (_name, databaseUrl) => {
       expect(all.items.some((l) => l.target.username === "outsider")).toBe(true);
       expect(all.items.map((l) => l.action)).toContain("user.created");
       expect((await call("GET", "/api/v1/account-audit?agency=other", "townadmin")).status).toBe(403);
-            expect((await call("GET", "/api/v1/account-audit", "supervisor")).status).toBe(403);
+      expect((await call("GET", "/api/v1/account-audit", "supervisor")).status).toBe(403);
       const page = await audit("admin", "?pageSize=2&page=2");
       expect(page.items).toHaveLength(2);
       expect(page.total).toBe(all.total);
