@@ -57,6 +57,12 @@ export interface ReplyForm {
   replyTextLabel?: string;
   /** What the letter prints in place of `replyText` when none was given. */
   replyTextDefault?: string;
+  /**
+   * The reply provides information (art. 36(二), 37): `replyText` is how (提供方式); without it
+   * the letter says how from the application's 获取信息的方式 and the reply's 送达方式, and
+   * never “见附件” (src/letters/reply-body.ts).
+   */
+  providesInformation?: boolean;
 }
 
 export interface OutcomeDefinition {
@@ -121,7 +127,7 @@ export const OUTCOMES = [
         {
           id: "provided",
           replyTextLabel: "提供方式",
-          replyTextDefault: "随本答复书向您提供该政府信息（见附件）",
+          providesInformation: true,
         },
       ),
       single("经审查，您申请公开的政府信息本机关已经主动公开。", [{ article: 36, item: 1 }], {
@@ -144,8 +150,10 @@ export const OUTCOMES = [
         id: "default",
         articles: [{ article: 37 }],
         decision:
-          "经审查，您申请公开的信息中含有不应当公开的内容，但是能够作区分处理，本机关决定向您提供可以公开的政府信息内容（见附件），对不应当公开的内容不予公开。",
+          "经审查，您申请公开的信息中含有不应当公开的内容，但是能够作区分处理，本机关决定向您提供可以公开的政府信息内容，对不应当公开的内容不予公开。",
         requires: ["reasons"],
+        replyTextLabel: "提供方式",
+        providesInformation: true,
         reasonsLabel: "对不予公开内容的理由",
       },
     ],

@@ -1,6 +1,6 @@
 import { assertNever } from "../domain/assert-never.ts";
 import { chineseDate } from "./letter-kinds.ts";
-import { REG, windowEndNote } from "./letter-parts.ts";
+import { quoted, REG, windowEndNote } from "./letter-parts.ts";
 import type { LetterCase, LetterEvent } from "./letter-types.ts";
 
 type ConsultationEvent = Extract<LetterEvent, { kind: "consultation_letter" }>;
@@ -12,7 +12,7 @@ type ConsultationEvent = Extract<LetterEvent, { kind: "consultation_letter" }>;
  * agency set, or within the working days given, from its receipt.
  */
 export function consultationBody(c: LetterCase, e: ConsultationEvent): string[] {
-  const opening = `本机关于${chineseDate(c.receivedOn)}收到政府信息公开申请（申请编号：${c.trackingNo}），申请获取“${c.description}”。`;
+  const opening = `本机关于${chineseDate(c.receivedOn)}收到政府信息公开申请（申请编号：${c.trackingNo}），申请获取${quoted(c.description)}。`;
   const within = `自收到本征求意见书之日起${e.windowWorkdays}个工作日内${windowEndNote(e.windowEnd)}`;
   switch (e.party) {
     case "third_party":

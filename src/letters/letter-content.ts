@@ -3,7 +3,7 @@ import { REPLY_WORKDAYS } from "../domain/statute.ts";
 import { consultationBody } from "./consultation-body.ts";
 import { feeNoticeBody } from "./fee-notice-body.ts";
 import { chineseDate, LETTER_KIND_DEFINITIONS } from "./letter-kinds.ts";
-import { acknowledgement, REG, windowEndNote } from "./letter-parts.ts";
+import { acknowledgement, addressedTo, applicantAddress, REG, windowEndNote } from "./letter-parts.ts";
 import type { LetterCase, LetterContent, LetterEvent } from "./letter-types.ts";
 import { replyBody, reReplyBody } from "./reply-body.ts";
 
@@ -43,13 +43,14 @@ function body(c: LetterCase, e: LetterEvent): string[] {
 
 /** The words of one letter: title, number, addressee, body, signature and date. */
 export function composeLetter(c: LetterCase, e: LetterEvent, serialNo: string): LetterContent {
-  const addressee = e.kind === "consultation_letter" ? e.name : c.applicantName;
+  // a consulted party is 贵方 / 贵机关 in its own letter; the applicant by applicantAddress
+  const toParty = e.kind === "consultation_letter";
   return {
     kind: e.kind,
     title: LETTER_KIND_DEFINITIONS[e.kind].title,
     serialNo,
-    addressee: `${addressee}：`,
-    paragraphs: body(c, e),
+    addressee: toParty ? `${e.name}：` : applicantAddress(c).salutation,
+    paragraphs: toParty ? body(c, e) : addressedTo(c, body(c, e)),
     signature: c.agencyName,
     date: chineseDate(e.on),
   };

@@ -3,7 +3,13 @@ import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
 import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
 import type { Role } from "../domain/roles.ts";
-import { type Channel, OUTGOING_DOCUMENTS, type OutgoingDocument } from "../domain/vocabulary.ts";
+import {
+  APPLICANT_TYPES,
+  type ApplicantType,
+  type Channel,
+  OUTGOING_DOCUMENTS,
+  type OutgoingDocument,
+} from "../domain/vocabulary.ts";
 import { type Actor, canActInAgency } from "../services/actor.ts";
 import type { ApplicationService } from "../services/application-service.ts";
 import type { CaseRow } from "../services/case-store.ts";
@@ -63,6 +69,9 @@ export interface LetterSummary {
   canIssue: boolean;
 }
 
+/** A letter's words as its web view shows them: the DOCX's model, and whether it is issued. */
+export type LetterView = LetterContent & { issued: boolean };
+
 /** What POST …/letters/:kind answers: the letter, and whether this request issued it. */
 export interface IssueResult {
   letter: LetterSummary;
@@ -81,6 +90,12 @@ export const DRAFT_SERIAL_NO = "草稿（尚未出具，无文号，不得送达
  */
 function issuingRoles(kind: LetterKind): readonly Role[] {
   return kind === "receipt" ? ["intake", "handler", "approver"] : ["handler", "approver"];
+}
+
+/** The applicant's type as recorded; an unknown one is treated as an organisation (addressed 贵单位). */
+function applicantTypeOf(applicant: unknown): ApplicantType {
+  const type = (applicant as { type?: unknown }).type;
+  return (APPLICANT_TYPES as readonly unknown[]).includes(type) ? (type as ApplicantType) : "other_org";
 }
 
 function isOutgoingDocument(kind: string): kind is OutgoingDocument {
@@ -140,6 +155,8 @@ export function makeLetterService(deps: LetterServiceDeps) {
       trackingNo: c.row.tracking_no,
       agencyName: c.agency.name,
       applicantName: String((c.row.applicant as { name?: unknown }).name ?? ""),
+      applicantType: applicantTypeOf(c.row.applicant),
+      deliveryForm: c.row.delivery_form?.trim() ? c.row.delivery_form : null,
       channel: c.row.channel as Channel,
       receivedOn: c.row.received_on as CivilDate,
       description: c.row.description,
@@ -216,6 +233,24 @@ export function makeLetterService(deps: LetterServiceDeps) {
     if (number) return composeLetter(k.letterCase, event, serialOf(k, kind, number));
     if (!mode.draft) throw notIssued(kind);
     return composeLetter(k.letterCase, event, DRAFT_SERIAL_NO);
+  }
+
+  /**
+   * The words of a letter for its web view (GET, never numbers anything): the same model the
+   * DOCX is rendered from, with the number it was issued under, or marked 草稿 before.
+   */
+  async function view(
+    actor: Actor,
+    applicationId: string,
+    kind: string,
+    options: LetterOptions = {},
+  ): Promise<LetterView> {
+    if (!isLetterKind(kind)) throw unknownKind(kind);
+    const k = await caseOf(actor, applicationId);
+    const { key, event } = await resolve(actor, applicationId, k, kind, options);
+    const issued = (await findIssuedLetters(deps.db, k.c.row.id)).get(key);
+    const serialNo = issued ? (issued.serialNo ?? serialOf(k, kind, issued)) : DRAFT_SERIAL_NO;
+    return { ...composeLetter(k.letterCase, event, serialNo), issued: issued !== undefined };
   }
 
   /**
@@ -339,6 +374,7 @@ export function makeLetterService(deps: LetterServiceDeps) {
 
     issueLetter: issue,
     composeLetter: compose,
+    viewLetter: view,
     composeDeliveryReceipt: composeReceipt,
     downloadLetter: download,
 

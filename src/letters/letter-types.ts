@@ -5,7 +5,13 @@
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { OutcomeId, ReplyCircumstances } from "../domain/outcomes.ts";
 import type { ReviewBody } from "../domain/review-body.ts";
-import type { Channel, ConsultationParty, FeeBasis } from "../domain/vocabulary.ts";
+import type {
+  ApplicantType,
+  Channel,
+  ConsultationParty,
+  DeliveryMethod,
+  FeeBasis,
+} from "../domain/vocabulary.ts";
 import type { LetterKind } from "./letter-kinds.ts";
 
 /** What every letter knows about its case. */
@@ -13,6 +19,10 @@ export interface LetterCase {
   trackingNo: string;
   agencyName: string;
   applicantName: string;
+  /** A natural person is addressed as 您, an organisation as 贵单位 (letter-parts.ts). */
+  applicantType: ApplicantType;
+  /** 获取信息的方式 the applicant asked for (纸质文本, 电子邮件, …), when recorded. */
+  deliveryForm: string | null;
   channel: Channel;
   receivedOn: CivilDate;
   description: string;
@@ -62,6 +72,8 @@ export type LetterEvent =
       reasons: string | null;
       /** The review body the remedy clause names (行政复议法 art. 20 ¶3, 24). */
       reviewBody: ReviewBody;
+      /** How the reply is sent (送达方式), when recorded. */
+      sentBy?: DeliveryMethod | undefined;
     }
   | {
       /** 重新答复 (DOMAIN.md §3): a reply again, after the decision that ordered it. */
@@ -72,6 +84,7 @@ export type LetterEvent =
       replyText: string | null;
       reasons: string | null;
       reviewBody: ReviewBody;
+      sentBy?: DeliveryMethod | undefined;
       /** The first reply's date, and the decision that ordered the new one. */
       firstReplyOn: CivilDate;
       order: { byCourt: boolean; decidedOn: CivilDate | null; receivedOn: CivilDate };

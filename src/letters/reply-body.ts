@@ -1,5 +1,6 @@
 import { replyFormFor } from "../domain/outcomes.ts";
 import { citeRegulation } from "../domain/regulation-citation.ts";
+import { DELIVERY_METHOD_LABELS } from "../domain/vocabulary.ts";
 import { chineseDate } from "./letter-kinds.ts";
 import { acknowledgement } from "./letter-parts.ts";
 import type { LetterCase, LetterEvent } from "./letter-types.ts";
@@ -41,12 +42,26 @@ export function reReplyBody(c: LetterCase, e: Extract<LetterEvent, { kind: "re_r
   ];
 }
 
+/**
+ * How the information is provided when the handler wrote nothing: the 获取信息的方式 the
+ * applicant asked for, else the reply's 送达方式. Nothing records an attachment, so the letter
+ * never says “见附件”; a handler who attaches it says so in 提供方式 (replyText).
+ */
+function provision(c: LetterCase, e: ReplyEvent): string {
+  if (c.deliveryForm) return `按您申请的获取信息的方式（${c.deliveryForm.trim()}）提供`;
+  if (e.sentBy) return `以${DELIVERY_METHOD_LABELS[e.sentBy]}方式提供`;
+  return FILL_IN;
+}
+
 function decisionLines(c: LetterCase, e: ReplyEvent): string[] {
   const form = replyFormFor(e.outcome, e.circumstances);
   const lines = [form.decision];
   if (form.replyTextLabel) {
     const text =
-      e.replyText ?? form.replyTextDefault ?? (form.requires.includes("replyText") ? FILL_IN : null);
+      e.replyText ??
+      (form.providesInformation ? provision(c, e) : undefined) ??
+      form.replyTextDefault ??
+      (form.requires.includes("replyText") ? FILL_IN : null);
     if (text) lines.push(sentence(`${form.replyTextLabel}：${text}`));
   } else if (e.replyText) {
     lines.push(e.replyText);

@@ -4,7 +4,12 @@ import { assertNever } from "../domain/assert-never.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
 import type { ReviewBody } from "../domain/review-body.ts";
-import type { ConsultationParty, FeeBasis } from "../domain/vocabulary.ts";
+import {
+  type ConsultationParty,
+  DELIVERY_METHODS,
+  type DeliveryMethod,
+  type FeeBasis,
+} from "../domain/vocabulary.ts";
 import type { ApplicationView, ClockView } from "../services/application-types.ts";
 import { feeCalculation } from "./fee-notice-body.ts";
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from "./letter-kinds.ts";
@@ -50,6 +55,8 @@ export function lastOfType(
 }
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+const deliveryMethod = (v: unknown) =>
+  (DELIVERY_METHODS as readonly unknown[]).includes(v) ? (v as DeliveryMethod) : undefined;
 const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? v : undefined);
 
 /**
@@ -143,6 +150,7 @@ function replyEvent(
     replyText: text(p.replyText) ?? null,
     reasons: text(p.reasons) ?? null,
     reviewBody,
+    sentBy: deliveryMethod(p.sentBy),
   };
 }
 
@@ -241,6 +249,7 @@ function reReplyEvent(
       replyText: text(p.replyText) ?? null,
       reasons: text(p.reasons) ?? null,
       reviewBody,
+      sentBy: deliveryMethod(p.sentBy),
       firstReplyOn: row.disposition_on as CivilDate,
       order: {
         byCourt: appeal !== undefined && appeal.kind !== "administrative_review",

@@ -13,6 +13,7 @@ import { DEFAULT_DELIVERY_BY_CHANNEL, DELIVERY_METHOD_LABELS } from "../../src/d
 import type { LetterContent } from "../../src/letters/letter-content.ts";
 import { letterText } from "../../src/letters/letter-text.ts";
 import type { ApplicationView, ClockView } from "../../src/services/application-types.ts";
+import { docxParagraphs } from "./support/docx-paragraphs.ts";
 import { type AgencyCode, type LettersSystem, startLettersSystem } from "./support/letters-system.ts";
 import { chinese, datesIn, keepArtefact, promisedEnd, regulationCitations } from "./support/read-letter.ts";
 
@@ -401,6 +402,13 @@ describe("every letter of every outcome, before and after 2024-01-01, for a town
         const text = letterText(letter);
         await keepArtefact(`${p.place}/${p.era.label}/${p.scenario.id}/${item.kind}.txt`, text);
         checkLetter(p, view, item.kind, letter, text);
+        // the web view (…/model) prints the issued DOCX's words, paragraph for paragraph
+        const qs = item.consultationId ? `?consultationId=${item.consultationId}` : "";
+        const path = `/api/v1/applications/${p.id}/letters/${item.kind}`;
+        const web = await ok<LetterContent & { issued: boolean }>(p.place, "GET", `${path}/model${qs}`);
+        expect(web, `${p.scenario.id} ${item.kind}`).toEqual({ ...letter, issued: true });
+        const docx = await s.call<Buffer>(p.place, "GET", `${path}.docx${qs}`);
+        expect(await docxParagraphs(docx.body), `${p.scenario.id} ${item.kind}`).toEqual(text.split("\n"));
         if (item.hasDeliveryReceipt) {
           const receipt = await s.letters.composeDeliveryReceipt(s.actors[p.place], p.id, item.kind, options);
           await keepArtefact(

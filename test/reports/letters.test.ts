@@ -10,7 +10,7 @@ import { d, makeReportFixture, type ReportFixture } from "./support/report-fixtu
 const NOW = new Date("2026-03-20T02:00:00Z");
 const EITHER_OR =
   /如对本答复不服，可以自收到本答复之日起60日内向某县人民政府申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼/;
-const REVIEW_FIRST = /您应当先向某县人民政府申请行政复议/;
+const REVIEW_FIRST = /(您|贵单位)应当先向某县人民政府申请行政复议/;
 
 /** Issues a letter (what POST …/letters/:kind does), then reads its words. */
 async function issued(
@@ -64,7 +64,8 @@ describe("letters on the embedded database", () => {
       if (group === "not_processed") expect(text).toMatch(/不予|不作为政府信息公开申请处理/);
     }
     const withdrawn = await issued(f, f.actors.handler, id("withdrawn"), "reply");
-    expect(withdrawn.paragraphs.join("")).toContain("您已撤回该政府信息公开申请");
+    // a legal service organisation: addressed as 贵单位
+    expect(withdrawn.paragraphs.join("")).toContain("贵单位已撤回该政府信息公开申请");
     expect(
       (await issued(f, f.actors.handler, id("outcome withheld.state_secret"), "reply")).paragraphs.join(""),
     ).toContain("第十四条");

@@ -14,6 +14,7 @@ import {
   ZIssueLetterBody,
   ZLetterDownloadQuery,
   ZLetterParams,
+  ZLetterQuery,
   ZLetterSettingsBody,
   ZReportParams,
   ZReportQuery,
@@ -152,6 +153,20 @@ export function letterRouteSpecs(letters: LetterService) {
       async handle({ actor, params }) {
         const items = await letters.listLetters(actor, params.id);
         return { items, total: items.length };
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/v1/applications/:id/letters/:kind/model",
+      summary:
+        "文书的内容（网页查看、打印）：与 DOCX 同一模型生成的标题、文号（尚未出具为“草稿”）、称谓、正文各段、落款和日期；只读，不编号",
+      tag: "letters",
+      access: "user",
+      params: ZLetterParams,
+      query: ZLetterQuery,
+      errors: [404, 409],
+      async handle({ actor, params, query }) {
+        return letters.viewLetter(actor, params.id, params.kind, query);
       },
     }),
     defineRoute({
