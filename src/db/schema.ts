@@ -72,6 +72,8 @@ export interface ApplicationTable {
   applicant: Json<Record<string, unknown>>;
   description: string;
   delivery_form: string | null;
+  /** The 挂号单号 of a posted application (channel `post`), migration 0014. */
+  mail_tracking_no: ColumnType<string | null, string | null | undefined, string | null>;
   handler_user_id: number | null;
   received_on: string;
   /** API state name, for filtering. */

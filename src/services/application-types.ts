@@ -7,6 +7,7 @@ import type { ActionType } from "../domain/application-events.ts";
 import type { ProposalFacts } from "../domain/case-facts.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { Clock, ClockKind } from "../domain/deadlines/clock.ts";
+import type { IdType } from "../domain/identity-numbers.ts";
 import type { OutcomeId } from "../domain/outcomes.ts";
 import type { PersonalDataMode } from "../domain/personal-data.ts";
 import type {
@@ -35,6 +36,8 @@ interface ReplyInput {
 export interface Applicant {
   type: ApplicantType;
   name: string;
+  /** Absent on older cases and ledger rows: the number is then kept as given, unchecked. */
+  idType?: IdType | undefined;
   idNumber?: string | undefined;
   phone?: string | undefined;
   email?: string | undefined;
@@ -49,6 +52,8 @@ export interface RegisterInput {
   applicant: Applicant;
   description: string;
   deliveryForm?: string | undefined;
+  /** The 挂号单号 of a posted application (channel `post` only). */
+  trackingNumber?: string | undefined;
   handlerUsername?: string | undefined;
   /** The number of the case in a paper ledger (台账编号), kept in the registration event. */
   ledgerNo?: string | undefined;
@@ -157,6 +162,8 @@ export interface ApplicationView {
   channel: Channel;
   receivedOn: CivilDate;
   deliveryForm: string | null;
+  /** The 挂号单号 of a posted application, null when none was recorded. */
+  trackingNumber: string | null;
   handler: string | null;
   outcome: OutcomeId | null;
   dispositionOn: CivilDate | null;

@@ -81,6 +81,7 @@ export function buildApplicationView(args: {
     channel: row.channel as Channel,
     receivedOn: row.received_on as CivilDate,
     deliveryForm: row.delivery_form,
+    trackingNumber: row.mail_tracking_no ?? null,
     handler: args.handler,
     outcome: (row.outcome as OutcomeId | null) ?? null,
     dispositionOn: (row.disposition_on as CivilDate | null) ?? null,

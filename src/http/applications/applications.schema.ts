@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { API_STATES } from "../../../machines/api-state.ts";
+import { civilDateInChina } from "../../domain/civil-date.ts";
+import { ID_TYPES, idNumberProblem, idTypeFits, phoneProblem } from "../../domain/identity-numbers.ts";
 import { APPLICANT_TYPES, CHANNELS } from "../../domain/vocabulary.ts";
 import type { Applicant, ListFilters, RegisterInput } from "../../services/application-types.ts";
 import { WORKLIST_SORTS, WORKLIST_VIEWS } from "../../services/worklist-query.ts";
@@ -13,28 +15,75 @@ import {
 } from "../validation/common.schema.ts";
 import { assertType, type Same } from "../validation/type-checks.ts";
 
-export const ZApplicant = z.strictObject({
-  type: z.enum(APPLICANT_TYPES),
-  name: requiredText(TEXT_LIMITS.name),
-  idNumber: optionalText(50),
-  phone: optionalText(50),
-  email: optionalEmail(),
-  address: optionalText(TEXT_LIMITS.shortText),
-});
+export const ZApplicant = z
+  .strictObject({
+    type: z.enum(APPLICANT_TYPES),
+    name: requiredText(TEXT_LIMITS.name),
+    idType: z.enum(ID_TYPES).optional().meta({
+      description:
+        "证件类型：resident_id 居民身份证、passport 护照、hk_mo_tw 港澳台居民证件、other 其他（自然人）；uscc 统一社会信用代码（法人或其他组织；境外组织等可用 other）。缺省时证件号码按原样保存、不作校验（早先登记的申请）",
+    }),
+    idNumber: optionalText(50),
+    phone: optionalText(50),
+    email: optionalEmail(),
+    address: optionalText(TEXT_LIMITS.shortText),
+  })
+  .superRefine((a, ctx) => checkNumbers(a, ctx));
 
-export const ZRegisterInput = z.strictObject({
-  agencyCode: ZCode,
-  channel: z.enum(CHANNELS),
-  receivedOn: ZCivilDate,
-  applicant: ZApplicant,
-  description: requiredText(TEXT_LIMITS.description),
-  deliveryForm: optionalText(TEXT_LIMITS.name),
-  handlerUsername: optionalText(64),
-  /** The number in a paper ledger (台账编号), e.g. set by the ledger import. */
-  ledgerNo: optionalText(64),
-  /** Required by the service when receivedOn falls in a year whose report is closed. */
-  amendmentReason: optionalText(TEXT_LIMITS.reason),
-}) satisfies z.ZodType<RegisterInput>;
+/**
+ * The phone is a mobile or a landline; the ID type fits the applicant and the number is valid
+ * for it (src/domain/identity-numbers.ts, which the web form uses too).
+ */
+export function checkNumbers(a: Partial<Applicant>, ctx: z.RefinementCtx): void {
+  const phone = a.phone === undefined ? undefined : phoneProblem(a.phone);
+  if (phone !== undefined) ctx.addIssue({ code: "custom", path: ["phone"], message: `联系电话${phone}` });
+  if (a.idType === undefined || a.type === undefined) return;
+  if (!idTypeFits(a.idType, a.type)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["idType"],
+      message:
+        a.type === "natural_person"
+          ? "自然人的证件类型应为居民身份证、护照、港澳台居民证件或其他证件"
+          : "法人或其他组织的证件类型应为统一社会信用代码（境外组织等可选其他证件）",
+    });
+    return;
+  }
+  if (a.idNumber === undefined) return;
+  const problem = idNumberProblem(a.idType, a.idNumber, civilDateInChina(new Date()));
+  if (problem !== undefined)
+    ctx.addIssue({ code: "custom", path: ["idNumber"], message: `证件号码${problem}` });
+}
+
+/** A 挂号单号: letters and digits as printed on the receipt slip (e.g. XA123456789CN). */
+export const ZTrackingNumber = optionalText(30).refine(
+  (s) => s === undefined || /^[A-Za-z0-9-]{6,30}$/.test(s),
+  {
+    message: "挂号单号应为6到30位字母或数字（如 XA123456789CN）",
+  },
+);
+
+export const ZRegisterInput = z
+  .strictObject({
+    agencyCode: ZCode,
+    channel: z.enum(CHANNELS),
+    receivedOn: ZCivilDate,
+    applicant: ZApplicant,
+    description: requiredText(TEXT_LIMITS.description),
+    deliveryForm: optionalText(TEXT_LIMITS.name),
+    trackingNumber: ZTrackingNumber.meta({
+      description: "挂号单号（仅信函申请（挂号/需签收），即 channel 为 post 时）",
+    }),
+    handlerUsername: optionalText(64),
+    /** The number in a paper ledger (台账编号), e.g. set by the ledger import. */
+    ledgerNo: optionalText(64),
+    /** Required by the service when receivedOn falls in a year whose report is closed. */
+    amendmentReason: optionalText(TEXT_LIMITS.reason),
+  })
+  .refine((r) => r.trackingNumber === undefined || r.channel === "post", {
+    path: ["trackingNumber"],
+    message: "挂号单号只适用于信函申请（挂号/需签收）；其他申请方式请不填",
+  }) satisfies z.ZodType<RegisterInput>;
 
 const ZBooleanText = z
   .enum(["true", "false", "1", "0"], { error: "应为 true 或 false" })

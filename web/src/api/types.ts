@@ -117,6 +117,8 @@ export interface Meta {
 export interface Applicant {
   type: ApplicantType;
   name: string;
+  /** resident_id 居民身份证, passport, hk_mo_tw 港澳台居民证件, other, uscc 统一社会信用代码; absent on older cases. */
+  idType?: "resident_id" | "passport" | "hk_mo_tw" | "other" | "uscc";
   idNumber?: string;
   phone?: string;
   email?: string;
@@ -168,6 +170,8 @@ export interface Application {
   channel: Channel;
   receivedOn: string;
   deliveryForm: string | null;
+  /** 挂号单号 of a posted application (channel post), null when none was recorded. */
+  trackingNumber?: string | null;
   handler: string | null;
   outcome: string | null;
   dispositionOn: string | null;
@@ -234,6 +238,8 @@ export interface RegisterInput {
   applicant: Applicant;
   description: string;
   deliveryForm?: string;
+  /** 挂号单号 (channel post only). */
+  trackingNumber?: string;
   handlerUsername?: string;
 }
 

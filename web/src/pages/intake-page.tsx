@@ -2,6 +2,14 @@ import type { WorkingCalendar } from "@domain/calendar/calendar.ts";
 import type { CivilDate } from "@domain/civil-date.ts";
 import { computeDeadlines } from "@domain/deadlines/compute-deadlines.ts";
 import {
+  ID_TYPE_LABELS,
+  type IdType,
+  idNumberProblem,
+  idTypeFits,
+  PERSON_ID_TYPES,
+  phoneProblem,
+} from "@domain/identity-numbers.ts";
+import {
   Alert,
   App,
   AutoComplete,
@@ -15,6 +23,7 @@ import {
   Radio,
   Result,
   Row,
+  Select,
   Space,
   Typography,
 } from "antd";
@@ -39,6 +48,7 @@ interface IntakeFields {
   applicant: {
     type: ApplicantType;
     name: string;
+    idType?: IdType;
     idNumber?: string;
     phone?: string;
     email?: string;
@@ -46,10 +56,37 @@ interface IntakeFields {
   };
   description: string;
   deliveryForm?: string;
+  trackingNumber?: string;
   handlerUsername?: string;
 }
 
 const DELIVERY_FORMS = ["纸质文本", "电子邮件", "光盘", "当场阅读、抄录"];
+
+const ORG_ID_TYPES: readonly IdType[] = ["uscc", "other"];
+
+/** The ID types an applicant of a type may show (the same rule as the API's, src/domain/identity-numbers.ts). */
+export function idTypeOptions(applicantType: ApplicantType | undefined) {
+  const types = applicantType === "natural_person" || !applicantType ? PERSON_ID_TYPES : ORG_ID_TYPES;
+  return types.map((t) => ({ value: t, label: ID_TYPE_LABELS[t] }));
+}
+
+/** The form rules of the ID number and the phone: the domain's checks, the server's messages. */
+export function idNumberRule(idType: IdType | undefined, applicantType: ApplicantType | undefined) {
+  return {
+    validator: async (_: unknown, value: string | undefined) => {
+      if (!value?.trim() || !idType || !applicantType || !idTypeFits(idType, applicantType)) return;
+      const problem = idNumberProblem(idType, value, todayInChina());
+      if (problem) throw new Error(`证件号码${problem}`);
+    },
+  };
+}
+
+export const phoneRule = {
+  validator: async (_: unknown, value: string | undefined) => {
+    const problem = value?.trim() ? phoneProblem(value) : undefined;
+    if (problem) throw new Error(`联系电话${problem}`);
+  },
+};
 
 /** The first deadlines a receipt date implies, by the domain's engine (same code as the server). */
 function FirstDeadlines(props: { receivedOn: CivilDate; calendar: WorkingCalendar }) {
@@ -149,6 +186,8 @@ export default function IntakePage() {
   const channel = Form.useWatch("channel", form);
   const evidenceOn = Form.useWatch("evidenceOn", form);
   const name = Form.useWatch(["applicant", "name"], form);
+  const applicantType = Form.useWatch(["applicant", "type"], form);
+  const idType = Form.useWatch(["applicant", "idType"], form);
   const description = Form.useWatch("description", form);
   const duplicates = useDuplicates(user.agencyCode, name, description);
   const receivedOn = fromPicker(evidenceOn) as CivilDate | undefined;
@@ -185,6 +224,7 @@ export default function IntakePage() {
       description: v.description,
     };
     if (v.deliveryForm?.trim()) input.deliveryForm = v.deliveryForm.trim();
+    if (v.channel === "post" && v.trackingNumber?.trim()) input.trackingNumber = v.trackingNumber.trim();
     if (v.handlerUsername?.trim()) input.handlerUsername = v.handlerUsername.trim();
     try {
       const app = await registerApplication(input);
@@ -209,7 +249,21 @@ export default function IntakePage() {
               form={form}
               layout="vertical"
               onFinish={(v) => void submit(v)}
-              initialValues={{ applicant: { type: "natural_person" } }}
+              initialValues={{ applicant: { type: "natural_person", idType: "resident_id" } }}
+              onValuesChange={(changed: Partial<IntakeFields>) => {
+                const type = changed.applicant?.type;
+                if (type) {
+                  // The ID type follows the applicant type: 居民身份证 for a person, 统一社会信用代码 otherwise.
+                  form.setFieldValue(
+                    ["applicant", "idType"],
+                    type === "natural_person" ? "resident_id" : "uscc",
+                  );
+                  if (form.getFieldValue(["applicant", "idNumber"]))
+                    void form.validateFields([["applicant", "idNumber"]]);
+                }
+                if (changed.applicant?.idType && form.getFieldValue(["applicant", "idNumber"]))
+                  void form.validateFields([["applicant", "idNumber"]]);
+              }}
               aria-label="登记表"
             >
               <Form.Item
@@ -227,6 +281,21 @@ export default function IntakePage() {
               >
                 <DatePicker disabledDate={isAfterToday} disabled={!channel} />
               </Form.Item>
+              {channel === "post" && (
+                <Form.Item
+                  label="挂号单号"
+                  name="trackingNumber"
+                  extra="信封或邮件详情单上的挂号单号（如 XA123456789CN），作为收到挂号信的凭证"
+                  rules={[
+                    {
+                      pattern: /^\s*[A-Za-z0-9-]{6,30}\s*$/,
+                      message: "挂号单号应为6到30位字母或数字（如 XA123456789CN）",
+                    },
+                  ]}
+                >
+                  <Input style={{ maxWidth: 280 }} />
+                </Form.Item>
+              )}
               <Form.Item
                 label="申请人情况"
                 name={["applicant", "type"]}
@@ -245,17 +314,33 @@ export default function IntakePage() {
                     <Input />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
-                  <Form.Item label="证件号码" name={["applicant", "idNumber"]}>
+                <Col xs={24} sm={12}>
+                  <Form.Item label="证件类型" name={["applicant", "idType"]}>
+                    <Select options={idTypeOptions(applicantType)} aria-label="证件类型" />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={12}>
+                  <Form.Item
+                    label="证件号码"
+                    name={["applicant", "idNumber"]}
+                    rules={[idNumberRule(idType, applicantType)]}
+                    validateTrigger="onBlur"
+                  >
                     <Input />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
-                  <Form.Item label="联系电话" name={["applicant", "phone"]}>
+                <Col xs={24} sm={12}>
+                  <Form.Item
+                    label="联系电话"
+                    name={["applicant", "phone"]}
+                    rules={[phoneRule]}
+                    validateTrigger="onBlur"
+                    extra="手机号，或带区号的固定电话（如 0571-87654321）"
+                  >
                     <Input />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item label="电子邮箱" name={["applicant", "email"]}>
                     <Input />
                   </Form.Item>

@@ -1,3 +1,4 @@
+import { ID_TYPE_LABELS } from "@domain/identity-numbers.ts";
 import {
   App,
   Button,
@@ -61,6 +62,9 @@ function Details({ app }: { app: Application }) {
       <Descriptions.Item label="收到申请之日">{app.receivedOn}</Descriptions.Item>
       <Descriptions.Item label="机关">{app.agencyName}</Descriptions.Item>
       <Descriptions.Item label="承办人">{app.handler ?? "—"}</Descriptions.Item>
+      {app.applicant.idType && (
+        <Descriptions.Item label="证件类型">{ID_TYPE_LABELS[app.applicant.idType]}</Descriptions.Item>
+      )}
       {app.applicant.idNumber && (
         <Descriptions.Item label="证件号码">
           <span className="applicant-id-number">{app.applicant.idNumber}</span>
@@ -70,6 +74,12 @@ function Details({ app }: { app: Application }) {
       {app.applicant.email && <Descriptions.Item label="电子邮箱">{app.applicant.email}</Descriptions.Item>}
       {app.applicant.address && (
         <Descriptions.Item label="通信地址">{app.applicant.address}</Descriptions.Item>
+      )}
+      <Descriptions.Item label="获取信息的方式">{app.deliveryForm ?? "未填写"}</Descriptions.Item>
+      {app.trackingNumber && (
+        <Descriptions.Item label="挂号单号">
+          <span className="mail-tracking-number">{app.trackingNumber}</span>
+        </Descriptions.Item>
       )}
       <Descriptions.Item label="申请人信息">
         {app.personalData === "full" ? (
