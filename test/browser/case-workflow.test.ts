@@ -30,7 +30,7 @@ describe("a case from intake to decision (browser)", () => {
     await fillDate(page, "签收日期", SIGNED_ON);
     await page.getByLabel("商业企业").check();
     await page.getByLabel("申请人姓名或名称").fill(APPLICANT);
-    await page.getByLabel("联系电话").fill("0359-1234567");
+    await page.getByLabel("联系电话").fill("0359-2234567");
     await page.getByLabel("所需政府信息的内容描述").fill(DESCRIPTION);
     const due = computeReplyDeadline(
       { receivedOn: SIGNED_ON, consultations: [] },
