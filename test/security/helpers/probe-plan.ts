@@ -43,7 +43,8 @@ export const INJECTED = {
   is_system_admin: true,
   roles: ["supervisor"],
   events: [{ type: "application.decided", payload: { outcome: "disclosed" } }],
-  trackingNumber: "FORGED-424242",
+  // The case's number (`trackingNo` in the API); `trackingNumber` is the 挂号单号 a clerk types.
+  trackingNo: "FORGED-424242",
   id: "forged-424242",
   userId: 1,
   createdBy: "forged-424242",
