@@ -78,12 +78,18 @@ describe("the annual report's texts and closing", () => {
 
     await page.getByRole("button", { name: "定稿（关闭年度）" }).click();
     const modal = page.locator(".close-year-modal");
-    await waitForText(modal, "项提醒未通过，请核对");
-    await waitForText(modal.getByRole("list", { name: "未通过的提醒" }), w2?.message ?? "W2");
+    await waitForText(modal, "项提醒需确认");
+    // the list's line: the verdict, then the message without its id
+    const w2Line = modal.getByRole("list", { name: "需确认的提醒" });
+    await waitForText(w2Line, "W2 需确认");
+    await waitForText(w2Line, (w2?.message ?? "W2").replace(/^W2 /, ""));
     const confirm = modal.getByRole("button", { name: "确认提醒并定稿" });
     expect(await confirm.isDisabled()).toBe(true);
     await s.shot(page, "report-close-warnings");
     await modal.getByRole("checkbox", { name: "我已阅读以上提醒，确认按现有内容定稿" }).check();
+    // irreversible: the year typed out as well
+    expect(await confirm.isDisabled()).toBe(true);
+    await modal.getByLabel("输入年度或机关名称以确认").fill(String(Y));
     await confirm.click();
     await waitForText(page.locator(".ant-message"), `${Y}年度报告已定稿`);
     await waitForText(page.locator(".ant-tag").filter({ hasText: "已定稿" }), "第 1 版");

@@ -132,10 +132,15 @@ describe("the other pages (browser)", () => {
     const page = await s.openAs("townadmin", `/admin/settings`);
     // the township's review body comes from the tree: the county government (行政复议法 art. 24)
     await waitForText(page.locator("main"), "第二十四条第一款第（二）项");
-    await page.getByLabel("本机关文号简称").fill("某镇");
+    // none set yet: the letters' short name, derived from the agency's name, is shown, not a blank
+    await waitForText(page.getByTestId("short-name-in-use"), "某镇");
+    await waitForText(page.locator("main"), "某镇（未设置，按机关名称确定）");
+    expect(await page.getByLabel("本机关文号简称").getAttribute("placeholder")).toBe("某镇");
+    await page.getByLabel("本机关文号简称").fill("某镇政");
     await page.getByLabel(/收费通知书默认缴纳方式/).fill("到镇财政所缴纳");
     await page.getByRole("button", { name: "保存文书设置" }).click();
     await waitForText(page.locator("body"), "文书设置已保存");
+    await waitForText(page.locator("main"), "某镇政（本机关设置）");
     await s.shot(page, "settings-short-name");
   });
 });

@@ -13,12 +13,28 @@ interface StatsReply {
   outcomes: Record<string, number>;
   decided: number;
   onTime: number;
+  lateOpen: number;
   onTimeRate: number | null;
   averageWorkdaysToReply: number | null;
   overdueByHandler: { handler: string | null; count: number }[];
+  agencies: AgencyStats[];
+}
+
+/** One agency of a supervisor's subtree (scope subtree only). */
+export interface AgencyStats {
+  agencyCode: string;
+  agencyName: string;
+  open: number;
+  overdue: number;
+  decided: number;
+  onTime: number;
+  lateOpen: number;
+  onTimeRate: number | null;
 }
 
 export interface DashboardStats {
+  /** The agency (or the subtree's top) the figures are of. */
+  agencyCode: string | null;
   year: number;
   /** Applications received in each month of the year (12 numbers). */
   receivedPerMonth: number[];
@@ -27,6 +43,12 @@ export interface DashboardStats {
   /** Replies (decisions) given in the year, and those given by the reply deadline. */
   decisions: number;
   onTime: number;
+  /** Open cases whose reply deadline (in the year) has passed: counted late by the rate. */
+  lateOpen: number;
+  /** The server's on-time rate (0–1): onTime / (decisions + lateOpen); null when both are 0. */
+  onTimeRate: number | null;
+  /** Each agency of the subtree (a supervisor's overview); empty for one agency. */
+  agencies: AgencyStats[];
   /** Mean working days from receipt to reply, over those decisions (null when none). */
   averageWorkdaysToReply: number | null;
   /** Open cases past their reply deadline today, by handler. */
@@ -48,11 +70,15 @@ export async function fetchDashboardStats(args: {
     : { year: String(args.year), include: "subtree" };
   const s = await api.get<StatsReply>("/api/v1/stats", query, args.signal);
   return {
+    agencyCode: s.agencyCode,
     year: s.year,
     receivedPerMonth: s.receivedByMonth,
     outcomes: Object.fromEntries(Object.entries(s.outcomes).filter(([, n]) => n > 0)),
     decisions: s.decided,
     onTime: s.onTime,
+    lateOpen: s.lateOpen,
+    onTimeRate: s.onTimeRate,
+    agencies: s.agencies,
     averageWorkdaysToReply: s.averageWorkdaysToReply,
     overdueByHandler: s.overdueByHandler.map((h) => ({ handler: h.handler ?? NO_HANDLER, count: h.count })),
     total: s.receivedByMonth.reduce((x, y) => x + y, 0),

@@ -126,6 +126,23 @@ export const reportCell = (agency: string, year: number, row: string, column: st
     `${reportBase(agency, year)}/cells/${encodeURIComponent(row)}/${encodeURIComponent(column)}`,
     subtree ? { include: "subtree" } : undefined,
   );
+/** A closed version of a year (GET …/versions): its 定稿日期, the amendment's reason and changes. */
+export interface ReportVersionSummary {
+  version: number;
+  closedAt: string;
+  reason: string | null;
+  changes: { table: string; row: string; column: string; from: number | string; to: number | string }[];
+}
+export const reportVersions = (agency: string, year: number) =>
+  api.get<Page<ReportVersionSummary>>(`${reportBase(agency, year)}/versions`);
+/** Amends a closed year (a new version when something changed since the latest one). */
+export const amendReport = (agency: string, year: number, reason: string) =>
+  api.post<{ version: number; created: boolean; changes: ReportVersionSummary["changes"] }>(
+    `${reportBase(agency, year)}/amend`,
+    { reason },
+  );
+export const reportVersionFileUrl = (agency: string, year: number, version: number, ext: "docx" | "xlsx") =>
+  `${reportBase(agency, year)}/versions/${version}.${ext}`;
 /** Not in API.md: the supervisor's overview, the subtree's report and each agency's status. */
 export const reportOverview = (agency: string, year: number) =>
   api.get<{ report: AnnualReport; agencies: ReportStatusLine[] }>(`${reportBase(agency, year)}/overview`);
@@ -152,7 +169,10 @@ export const fetchSettings = () => api.get<SettingsView>(`${V1}/settings`);
 /** An agency's letter settings: short name, review body (set / from the tree / in force), payment method. */
 export interface LetterSettings {
   agencyCode: string;
+  /** The short name the letters use: the one set, else defaultShortName. */
   shortName: string;
+  shortNameSet: string | null;
+  defaultShortName: string;
   reviewBody: string | null;
   effectiveReviewBody: { name: string; basis: string } | null;
   derivedReviewBody: { name: string; basis: string } | null;
@@ -163,5 +183,5 @@ export const fetchLetterSettings = (agency: string) =>
 /** null (or "") clears a setting; an absent field keeps it. */
 export const putLetterSettings = (
   agency: string,
-  body: { shortName?: string; reviewBody?: string | null; feePaymentMethod?: string | null },
+  body: { shortName?: string | null; reviewBody?: string | null; feePaymentMethod?: string | null },
 ) => api.put<LetterSettings>(`${V1}/agencies/${encodeURIComponent(agency)}/letter-settings`, body);

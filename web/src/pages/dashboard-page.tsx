@@ -1,6 +1,8 @@
-import { Alert, Card, Col, Row, Select, Space, Spin, Statistic, Typography } from "antd";
+import { Alert, Card, Col, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { type DashboardStats, fetchDashboardStats } from "../api/dashboard-stats.ts";
+import { type AgencyStats, type DashboardStats, fetchDashboardStats } from "../api/dashboard-stats.ts";
+import { reportOverview } from "../api/endpoints.ts";
+import type { ReportStatusLine } from "../api/types.ts";
 import { EChart, type EChartOption } from "../components/echart.tsx";
 import { YearSelect } from "../components/year-select.tsx";
 import { todayInChina } from "../lib/dates.ts";
@@ -8,6 +10,7 @@ import { useAgencies } from "../lib/use-agencies.ts";
 import { useTitle } from "../lib/use-title.ts";
 import { type MetaIndex, useMeta } from "../session/meta.tsx";
 import { useSession } from "../session/session.tsx";
+import { closedOnOf } from "./report/report-versions-card.tsx";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 
@@ -38,13 +41,17 @@ function Charts({ stats, meta }: { stats: DashboardStats; meta: MetaIndex }) {
   const outcomes = useMemo<EChartOption>(
     () => ({
       tooltip: { trigger: "item", formatter: "{b}：{c} 件（{d}%）" },
-      legend: { bottom: 0, type: "scroll" },
+      // The names in the legend, the counts inside the ring: no label outside the box to be cut.
+      legend: { bottom: 0, left: "center", type: "scroll" },
       series: [
         {
           type: "pie",
-          radius: ["35%", "65%"],
+          radius: ["38%", "70%"],
+          center: ["50%", "42%"],
+          avoidLabelOverlap: true,
           data: outcomeSeries(stats, meta),
-          label: { formatter: "{b}\n{c}" },
+          label: { position: "inside", formatter: "{c}", color: "#fff", fontWeight: "bold" },
+          labelLine: { show: false },
         },
       ],
     }),
@@ -95,6 +102,88 @@ function Charts({ stats, meta }: { stats: DashboardStats; meta: MetaIndex }) {
   );
 }
 
+const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`);
+
+/**
+ * The supervisor's overview: each agency of the subtree with its open and overdue cases, its
+ * on-time rate (open cases past their deadline count as late) and its annual report's status.
+ */
+function SupervisorOverview(props: { stats: DashboardStats; reportYear: number }) {
+  const { stats, reportYear } = props;
+  const [lines, setLines] = useState<ReportStatusLine[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!stats.agencyCode) return;
+    setLines(null);
+    setProblem(null);
+    reportOverview(stats.agencyCode, reportYear)
+      .then((o) => setLines(o.agencies))
+      .catch((e: Error) => setProblem(e.message));
+  }, [stats.agencyCode, reportYear]);
+  const statusOf = (code: string) => lines?.find((l) => l.agencyCode === code);
+  return (
+    <Card size="small" title="各机关概况" className="supervisor-overview">
+      {problem && (
+        <Alert type="warning" title={`无法读取年度报告状态：${problem}`} style={{ marginBottom: 8 }} />
+      )}
+      <Table<AgencyStats>
+        size="small"
+        rowKey="agencyCode"
+        pagination={false}
+        scroll={{ x: "max-content" }}
+        dataSource={stats.agencies}
+        columns={[
+          { title: "机关", dataIndex: "agencyName", fixed: "left" },
+          { title: "办理中", dataIndex: "open", align: "right" },
+          {
+            title: "逾期未答复",
+            dataIndex: "overdue",
+            align: "right",
+            render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+          },
+          {
+            title: `${stats.year}年按期答复率`,
+            align: "right",
+            render: (_, a) => (
+              <span title={`按期 ${a.onTime} 件；已答复 ${a.decided} 件，逾期未答复 ${a.lateOpen} 件`}>
+                {percent(a.onTimeRate)}
+              </span>
+            ),
+          },
+          {
+            title: `${reportYear}年度报告`,
+            render: (_, a) => {
+              const l = statusOf(a.agencyCode);
+              if (!l) return lines === null && !problem ? <Spin size="small" /> : "—";
+              return (
+                <Space size={4}>
+                  {l.status === "closed" ? (
+                    <Tag color="green">已定稿（第 {l.version} 版）</Tag>
+                  ) : (
+                    <Tag>草稿</Tag>
+                  )}
+                  {l.isLate ? (
+                    <Tag color="red">逾期</Tag>
+                  ) : (
+                    l.status === "closed" && <Tag color="green">按期</Tag>
+                  )}
+                </Space>
+              );
+            },
+          },
+          {
+            title: "定稿日期",
+            render: (_, a) => {
+              const l = statusOf(a.agencyCode);
+              return l?.closedAt ? closedOnOf(l.closedAt) : l ? `期限 ${l.dueOn}` : "—";
+            },
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 export default function DashboardPage() {
   useTitle("统计");
   const meta = useMeta();
@@ -118,7 +207,9 @@ export default function DashboardPage() {
     return () => controller.abort();
   }, [agency, year]);
 
-  const rate = stats && stats.decisions > 0 ? Math.round((stats.onTime / stats.decisions) * 1000) / 10 : null;
+  const rate = stats?.onTimeRate == null ? null : Math.round(stats.onTimeRate * 1000) / 10;
+  // The annual report the overview shows: the selected year once it is over, else the last one.
+  const reportYear = year < thisYear ? year : thisYear - 1;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} className="page-title">
@@ -155,6 +246,7 @@ export default function DashboardPage() {
       )}
       {stats && (
         <>
+          {stats.agencies.length > 0 && <SupervisorOverview stats={stats} reportYear={reportYear} />}
           <Row gutter={16}>
             <Col xs={12} md={6}>
               <Card size="small">
@@ -169,6 +261,10 @@ export default function DashboardPage() {
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="按期答复率" value={rate ?? "—"} suffix={rate === null ? "" : "%"} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  按期 {stats.onTime} 件 / 已答复 {stats.decisions} 件
+                  {stats.lateOpen > 0 ? ` + 逾期未答复 ${stats.lateOpen} 件` : ""}
+                </Typography.Text>
               </Card>
             </Col>
             <Col xs={12} md={6}>

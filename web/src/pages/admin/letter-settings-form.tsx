@@ -25,7 +25,7 @@ export function LetterSettingsForm({ agencyCode }: { agencyCode: string }) {
   async function save(values: Fields) {
     try {
       const saved = await putLetterSettings(agencyCode, {
-        shortName: values.shortName,
+        shortName: values.shortName.trim() === "" ? null : values.shortName,
         reviewBody: values.reviewBody.trim() === "" ? null : values.reviewBody,
         feePaymentMethod: values.feePaymentMethod.trim() === "" ? null : values.feePaymentMethod,
       });
@@ -43,6 +43,13 @@ export function LetterSettingsForm({ agencyCode }: { agencyCode: string }) {
   return (
     <Card size="small" title="本机关文书设置">
       <Descriptions size="small" bordered column={1} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label="文书现用的文号简称">
+          <span data-testid="short-name-in-use">{settings.shortName}</span>
+          <Typography.Text type="secondary">
+            {settings.shortNameSet === null ? "（未设置，按机关名称确定）" : "（本机关设置）"}
+            ，如 {settings.shortName}公开〔{new Date().getFullYear()}〕第1号
+          </Typography.Text>
+        </Descriptions.Item>
         <Descriptions.Item label="按机关树确定的行政复议机关">
           {derived ? `${derived.name}（${derived.basis}）` : "机关树中本机关之上没有人民政府，无法确定"}
         </Descriptions.Item>
@@ -60,7 +67,7 @@ export function LetterSettingsForm({ agencyCode }: { agencyCode: string }) {
         onFinish={save}
         aria-label="本机关文书设置"
         initialValues={{
-          shortName: settings.shortName,
+          shortName: settings.shortNameSet ?? "",
           reviewBody: settings.reviewBody ?? "",
           feePaymentMethod: settings.feePaymentMethod ?? "",
         }}
@@ -68,9 +75,9 @@ export function LetterSettingsForm({ agencyCode }: { agencyCode: string }) {
         <Form.Item
           name="shortName"
           label="本机关文号简称"
-          rules={[{ required: true, whitespace: true, message: "请填写简称，如“嵋阳镇”" }]}
+          extra={`留空则按机关名称确定：${settings.defaultShortName}`}
         >
-          <Input placeholder="如：嵋阳镇" maxLength={20} />
+          <Input placeholder={settings.defaultShortName} maxLength={20} />
         </Form.Item>
         <Form.Item
           name="reviewBody"

@@ -1,19 +1,61 @@
-import { Alert, App, Button, Checkbox, Modal, Spin, Typography } from "antd";
+import { Alert, App, Button, Checkbox, Input, Modal, Spin, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { closeReport, getReport } from "../../api/endpoints.ts";
-import type { AnnualReport, ReportCheck } from "../../api/types.ts";
+import type { AnnualReport } from "../../api/types.ts";
+import { blockingChecks, CheckList, checkText, warningsToAcknowledge } from "./check-verdict.tsx";
 
-const isFailing = (severity: "error" | "warning") => (c: ReportCheck) =>
-  !c.ok && (c.severity ?? "error") === severity;
+/** What stands between a draft and its 定稿, as the server decides it (POST …/close). */
+export interface CloseBlockers {
+  /** The year has not ended: closing opens on 1 January of the next year. */
+  notEnded: string | null;
+  blocking: AnnualReport["checks"];
+  warnings: AnnualReport["checks"];
+}
+
+export function closeBlockers(report: AnnualReport, today: string): CloseBlockers {
+  const opens = `${report.year + 1}-01-01`;
+  return {
+    notEnded:
+      today < opens ? `${report.year}年度尚未结束，${report.year + 1}年1月1日起才能定稿（关闭年度）` : null,
+    blocking: blockingChecks(report.checks),
+    warnings: warningsToAcknowledge(report.checks),
+  };
+}
 
 /**
- * 定稿（关闭年度）: the confirmation reads the report again and lists the warnings that do not pass
- * (W2 an empty part of 一, W3 fees against table 二, …); with any, closing needs the admin's
- * explicit acknowledgement, which is sent as `acknowledgeWarnings`.
+ * The reasons the 定稿 button is disabled, or the warnings 定稿 will ask about: shown on the
+ * page (a phone has no hover) and in the button's tooltip.
+ */
+export function CloseBlockersAlert({ blockers }: { blockers: CloseBlockers }) {
+  const { notEnded, blocking, warnings } = blockers;
+  if (!notEnded && blocking.length === 0 && warnings.length === 0) return null;
+  const isBlocked = notEnded !== null || blocking.length > 0;
+  return (
+    <Alert
+      type={isBlocked ? "error" : "warning"}
+      showIcon
+      className="close-blockers"
+      title={isBlocked ? "暂不能定稿，原因如下" : `定稿时须确认以下 ${warnings.length} 项提醒`}
+      description={
+        <>
+          {notEnded && <Typography.Paragraph style={{ marginBottom: 4 }}>{notEnded}</Typography.Paragraph>}
+          {blocking.length > 0 && <CheckList checks={blocking} label="未通过的校验" />}
+          {warnings.length > 0 && <CheckList checks={warnings} label="需确认的提醒" />}
+        </>
+      }
+    />
+  );
+}
+
+/**
+ * 定稿（关闭年度）: irreversible. The dialog reads the report again, lists the failing checks and
+ * the warnings to acknowledge (sent as `acknowledgeWarnings`), and asks for the year typed out.
  */
 export function CloseYearButton(props: {
   report: AnnualReport;
   agency: string;
+  agencyName: string;
+  today: string;
   onClosed: (report: AnnualReport) => void;
 }) {
   const { message } = App.useApp();
@@ -21,16 +63,19 @@ export function CloseYearButton(props: {
   const [fresh, setFresh] = useState<AnnualReport | null>(null);
   const [isOpen, setOpen] = useState(false);
   const [isAcknowledged, setAcknowledged] = useState(false);
+  const [typed, setTyped] = useState("");
   const [isClosing, setClosing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const hasErrors = props.report.checks.some(isFailing("error"));
-  const warnings = fresh?.checks.filter(isFailing("warning")) ?? [];
-  const errors = fresh?.checks.filter(isFailing("error")) ?? [];
+  const shown = closeBlockers(props.report, props.today);
+  const isDisabled = shown.notEnded !== null || shown.blocking.length > 0;
+  const errors = fresh ? blockingChecks(fresh.checks) : [];
+  const warnings = fresh ? warningsToAcknowledge(fresh.checks) : [];
 
   const open = () => {
     setOpen(true);
     setFresh(null);
     setAcknowledged(false);
+    setTyped("");
     setProblem(null);
     getReport(props.agency, year, false)
       .then(setFresh)
@@ -50,15 +95,28 @@ export function CloseYearButton(props: {
       setClosing(false);
     }
   };
-  const canClose = fresh !== null && errors.length === 0 && (warnings.length === 0 || isAcknowledged);
+  const isTyped = typed.trim() === String(year) || typed.trim() === props.agencyName;
+  const canClose =
+    fresh !== null && errors.length === 0 && (warnings.length === 0 || isAcknowledged) && isTyped;
+  const reasons = [
+    ...(shown.notEnded ? [shown.notEnded] : []),
+    ...shown.blocking.map((c) => `${c.id} 未通过：${checkText(c)}`),
+  ];
   return (
     <>
-      <Button type="primary" danger disabled={hasErrors} onClick={open}>
-        定稿（关闭年度）
-      </Button>
+      <Tooltip
+        title={isDisabled ? reasons.join("\n") : undefined}
+        styles={{ root: { whiteSpace: "pre-line" } }}
+      >
+        <span>
+          <Button type="primary" danger disabled={isDisabled} onClick={open}>
+            定稿（关闭年度）
+          </Button>
+        </span>
+      </Tooltip>
       <Modal
         open={isOpen}
-        title={`定稿${year}年度报告`}
+        title={`定稿${year}年度报告（不可撤销）`}
         okText={warnings.length > 0 ? "确认提醒并定稿" : "定稿"}
         cancelText="取消"
         okButtonProps={{ danger: true, disabled: !canClose, loading: isClosing }}
@@ -66,9 +124,13 @@ export function CloseYearButton(props: {
         onCancel={() => setOpen(false)}
         className="close-year-modal"
       >
-        <Typography.Paragraph>
-          定稿后{year}年度的数字将冻结，之后的更正需要说明理由并生成新版本。
-        </Typography.Paragraph>
+        <Alert
+          type="warning"
+          showIcon
+          title="定稿后不能撤销"
+          description={`定稿后${props.agencyName}${year}年度报告的数字即冻结为第1版，不能回到草稿。之后发现的错误只能以“修订”更正：说明理由，生成新版本，各版本均予保留。`}
+          style={{ marginBottom: 12 }}
+        />
         {fresh === null && !problem && <Spin />}
         {errors.length > 0 && (
           <Alert
@@ -83,8 +145,8 @@ export function CloseYearButton(props: {
             <Alert
               type="warning"
               showIcon
-              title={`以下 ${warnings.length} 项提醒未通过，请核对`}
-              description={<CheckList checks={warnings} label="未通过的提醒" />}
+              title={`以下 ${warnings.length} 项提醒需确认`}
+              description={<CheckList checks={warnings} label="需确认的提醒" />}
             />
             <Checkbox
               checked={isAcknowledged}
@@ -98,18 +160,22 @@ export function CloseYearButton(props: {
         {fresh !== null && errors.length === 0 && warnings.length === 0 && (
           <Alert type="success" showIcon title="全部校验和提醒均已通过" />
         )}
+        {fresh !== null && errors.length === 0 && (
+          <div style={{ marginTop: 12 }}>
+            <Typography.Paragraph style={{ marginBottom: 4 }}>
+              请输入年度“{year}”或机关名称“{props.agencyName}”以确认定稿：
+            </Typography.Paragraph>
+            <Input
+              aria-label="输入年度或机关名称以确认"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              placeholder={String(year)}
+              status={typed !== "" && !isTyped ? "error" : ""}
+            />
+          </div>
+        )}
         {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
       </Modal>
     </>
-  );
-}
-
-function CheckList({ checks, label }: { checks: ReportCheck[]; label: string }) {
-  return (
-    <ul className="plain-list" aria-label={label}>
-      {checks.map((c) => (
-        <li key={c.id}>{c.message}</li>
-      ))}
-    </ul>
   );
 }

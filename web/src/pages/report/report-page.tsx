@@ -9,9 +9,11 @@ import { todayInChina } from "../../lib/dates.ts";
 import { useAgencies } from "../../lib/use-agencies.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { useSession, useUser } from "../../session/session.tsx";
-import { CloseYearButton } from "./close-year-button.tsx";
+import { CheckList } from "./check-verdict.tsx";
+import { CloseBlockersAlert, CloseYearButton, closeBlockers } from "./close-year-button.tsx";
 import { type CellRef, Table2View, Table3View, Table4View } from "./official-tables.tsx";
 import { ReportTextsCard } from "./report-texts-card.tsx";
+import { closedOnOf, ReportVersionsCard } from "./report-versions-card.tsx";
 
 function CellDrawer(props: {
   cell: CellRef | null;
@@ -78,7 +80,7 @@ function StatusTable({ agency, year }: { agency: string; year: number }) {
       .catch((e: Error) => setError(e.message));
   }, [agency, year]);
   return (
-    <Card size="small" title="下级机关年度报告状态">
+    <Card size="small" title={`${year}年度报告状态（本机关及下级机关）`} className="report-status">
       {error ? (
         <Alert type="warning" title={`无法读取各机关的报告状态：${error}`} />
       ) : (
@@ -86,6 +88,7 @@ function StatusTable({ agency, year }: { agency: string; year: number }) {
           size="small"
           rowKey="agencyCode"
           pagination={false}
+          scroll={{ x: "max-content" }}
           loading={lines === null}
           dataSource={lines ?? []}
           columns={[
@@ -94,13 +97,22 @@ function StatusTable({ agency, year }: { agency: string; year: number }) {
               title: "状态",
               render: (_, l) =>
                 l.status === "closed" ? (
-                  <Tag color="green">已发布（第 {l.version} 版）</Tag>
+                  <Tag color="green">已定稿（第 {l.version} 版）</Tag>
                 ) : (
                   <Tag>草稿</Tag>
                 ),
             },
-            { title: "发布期限", dataIndex: "dueOn" },
-            { title: "", render: (_, l) => l.isLate && <Tag color="red">逾期</Tag> },
+            { title: "定稿日期", render: (_, l) => (l.closedAt ? closedOnOf(l.closedAt) : "—") },
+            { title: "公布期限", dataIndex: "dueOn" },
+            {
+              title: "",
+              render: (_, l) =>
+                l.isLate ? (
+                  <Tag color="red">逾期</Tag>
+                ) : (
+                  l.status === "closed" && <Tag color="green">按期</Tag>
+                ),
+            },
           ]}
         />
       )}
@@ -145,6 +157,8 @@ export default function ReportPage() {
 
   const isAdmin = hasRole("agency_admin") && agency === user.agencyCode && !subtree;
   const draft = report?.status === "draft";
+  const today = todayInChina();
+  const agencyName = agencies.find((a) => a.code === agency)?.name ?? agency ?? "";
   const saveTable2 = async () => {
     if (!agency) return;
     try {
@@ -190,7 +204,13 @@ export default function ReportPage() {
             </>
           )}
           {report && isAdmin && draft && agency && (
-            <CloseYearButton report={report} agency={agency} onClosed={() => load()} />
+            <CloseYearButton
+              report={report}
+              agency={agency}
+              agencyName={agencyName}
+              today={today}
+              onClosed={() => load()}
+            />
           )}
         </Space>
       </Card>
@@ -202,12 +222,14 @@ export default function ReportPage() {
           description={error.message}
         />
       )}
+      {report && isAdmin && draft && <CloseBlockersAlert blockers={closeBlockers(report, today)} />}
+      {supervisor && agency && <StatusTable agency={agency} year={year} />}
       {report && (
         <>
           <Space wrap>
             <Tag color={report.status === "closed" ? "green" : "default"}>
               {report.status === "closed"
-                ? `已定稿${report.version ? `（第 ${report.version} 版）` : ""}`
+                ? `已定稿${report.version ? `（第 ${report.version} 版）` : ""}${report.closedAt ? ` 定稿日期 ${closedOnOf(report.closedAt)}` : ""}`
                 : "草稿"}
             </Tag>
             <Tag>
@@ -215,18 +237,15 @@ export default function ReportPage() {
             </Tag>
             {report.scope === "subtree" && <Tag color="blue">本机关及下级机关合计</Tag>}
           </Space>
-          <Card size="small" title="校验（红色为错误，须全部通过；橙色为提醒，定稿时须确认）">
-            <ul className="plain-list" aria-label="校验结果">
-              {report.checks.map((c) => (
-                <li key={c.id}>
-                  <Tag color={c.ok ? "green" : c.severity === "warning" ? "orange" : "red"}>
-                    {c.id} {c.ok ? "通过" : "未通过"}
-                  </Tag>
-                  {c.message.startsWith(c.id) ? c.message.slice(c.id.length).trim() : c.message}
-                </li>
-              ))}
-            </ul>
+          <Card
+            size="small"
+            title="校验（未通过的须更正后才能定稿；需确认的提醒在定稿时确认，未核对的请自行核对）"
+          >
+            <CheckList checks={report.checks} label="校验结果" />
           </Card>
+          {report.status === "closed" && agency && !subtree && (
+            <ReportVersionsCard agency={agency} year={year} canAmend={isAdmin} onAmended={load} />
+          )}
           <Card
             size="small"
             extra={
@@ -270,7 +289,6 @@ export default function ReportPage() {
             <Table4View report={report} />
           </Card>
           <ReportTextsCard report={report} editable={isAdmin && draft} onSaved={load} agency={agency ?? ""} />
-          {supervisor && agency && <StatusTable agency={agency} year={year} />}
         </>
       )}
       <CellDrawer
