@@ -1,29 +1,40 @@
-import { Alert, App, Button, Space, Spin } from "antd";
-import { useEffect, useState } from "react";
+import { Alert, App, Button, Space, Spin, Tag } from "antd";
+import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client.ts";
 import { downloadFile } from "../api/download-file.ts";
-import { getApplication, issueLetter, letterUrl } from "../api/endpoints.ts";
-import type { Application } from "../api/types.ts";
-import { todayInChina } from "../lib/dates.ts";
+import { fetchLetterModel, issueLetter, type LetterModel, letterUrl } from "../api/endpoints.ts";
 import { useTitle } from "../lib/use-title.ts";
-import { useMeta } from "../session/meta.tsx";
 
-/** The receipt (回执) as a print view; the DOCX letter comes from the letters endpoint. */
+/**
+ * The receipt (回执) as a print view: the words the server composes for the DOCX
+ * (`…/letters/receipt/model`), paragraph by paragraph, with its 文号 once issued (草稿 before),
+ * its Chinese dates and its own date; 出具 numbers it once and downloads the issued DOCX.
+ */
 export default function ReceiptPage() {
   useTitle("申请回执");
   const { id = "" } = useParams();
-  const meta = useMeta();
-  const [app, setApp] = useState<Application | null>(null);
+  const [letter, setLetter] = useState<LetterModel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isIssuing, setIssuing] = useState(false);
   const { message } = App.useApp();
+  const load = useCallback(
+    () =>
+      fetchLetterModel(id, "receipt")
+        .then(setLetter)
+        .catch((e: Error) => setError(e.message)),
+    [id],
+  );
   // 出具 numbers the receipt once (again: the same one), then the issued DOCX downloads
-  const issueAndDownload = async (a: Application) => {
+  const issueAndDownload = async () => {
     setIssuing(true);
     try {
-      await issueLetter(a.id, "receipt");
-      await downloadFile(letterUrl(a.id, "receipt"), "政府信息公开申请登记回执.docx");
+      const issued = await issueLetter(id, "receipt");
+      await load();
+      await downloadFile(
+        letterUrl(id, "receipt"),
+        `政府信息公开申请登记回执（${issued.serialNo ?? ""}）.docx`,
+      );
     } catch (e) {
       void message.error(e instanceof ApiError ? e.message : String(e), 6);
     } finally {
@@ -31,42 +42,40 @@ export default function ReceiptPage() {
     }
   };
   useEffect(() => {
-    getApplication(id)
-      .then(setApp)
-      .catch((e: Error) => setError(e.message));
-  }, [id]);
+    void load();
+  }, [load]);
   if (error) return <Alert type="error" title={error} showIcon style={{ margin: 24 }} />;
-  if (!app) return <Spin style={{ display: "block", margin: 80 }} />;
-  const reply = app.deadlines.reply;
+  if (!letter) return <Spin style={{ display: "block", margin: 80 }} />;
   return (
     <div>
-      <Space className="no-print" style={{ margin: "16px 24px" }}>
+      <Space className="no-print" wrap style={{ margin: "16px 24px" }}>
         <Button type="primary" onClick={() => window.print()}>
           打印
         </Button>
-        <Button loading={isIssuing} onClick={() => void issueAndDownload(app)}>
-          出具并下载回执（Word）
+        <Button loading={isIssuing} onClick={() => void issueAndDownload()}>
+          {letter.issued ? "下载回执（Word）" : "出具并下载回执（Word）"}
         </Button>
-        <Link to={`/applications/${app.id}`}>返回申请</Link>
+        <Link to={`/applications/${id}`}>返回申请</Link>
+        {letter.issued ? null : <Tag color="orange">尚未出具：草稿，无文号，不得送达</Tag>}
       </Space>
-      <article className="receipt" aria-label="政府信息公开申请回执">
-        <h1>政府信息公开申请回执</h1>
-        <p>编号：{app.trackingNo}</p>
-        <p>{app.applicant.name}：</p>
-        <p>
-          　　本机关于 {app.receivedOn} 收到您（单位）以{meta.label("channels", app.channel)}
-          方式提出的政府信息公开申请， 申请公开的内容为：“{app.description}”。
+      <article className="receipt" aria-label={letter.title} style={{ overflowWrap: "anywhere" }}>
+        <h1 data-part="title">{letter.title}</h1>
+        <p data-part="serialNo" style={{ textAlign: "center" }}>
+          {letter.serialNo}
         </p>
-        <p>
-          　　根据《中华人民共和国政府信息公开条例》第三十三条，本机关将在收到申请之日起20个工作日内（即
-          {reply.dueOn} 前{reply.provisional ? "，该日期按尚未公布的放假安排暂定" : ""}
-          ）予以答复；需要延长答复期限的，将另行告知。
-          申请内容不明确的，本机关将在收到申请之日起7个工作日内一次性告知需要补正的事项。
+        <p data-part="addressee">{letter.addressee}</p>
+        {letter.paragraphs.map((text, i) => (
+          // the paragraphs are the letter's, in order; the index is their identity
+          // biome-ignore lint/suspicious/noArrayIndexKey: fixed order, never reordered
+          <p key={i} data-part="paragraph" style={{ textIndent: "2em" }}>
+            {text}
+          </p>
+        ))}
+        <p data-part="signature" style={{ textAlign: "right", marginTop: 48, marginBottom: 0 }}>
+          {letter.signature}
         </p>
-        <p style={{ textAlign: "right", marginTop: 48 }}>
-          {app.agencyName}（印章）
-          <br />
-          {todayInChina()}
+        <p data-part="date" style={{ textAlign: "right" }}>
+          {letter.date}
         </p>
       </article>
     </div>
