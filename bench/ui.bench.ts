@@ -2,7 +2,9 @@
  * `npm run bench:ui`: how fast the staff UI shows its two busiest pages with 50,000 cases in the
  * database, next to a baseline of the same pages over an agency with 100 cases, in the same run
  * (same PostgreSQL, same browser). Figures: navigation start → the worklist's first rows / the
- * case's timeline visible, median of several loads. Prints both and the ratio.
+ * case's timeline visible, median of several loads. Prints both and the ratio. And the JavaScript
+ * the login page and the 工作台 load (a fresh browser context each, nothing cached), as served and
+ * gzip-compressed.
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -19,6 +21,7 @@ import type { ActionInput } from "../src/services/application-types.ts";
 import type { Core } from "../src/system/open-core.ts";
 import { startSystem } from "../src/system/start-system.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/browser/support/browser-suite.ts";
+import { kilobytes, type ScriptBytes, scriptBytes } from "../test/browser/support/script-bytes.ts";
 
 const BIG = 50_000;
 const SMALL = 100;
@@ -276,6 +279,28 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   try {
+    const js: Record<"login" | "worklist", ScriptBytes> = {} as Record<"login" | "worklist", ScriptBytes>;
+    {
+      const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      js.login = await scriptBytes(page, async () => {
+        await page.goto(`${baseUrl}/login`);
+        await page.getByLabel("用户名").waitFor();
+      });
+      await context.close();
+    }
+    {
+      const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      js.worklist = await scriptBytes(page, async () => {
+        await page.goto(`${baseUrl}/login`);
+        await page.getByLabel("用户名").fill("small-handler");
+        await page.getByLabel("密码").fill(PASSWORD);
+        await page.locator("form button[type=submit]").click();
+        await page.locator(".worklist .ant-table-row").first().waitFor();
+      });
+      await context.close();
+    }
     const figures: Record<string, { worklist: number; casePage: number; total: number }> = {};
     for (const code of ["small", "big"] as const) {
       const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
@@ -307,6 +332,13 @@ async function main(): Promise<void> {
     console.log(
       `网页界面基准（PostgreSQL，Chromium 无头模式；数据准备 ${seeded.toFixed(0)} 秒；每项取 ${RUNS} 次的中位数）`,
     );
+    for (const [label, b] of [
+      ["登录页", js.login],
+      ["登录页 → 工作台（登录后表格行可见，网络空闲）", js.worklist],
+    ] as const)
+      console.log(
+        `${label} JavaScript：${b.files} 个文件，${kilobytes(b.raw)}（未压缩传输），gzip ${kilobytes(b.gzip)}`,
+      );
     console.log(
       `工作台首页（导航开始 → 表格行可见）：${big.total} 件 ${big.worklist.toFixed(0)} ms；基线 ${small.total} 件 ${small.worklist.toFixed(0)} ms；之比 ${(big.worklist / small.worklist).toFixed(2)}`,
     );

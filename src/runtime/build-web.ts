@@ -35,6 +35,15 @@ export function isWebBuildStale(): boolean {
 export async function ensureWebBuild(): Promise<boolean> {
   if (!isWebBuildStale()) return false;
   const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn" });
+  // The production build whoever calls: under Vitest NODE_ENV is "test", and Vite would then
+  // bundle React's development build (a third more JavaScript, other timing).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }

@@ -2,13 +2,19 @@ import { Result, Spin } from "antd";
 import { lazy, type ReactNode, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "./api/types.ts";
-import { AppLayout } from "./components/app-layout.tsx";
-import { ForcedPasswordChange } from "./components/forced-password-change.tsx";
-import { LoginPage } from "./pages/login-page.tsx";
-import { WorklistPage } from "./pages/worklist-page.tsx";
 import { MetaProvider } from "./session/meta.tsx";
 import { useSession } from "./session/session.tsx";
 
+// Every page is its own chunk (the login page and the 工作台 too): the entry holds React, the
+// router, the session and the Ant Design parts they share, so the first page loads only its own.
+const LoginPage = lazy(() => import("./pages/login-page.tsx").then((m) => ({ default: m.LoginPage })));
+const AppLayout = lazy(() => import("./components/app-layout.tsx").then((m) => ({ default: m.AppLayout })));
+const WorklistPage = lazy(() =>
+  import("./pages/worklist-page.tsx").then((m) => ({ default: m.WorklistPage })),
+);
+const ForcedPasswordChange = lazy(() =>
+  import("./components/forced-password-change.tsx").then((m) => ({ default: m.ForcedPasswordChange })),
+);
 const IntakePage = lazy(() => import("./pages/intake-page.tsx"));
 const CasePage = lazy(() => import("./pages/case/case-page.tsx"));
 const ReceiptPage = lazy(() => import("./pages/receipt-page.tsx"));
@@ -40,7 +46,7 @@ function Authenticated({ children }: { children: ReactNode }) {
   if (status === "loading") return <Loading />;
   if (status === "anonymous") return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   // A password an administrator set: the user's own first (every other call is refused until then).
-  if (user?.mustChangePassword) return <ForcedPasswordChange />;
+  if (user?.mustChangePassword) return lazyPage(<ForcedPasswordChange />);
   return <MetaProvider>{children}</MetaProvider>;
 }
 
@@ -49,19 +55,13 @@ const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</S
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route path="/login" element={lazyPage(<LoginPage />)} />
       <Route
         path="/applications/:id/receipt"
         element={<Authenticated>{lazyPage(<ReceiptPage />)}</Authenticated>}
       />
-      <Route
-        element={
-          <Authenticated>
-            <AppLayout />
-          </Authenticated>
-        }
-      >
-        <Route index element={<WorklistPage />} />
+      <Route element={<Authenticated>{lazyPage(<AppLayout />)}</Authenticated>}>
+        <Route index element={lazyPage(<WorklistPage />)} />
         <Route
           path="intake"
           element={lazyPage(

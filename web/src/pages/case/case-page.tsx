@@ -53,8 +53,10 @@ function Details({ app }: { app: Application }) {
   const meta = useMeta();
   const outcome = meta.outcome(app.outcome);
   return (
-    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
-      <Descriptions.Item label="申请人">{app.applicant.name}</Descriptions.Item>
+    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} className="case-details">
+      <Descriptions.Item label="申请人">
+        <span className="applicant-name">{app.applicant.name}</span>
+      </Descriptions.Item>
       <Descriptions.Item label="申请人情况">
         {meta.label("applicantTypes", app.applicant.type)}
       </Descriptions.Item>
@@ -89,7 +91,13 @@ function Details({ app }: { app: Application }) {
         )}
       </Descriptions.Item>
       <Descriptions.Item label="申请内容" span="filled">
-        {app.description}
+        {/* a long request folds to six lines (展开 / 收起), so the deadlines below stay in view */}
+        <Typography.Paragraph
+          className="case-description"
+          ellipsis={{ rows: 6, expandable: "collapsible", symbol: (open) => (open ? "收起" : "展开") }}
+        >
+          {app.description}
+        </Typography.Paragraph>
       </Descriptions.Item>
       {outcome && (
         <Descriptions.Item label="办理结果" span="filled">
