@@ -11,7 +11,13 @@ import {
 } from "../domain/account-rules.ts";
 import type { Role } from "../domain/roles.ts";
 import { ACCOUNT_ACTION_LABELS, type AccountAction, recordAccountAudit } from "./account-audit.ts";
-import type { AccountService, NewUser, UserView } from "./account-service.ts";
+import {
+  type AccountService,
+  type NewUser,
+  toUserView,
+  USER_VIEW_COLUMNS,
+  type UserView,
+} from "./account-service.ts";
 import type { Actor } from "./actor.ts";
 
 /** The fields an administrator may change (PATCH /users/:username); null clears the e-mail. */
@@ -72,33 +78,10 @@ export function makeAccountAdminService(deps: {
     const r = await q
       .selectFrom("users as u")
       .leftJoin("agencies as g", "g.id", "u.agency_id")
-      .select([
-        "u.id",
-        "u.username",
-        "u.display_name",
-        "u.email",
-        "u.roles",
-        "u.is_system_admin",
-        "u.is_disabled",
-        "u.must_change_password",
-        "g.code",
-        "g.name",
-      ])
+      .select(USER_VIEW_COLUMNS)
       .where("u.username", "=", username)
       .executeTakeFirst();
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      username: r.username,
-      displayName: r.display_name,
-      email: r.email,
-      agencyCode: r.code,
-      agencyName: r.name,
-      roles: r.roles as unknown as Role[],
-      isSystemAdmin: r.is_system_admin,
-      isDisabled: r.is_disabled,
-      mustChangePassword: r.must_change_password,
-    };
+    return r && toUserView(r);
   }
 
   /** The user `actor` may administer, or 404/403 (in Chinese). */

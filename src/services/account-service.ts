@@ -53,6 +53,47 @@ export interface ResolvedAccount {
   mustChangePassword: boolean;
 }
 
+/** The columns of a `UserView` (users as u, agencies as g). */
+export const USER_VIEW_COLUMNS = [
+  "u.id",
+  "u.username",
+  "u.display_name",
+  "u.email",
+  "u.roles",
+  "u.is_system_admin",
+  "u.is_disabled",
+  "u.must_change_password",
+  "g.code",
+  "g.name",
+] as const;
+
+/** A row of `USER_VIEW_COLUMNS` as the API shows a user. */
+export function toUserView(r: {
+  id: number;
+  username: string;
+  display_name: string;
+  email: string | null;
+  roles: unknown;
+  is_system_admin: boolean;
+  is_disabled: boolean;
+  must_change_password: boolean;
+  code: string | null;
+  name: string | null;
+}): UserView {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    email: r.email,
+    agencyCode: r.code,
+    agencyName: r.name,
+    roles: r.roles as Role[],
+    isSystemAdmin: r.is_system_admin,
+    isDisabled: r.is_disabled,
+    mustChangePassword: r.must_change_password,
+  };
+}
+
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type AccountService = ReturnType<typeof makeAccountService>;
@@ -247,34 +288,12 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       let q = db
         .selectFrom("users as u")
         .innerJoin("agencies as g", "g.id", "u.agency_id")
-        .select([
-          "u.id",
-          "u.username",
-          "u.display_name",
-          "u.email",
-          "u.roles",
-          "u.is_system_admin",
-          "u.is_disabled",
-          "u.must_change_password",
-          "g.code",
-          "g.name",
-        ])
+        .select(USER_VIEW_COLUMNS)
         .orderBy("g.path")
         .orderBy("u.username");
       if (agencyCode !== undefined) q = q.where("g.code", "=", agencyCode);
       const rows = await q.execute();
-      return rows.map((r) => ({
-        id: r.id,
-        username: r.username,
-        displayName: r.display_name,
-        email: r.email,
-        agencyCode: r.code,
-        agencyName: r.name,
-        roles: r.roles as unknown as Role[],
-        isSystemAdmin: r.is_system_admin,
-        isDisabled: r.is_disabled,
-        mustChangePassword: r.must_change_password,
-      }));
+      return rows.map(toUserView);
     },
 
     async userCount(): Promise<number> {
