@@ -13,7 +13,7 @@ function body(c: LetterCase, e: LetterEvent): string[] {
   switch (e.kind) {
     case "receipt":
       return [
-        `${acknowledgement(c)}根据${REG}第三十一条的规定，本机关收到申请之日为${chineseDate(c.receivedOn)}。`,
+        `${acknowledgement(c)}根据${REG}第三十一条的规定，本机关收到申请之日为${chineseDate(c.receivedOn)}${postedNote(c)}。`,
         `本机关将自收到申请之日起${REPLY_WORKDAYS}个工作日内予以答复；需要延长答复期限的，将依照《条例》第三十三条第二款的规定另行告知。`,
       ];
     case "supplement_notice":
@@ -39,6 +39,11 @@ function body(c: LetterCase, e: LetterEvent): string[] {
     default:
       return assertNever(e, "letter event");
   }
+}
+
+/** “（挂号单号：XA123456789CN）” for a posted application whose number is recorded; "" otherwise. */
+function postedNote(c: LetterCase): string {
+  return c.mailTrackingNo ? `（挂号单号：${c.mailTrackingNo}）` : "";
 }
 
 /** The words of one letter: title, number, addressee, body, signature and date. */

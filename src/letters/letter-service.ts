@@ -160,6 +160,7 @@ export function makeLetterService(deps: LetterServiceDeps) {
       channel: c.row.channel as Channel,
       receivedOn: c.row.received_on as CivilDate,
       description: c.row.description,
+      mailTrackingNo: c.row.mail_tracking_no?.trim() ? c.row.mail_tracking_no : null,
     };
     return { c, events, letterCase, agency: agency as AgencyForLetters };
   }

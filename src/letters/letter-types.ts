@@ -26,6 +26,8 @@ export interface LetterCase {
   channel: Channel;
   receivedOn: CivilDate;
   description: string;
+  /** 挂号单号 of a posted application (channel post), when recorded: the receipt prints it. */
+  mailTrackingNo?: string | null | undefined;
 }
 
 /** The event a letter rests on, with what the letter prints of it. */

@@ -3,7 +3,8 @@
  * and an organisation, with and without an attachment named by the handler, as 草稿 before the
  * letter is issued and under its 文号 after: the paragraphs of `GET …/letters/:kind/model` (what
  * the receipt page prints) are the paragraphs read out of the DOCX, the dates are Chinese, the
- * applicant is addressed by type, and no reply says “见附件” unless the handler wrote it.
+ * applicant is addressed by type, no reply says “见附件” unless the handler wrote it, and the
+ * receipt of a posted application prints its 挂号单号.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRAFT_SERIAL_NO } from "../../src/letters/letter-service.ts";
@@ -29,6 +30,8 @@ interface Case {
   applicant: { type: string; name: string };
   channel: string;
   deliveryForm?: string;
+  /** 挂号单号 of a posted application: the receipt prints it. */
+  trackingNumber?: string;
   description: string;
   decide: Record<string, unknown>;
   /** What the reply says of how the information is provided. */
@@ -52,6 +55,7 @@ const CASES: Case[] = [
     id: "organisation-post",
     applicant: { type: "commercial_enterprise", name: "某建筑有限公司" },
     channel: "post",
+    trackingNumber: "XA123456789CN",
     description: "本单位参与的某路改造工程的验收报告",
     decide: { outcome: "partially_disclosed", reasons: "其余部分涉及个人隐私" },
     provision: "提供方式：以邮寄送达方式提供。",
@@ -95,6 +99,7 @@ describe("a letter's web view and its DOCX carry the same words", () => {
         applicant: c.applicant,
         description: c.description,
         ...(c.deliveryForm ? { deliveryForm: c.deliveryForm } : {}),
+        ...(c.trackingNumber ? { trackingNumber: c.trackingNumber } : {}),
       });
       ids.set(c.id, app.body.id);
       await ok("POST", `/api/v1/applications/${app.body.id}/actions`, {
@@ -168,6 +173,17 @@ describe("a letter's web view and its DOCX carry the same words", () => {
         expect(view.paragraphs[0]).toContain("收到贵单位通过");
         expect(text).not.toContain("您");
       }
+      if (kind === "receipt") {
+        // the 挂号单号 of a posted application, next to the date the letter was signed for
+        expect(view.paragraphs[0]).toContain(
+          c.trackingNumber
+            ? `收到申请之日为2026年3月2日（挂号单号：${c.trackingNumber}）。`
+            : "收到申请之日为2026年3月2日。",
+        );
+      }
+      expect(text.includes("挂号单号"), `${name} ${kind}`).toBe(
+        kind === "receipt" && c.trackingNumber !== undefined,
+      );
       if (kind === "reply") {
         expect(view.paragraphs).toContain(c.provision);
         expect(text.includes("见附件"), name).toBe(c.attached);
