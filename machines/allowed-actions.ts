@@ -93,6 +93,8 @@ export function probeEvents(
       return [
         { type: "case.assigned", on, handlerUserId: 0, handlerUsername: "承办人", handlerName: "承办人" },
       ];
+    case "amend_registration":
+      return [{ type: "registration.amended", on, changes: {} }];
     case "re_reply":
       return DECIDABLE_OUTCOME_IDS.map((outcome) => ({ type: "rereply.issued", on, outcome }));
     case "record_receipt":

@@ -44,12 +44,14 @@ const OFFERED: Record<ApiState, ApplicationEventType[]> = {
     "proposal.returned",
     "proposal.withdrawn",
     "case.assigned",
+    "registration.amended",
   ],
   awaiting_supplement: [
     "supplement.received",
     "supplement.expired",
     "application.withdrawn",
     "case.assigned",
+    "registration.amended",
   ],
   in_progress: [
     "supplement.requested",
@@ -68,10 +70,11 @@ const OFFERED: Record<ApiState, ApplicationEventType[]> = {
     "proposal.returned",
     "proposal.withdrawn",
     "case.assigned",
+    "registration.amended",
   ],
   // 分办/转办 while the case is worked, up to its archiving (not a statutory step).
-  decided: ["reply.delivered", "case.assigned"],
-  delivered: ["application.archived", "case.assigned"],
+  decided: ["reply.delivered", "case.assigned", "registration.amended"],
+  delivered: ["application.archived", "case.assigned", "registration.amended"],
   archived: [],
   closed: [],
 };

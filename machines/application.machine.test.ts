@@ -255,11 +255,11 @@ describe("IllegalTransitionError", () => {
     const error = refusal([ev.requestSupplement("2026-03-03")], ev.extend("2026-03-04"));
     expect(error).toBeInstanceOf(IllegalTransitionError);
     expect(error.message).toBe(
-      "当前状态为“待补正”，不能执行“延期答复”。当前可执行：收到补正、申请人撤回、分办或转办",
+      "当前状态为“待补正”，不能执行“延期答复”。当前可执行：收到补正、申请人撤回、分办或转办、更正登记信息",
     );
     expect(error.state).toBe("awaiting_supplement");
     expect(error.eventType).toBe("extension.granted");
-    expect(error.allowedActions).toEqual(["receive_supplement", "withdraw", "assign"]);
+    expect(error.allowedActions).toEqual(["receive_supplement", "withdraw", "assign", "amend_registration"]);
     expect(error.code).toBe("illegal_transition");
     expect(error.reason).toBeNull();
   });
@@ -268,7 +268,7 @@ describe("IllegalTransitionError", () => {
     const error = refusal([ev.extend("2026-03-03")], ev.extend("2026-03-04"));
     expect(error.message).toBe(
       "当前状态为“办理中（已延期）”，不能执行“延期答复”：已于 2026-03-03 延期答复 5 个工作日，延期只能一次（《条例》第三十三条第二款）。" +
-        "当前可执行：告知补正、征求意见、发出收费通知、确定合理答复期限（第三十五条）、作出答复、申请人撤回、提交答复审批、分办或转办",
+        "当前可执行：告知补正、征求意见、发出收费通知、确定合理答复期限（第三十五条）、作出答复、申请人撤回、提交答复审批、分办或转办、更正登记信息",
     );
   });
 
@@ -299,12 +299,13 @@ describe("allowedActions", () => {
         "propose_decision",
         "request_extension",
         "assign",
+        "amend_registration",
       ],
     ],
     [
       "awaitingSupplement",
       [ev.requestSupplement("2026-03-03")],
-      ["receive_supplement", "withdraw", "assign"],
+      ["receive_supplement", "withdraw", "assign", "amend_registration"],
     ],
     [
       "inProgress, consulting",
@@ -318,12 +319,20 @@ describe("allowedActions", () => {
         "withdraw",
         "request_extension",
         "assign",
+        "amend_registration",
       ],
     ],
     [
       "inProgress, awaiting fee, extended",
       [ev.extend("2026-03-03"), ev.notifyFee("2026-03-03")],
-      ["start_consultation", "receive_fee", "set_custom_deadline", "withdraw", "assign"],
+      [
+        "start_consultation",
+        "receive_fee",
+        "set_custom_deadline",
+        "withdraw",
+        "assign",
+        "amend_registration",
+      ],
     ],
     [
       "inProgress after a supplement, fee paid",
@@ -342,6 +351,7 @@ describe("allowedActions", () => {
         "propose_decision",
         "request_extension",
         "assign",
+        "amend_registration",
       ],
     ],
     [
@@ -363,10 +373,15 @@ describe("allowedActions", () => {
         "return_proposal",
         "withdraw_proposal",
         "assign",
+        "amend_registration",
       ],
     ],
-    ["decided", [ev.decide("2026-03-02")], ["deliver", "assign"]],
-    ["delivered", [ev.decide("2026-03-02"), ev.deliver("2026-03-03")], ["archive", "assign"]],
+    ["decided", [ev.decide("2026-03-02")], ["deliver", "assign", "amend_registration"]],
+    [
+      "delivered",
+      [ev.decide("2026-03-02"), ev.deliver("2026-03-03")],
+      ["archive", "assign", "amend_registration"],
+    ],
     ["archived", [ev.decide("2026-03-02"), ev.deliver("2026-03-03"), ev.archive("2026-03-04")], []],
     ["closed (withdrawn)", [ev.withdraw("2026-03-03")], []],
     ["closed (fee unpaid)", [ev.notifyFee("2026-03-03"), ev.feeExpired("2026-04-01")], []],

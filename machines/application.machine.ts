@@ -51,6 +51,17 @@ const ASSIGNMENT = {
 };
 
 /**
+ * 更正登记信息 while the case is worked (not once it is archived or closed): a correction of what
+ * was registered, not a step; no target, the latest event's date stays.
+ */
+const CORRECTION = {
+  "registration.amended": {
+    guard: and([...EVENT_CHECKS["registration.amended"]]),
+    actions: "recordAssignment" as const,
+  },
+};
+
+/**
  * 重新答复 (DOMAIN.md §3): after a reply, a review decision or judgment may order a new one; the
  * state stays (the first reply is the disposition of the tables), the facts carry its clock.
  */
@@ -102,6 +113,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           ...PROPOSALS,
           ...RECEIPT,
           ...ASSIGNMENT,
+          ...CORRECTION,
         },
       },
       awaitingSupplement: {
@@ -112,6 +124,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           "application.withdrawn": accept("application.withdrawn", "closed"),
           ...RECEIPT,
           ...ASSIGNMENT,
+          ...CORRECTION,
         },
       },
       inProgress: {
@@ -125,6 +138,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           ...PROPOSALS,
           ...RECEIPT,
           ...ASSIGNMENT,
+          ...CORRECTION,
         },
         states: { consultation: consultationRegion(), extension: extensionRegion(), fee: feeRegion() },
       },
@@ -134,6 +148,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           ...RE_REPLY,
           ...RECEIPT,
           ...ASSIGNMENT,
+          ...CORRECTION,
         },
       },
       delivered: {
@@ -142,6 +157,7 @@ export function createApplicationMachine(deps: ApplicationMachineDeps) {
           ...RE_REPLY,
           ...RECEIPT,
           ...ASSIGNMENT,
+          ...CORRECTION,
         },
       },
       // Not final: a review or a court may order a new reply on an archived case (DOMAIN.md §3).

@@ -36,6 +36,7 @@ export const EVENT_LABELS: Record<ApplicationEventType, string> = {
   "rereply.issued": ACTION_LABELS.re_reply,
   "proposal.withdrawn": ACTION_LABELS.withdraw_proposal,
   "case.assigned": ACTION_LABELS.assign,
+  "registration.amended": ACTION_LABELS.amend_registration,
 };
 
 /** The event is not allowed in the case's current state (HTTP 409). */

@@ -124,6 +124,9 @@ function foldEvent(facts: CaseFacts, event: ApplicationEvent): CaseFacts {
       return facts;
     case "case.assigned":
       return { ...facts, assignee: { userId: event.handlerUserId, username: event.handlerUsername } };
+    case "registration.amended":
+      // The receipt date is the replay's starting point (write-case.ts), not a folded fact.
+      return facts;
     case "reply.delivered":
     case "application.archived":
       // Delivery and archiving change no clock; the event log keeps their details.

@@ -311,6 +311,7 @@ export const EVENT_CHECKS = {
   "proposal.returned": ["isOnOrAfterLastEvent", "hasPendingProposal", "hasReturnReason"],
   "proposal.withdrawn": ["isOnOrAfterLastEvent", "hasPendingProposal"],
   "case.assigned": ["isOnOrAfterLastEvent", "isValidAssignment"],
+  "registration.amended": ["isOnOrAfterLastEvent"],
   "application.withdrawn": ["isOnOrAfterLastEvent"],
   "reply.delivered": ["isOnOrAfterLastEvent", "hasDeliveryMethod"],
   "application.archived": ["isOnOrAfterLastEvent"],

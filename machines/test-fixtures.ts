@@ -111,6 +111,11 @@ export const ev = {
     handlerUsername: username,
     handlerName: `${username}（承办人）`,
   }),
+  amendRegistration: (on: string): ApplicationEvent => ({
+    type: "registration.amended",
+    on: d(on),
+    changes: { "applicant.name": { from: "张三", to: "张山" } },
+  }),
 };
 
 export function start(receivedOn: CivilDate = RECEIVED_ON): ApplicationSnapshot {
@@ -215,6 +220,7 @@ export function candidateEvents(context: ApplicationContext): ApplicationEvent[]
     ev.withdrawProposal(o),
     ev.assign(o),
     ev.assign(o, " "),
+    ev.amendRegistration(o),
     ...automaticCandidates(context),
   ];
 }

@@ -93,6 +93,17 @@ export type ApplicationEvent =
       /** Recorded with the handler's own first action on an unassigned case. */
       byFirstAction?: true;
     }
+  /**
+   * 更正登记信息: registration data entered wrongly is corrected (issue 11). Not a fact in time:
+   * no state moves and the replay skips it; a corrected receipt date replays the whole history
+   * from it (write-case.ts). `changes` holds each corrected field's old and new value.
+   */
+  | {
+      type: "registration.amended";
+      on: CivilDate;
+      /** Personal data masked as outside the case page (absent when it is left out there). */
+      changes: Record<string, { from?: unknown; to?: unknown }>;
+    }
   | { type: "application.withdrawn"; on: CivilDate }
   | { type: "reply.delivered"; on: CivilDate; method: string }
   | { type: "application.archived"; on: CivilDate }
@@ -139,6 +150,7 @@ export const ACTION_EVENT_TYPES = {
   re_reply: "rereply.issued",
   withdraw_proposal: "proposal.withdrawn",
   assign: "case.assigned",
+  amend_registration: "registration.amended",
 } as const satisfies Record<string, ApplicationEventType>;
 
 /**
@@ -146,7 +158,7 @@ export const ACTION_EVENT_TYPES = {
  * ones. The re-reply order comes with an appeal's result, not as an action of its own.
  */
 export const HUMAN_EVENT_TYPES: readonly ApplicationEventType[] = [
-  ...Object.values(ACTION_EVENT_TYPES),
+  ...Object.values(ACTION_EVENT_TYPES).filter((t) => t !== "registration.amended"),
   "rereply.ordered",
 ];
 
@@ -173,4 +185,5 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   re_reply: "重新答复",
   withdraw_proposal: "撤回待审批的意见",
   assign: "分办或转办",
+  amend_registration: "更正登记信息",
 };

@@ -43,6 +43,8 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   withdraw_proposal: ["handler"],
   // 分办 at intake or by the office, 转办 by the approver or the agency admin (issue 11).
   assign: ["intake", "approver", "agency_admin"],
+  // 更正登记信息: the clerk who registered, or the agency admin (issue 11).
+  amend_registration: ["intake", "agency_admin"],
 };
 
 /** Registering an application. */

@@ -32,6 +32,7 @@ import { type CaseRow, type Db, insertCaseRow, loadCase, loadEvent, loadEvents }
 import { countWorklistClocks } from "./count-worklist-clocks.ts";
 import { listApplications } from "./list-applications.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
+import { registrationCorrections } from "./registration-corrections.ts";
 import { type EventDefaults, toMachineEvent } from "./to-machine-event.ts";
 import type { WorklistView } from "./worklist-query.ts";
 import {
@@ -280,6 +281,11 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       assertAssignable(ctx, c);
       defaults.assignee = await assigneeFor(trx, c, input);
     }
+    const registration =
+      input.type === "amend_registration"
+        ? registrationCorrections(c.row, input.changes, ctx.today)
+        : undefined;
+    if (registration) defaults.corrections = registration.corrections;
     const event = toMachineEvent(input, machineContext, defaults);
     const handlerBefore = c.row.handler_user_id;
     const first = isOwnWork ? await assignOnFirstAction(trx, ctx, actor, c, input, event) : null;
@@ -290,6 +296,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       event,
       reason: input.reason ?? input.amendmentReason ?? null,
       amendmentReason: input.amendmentReason,
+      registration: registration?.columns,
     };
     const result = await writeCase(trx, c, change, ctx);
     if (c.row.handler_user_id !== handlerBefore && !first)

@@ -121,7 +121,18 @@ export type ActionInput = ActionBase &
     | { type: "withdraw_proposal" }
     /** 分办 / 转办 to an enabled handler of the case's agency; 转办 needs `reason`. */
     | { type: "assign"; handlerUsername: string }
+    | { type: "amend_registration"; changes: RegistrationChanges }
   );
+
+/** 更正登记信息: the registration fields corrected (the applicant as a whole). */
+export interface RegistrationChanges {
+  applicant?: Applicant | undefined;
+  description?: string | undefined;
+  channel?: Channel | undefined;
+  receivedOn?: CivilDate | undefined;
+  deliveryForm?: string | undefined;
+  trackingNumber?: string | undefined;
+}
 
 export type ClockView = Pick<Clock, "dueOn" | "explanation" | "state" | "label" | "startsOn"> & {
   provisional: boolean;

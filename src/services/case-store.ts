@@ -182,7 +182,13 @@ export async function updateCaseRow(
       | "reply_due_on"
       | "awaiting_approval"
       | "handler_user_id"
-    >
+      | "channel"
+      | "applicant_type"
+      | "description"
+      | "delivery_form"
+      | "mail_tracking_no"
+      | "received_on"
+    > & { applicant: string }
   > &
     Partial<WorklistColumns> & {
       snapshot: unknown;

@@ -24,6 +24,8 @@ export interface EventDefaults {
     displayName: string;
     previous?: { username: string; displayName: string } | undefined;
   };
+  /** amend_registration: each corrected field's old and new value (computed from the row). */
+  corrections?: Record<string, { from?: unknown; to?: unknown }>;
 }
 
 /** The machine event an API action records; defaults come from the agency's settings and the case. */
@@ -138,6 +140,10 @@ export function toMachineEvent(
           ? { previousUsername: a.previous.username, previousName: a.previous.displayName }
           : {}),
       };
+    }
+    case "amend_registration": {
+      if (!defaults.corrections) throw new Error("amend_registration without its changes resolved");
+      return { type: "registration.amended", on, changes: defaults.corrections };
     }
     default:
       return assertNever(input, "action");

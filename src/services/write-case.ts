@@ -80,6 +80,8 @@ export type CaseChange =
       event: ApplicationEvent;
       reason: string | null;
       amendmentReason?: string | undefined;
+      /** 更正登记信息: the registration columns corrected (received_on replays the history). */
+      registration?: RegistrationColumns | undefined;
     }
   /** The deadline worker: apply what the history owes as of today. */
   | { kind: "automatic" }
@@ -99,14 +101,27 @@ export interface CaseWriteResult {
   conflict?: string;
 }
 
+/** The registration data of a case's row that 更正登记信息 may correct. */
+export interface RegistrationColumns {
+  applicant?: Record<string, unknown>;
+  applicant_type?: string;
+  channel?: string;
+  received_on?: CivilDate;
+  description?: string;
+  delivery_form?: string | null;
+  mail_tracking_no?: string | null;
+}
+
 const HUMAN_TYPES = new Set<string>(HUMAN_EVENT_TYPES);
 const ASSIGNED: ApplicationEvent["type"] = "case.assigned";
+const AMENDED: ApplicationEvent["type"] = "registration.amended";
 const AUTOMATIC_TYPES = new Set<string>(AUTOMATIC_EVENT_TYPES);
 
 interface Plan {
   snapshot: ApplicationSnapshot;
   entries: NewLogEntry[];
   superseded: DbApplicationEvent[];
+  registration?: RegistrationColumns | undefined;
 }
 
 /** Writes `change` to the locked case `c` (its row is updated in place for the caller's answer). */
@@ -152,6 +167,14 @@ async function planChange(
       };
     case "action": {
       const { event } = change;
+      if (change.registration) {
+        // 更正登记信息: allowed in the state as stored (409 naming it), then the whole history
+        // replays from the receipt date as corrected: every deadline and owed event re-derived.
+        applyHuman(ctx.machine, stored, event);
+        const receivedOn = change.registration.received_on ?? (c.row.received_on as CivilDate);
+        const plan = await replayPlan(trx, c, ctx, undefined, change, receivedOn);
+        return typeof plan === "string" ? plan : { ...plan, registration: change.registration };
+      }
       // The usual case, dated on or after every recorded event: a plain append.
       if (event.on >= stored.context.lastOn) {
         const owed = applyOwedAutomaticEvents(ctx.machine, stored, minDate(ctx.today, event.on));
@@ -187,19 +210,15 @@ async function replayPlan(
   ctx: WriteContext,
   added: RecordedEvent | undefined,
   change: CaseChange,
+  receivedOn = c.row.received_on as CivilDate,
 ): Promise<Plan | string> {
   const log = await loadEvents(trx, c.row.id, true);
   const human = log.filter((e) => HUMAN_TYPES.has(e.type)).map(toRecorded);
-  const result = replayHistory(
-    ctx.machine,
-    c.row.received_on as CivilDate,
-    added ? [...human, added] : human,
-    ctx.today,
-  );
+  const result = replayHistory(ctx.machine, receivedOn, added ? [...human, added] : human, ctx.today);
   if (!result.ok) {
     if (change.kind !== "action") return refusalMessage(result, added);
     throw new AppError("illegal_action", {
-      message: refusalMessage(result, added),
+      message: change.registration ? registrationRefusal(result, receivedOn) : refusalMessage(result, added),
       details: [{ message: `allowedActions: ${result.error.allowedActions.join(",")}` }],
     });
   }
@@ -230,6 +249,13 @@ function refusalMessage(
   const what = `${result.refused.event.on} 的“${EVENT_LABELS[result.refused.event.type]}”`;
   const prefix = added ? `登记该事项后，已登记的${what}将不再成立` : `按现行放假安排重算后，${what}不再成立`;
   return `${prefix}：${hint ?? result.error.message}。请核对各事项的日期`;
+}
+
+/** The 409 text of a correction of the receipt date that a recorded event no longer fits. */
+function registrationRefusal(result: Extract<ReplayResult, { ok: false }>, receivedOn: CivilDate): string {
+  const what = `${result.refused.event.on} 的“${EVENT_LABELS[result.refused.event.type]}”`;
+  const hint = explainAutomaticBlock(result.before, result.refused.event) ?? result.error.message;
+  return `收到日期更正为 ${receivedOn} 后，已登记的${what}将不再成立：${hint}。请先核对各事项的日期`;
 }
 
 /** Stored automatic events the history no longer owes, and owed ones not stored yet. */
@@ -313,9 +339,18 @@ async function closedYearAmendments(
   const byUser = change.kind === "action" || change.kind === "registered";
   const userYears = new Set<number>(plan.superseded.map((e) => yearOf(e.effective_on as CivilDate)));
   // 分办/转办 changes no figure of any year: it amends nothing (only what it supersedes would).
-  if (change.kind === "action" && change.event.type !== ASSIGNED) userYears.add(yearOf(change.event.on));
+  if (change.kind === "action" && change.event.type !== ASSIGNED && !change.registration)
+    userYears.add(yearOf(change.event.on));
   if (change.kind === "registered") userYears.add(yearOf(c.row.received_on as CivilDate));
-  const entryYears = plan.entries.filter((e) => e.type !== ASSIGNED).map((e) => yearOf(e.on as CivilDate));
+  // 更正登记信息 moves a case between the tables' rows only through its receipt date or type.
+  const reg = change.kind === "action" ? change.registration : undefined;
+  if (reg?.received_on !== undefined || reg?.applicant_type !== undefined) {
+    userYears.add(yearOf(c.row.received_on as CivilDate));
+    if (reg.received_on !== undefined) userYears.add(yearOf(reg.received_on));
+  }
+  const entryYears = plan.entries
+    .filter((e) => e.type !== ASSIGNED && e.type !== AMENDED)
+    .map((e) => yearOf(e.on as CivilDate));
   const years = new Set([...userYears, ...entryYears]);
   const out: Amendment[] = [];
   for (const year of [...years].sort()) {
@@ -355,7 +390,16 @@ async function persist(trx: Db, c: CaseRow, plan: Plan, ctx: WriteContext): Prom
   };
   // the 待办 order and the 工作台 counters (issue 11): the open clocks of these deadlines
   const worklist = worklistColumns(facts, deadlines);
-  if (!(await updateCaseRow(trx, c.row.id, c.row.version, { ...changes, ...worklist, snapshot: stored }))) {
+  const { applicant, ...registration } = plan.registration ?? {};
+  const columns = { ...registration, ...(applicant ? { applicant: JSON.stringify(applicant) } : {}) };
+  if (
+    !(await updateCaseRow(trx, c.row.id, c.row.version, {
+      ...changes,
+      ...worklist,
+      ...columns,
+      snapshot: stored,
+    }))
+  ) {
     throw versionConflict();
   }
   await appendEvents(trx, c.row.id, c.row.version, plan.entries);
@@ -375,7 +419,7 @@ async function persist(trx: Db, c: CaseRow, plan: Plan, ctx: WriteContext): Prom
     reminderOffsets: ctx.reminderOffsets,
   });
   await rewriteDeadlineJobs(trx, c.row.id, jobs);
-  Object.assign(c.row, changes, { snapshot: stored });
+  Object.assign(c.row, changes, plan.registration ?? {}, { snapshot: stored });
   return jobs;
 }
 

@@ -120,13 +120,13 @@ describe("the OpenAPI document", () => {
     );
   });
 
-  it("lists all 19 action types in the action body schema (API.md, record_receipt, re_reply, withdraw_proposal and assign included)", () => {
+  it("lists all 20 action types in the action body schema (API.md, record_receipt, re_reply, withdraw_proposal, assign and amend_registration included)", () => {
     const schema = doc.paths["/api/v1/applications/{id}/actions"]?.post?.requestBody?.content[
       "application/json"
     ].schema as { oneOf?: Json[]; anyOf?: Json[] };
     const variants = schema.oneOf ?? schema.anyOf ?? [];
     const types = variants.map((v) => (v.properties as { type: { const: string } }).type.const);
-    expect(types).toHaveLength(19);
+    expect(types).toHaveLength(20);
     expect(new Set(types)).toEqual(new Set(ACTION_TYPES));
     const extend = variants.find(
       (v) => (v.properties as { type: { const: string } }).type.const === "extend",

@@ -10,7 +10,7 @@ import { computeFee, describeFeeQuantity, isFeeAmountComputed } from "../../doma
 import type { FeeResult } from "../../domain/fees/fee-types.ts";
 import { DECIDABLE_OUTCOME_IDS, missingReplyFields, type ReplyField } from "../../domain/outcomes.ts";
 import { MAX_EXTENSION_WORKDAYS } from "../../domain/statute.ts";
-import { CONSULTATION_PARTIES, DELIVERY_METHODS, FEE_BASES } from "../../domain/vocabulary.ts";
+import { CHANNELS, CONSULTATION_PARTIES, DELIVERY_METHODS, FEE_BASES } from "../../domain/vocabulary.ts";
 import type { ActionInput } from "../../services/application-types.ts";
 import {
   intInRange,
@@ -20,6 +20,7 @@ import {
   ZCivilDate,
 } from "../validation/common.schema.ts";
 import { assertType, type Same } from "../validation/type-checks.ts";
+import { ZApplicant, ZTrackingNumber } from "./applications.schema.ts";
 
 const base = {
   on: ZCivilDate,
@@ -149,6 +150,25 @@ export const ZActionFields = z.discriminatedUnion("type", [
   }).meta({
     description:
       "分办（申请尚无承办人时）或转办（改由另一名承办人办理，须填写 reason）；登记人员、审核人、机关管理员。不改变状态、期限和统计",
+  }),
+  action("amend_registration", {
+    reason: requiredText(TEXT_LIMITS.reason).meta({ description: "更正理由（记入办理记录）" }),
+    changes: z
+      .strictObject({
+        applicant: ZApplicant.optional().meta({ description: "更正后的申请人信息（整体替换）" }),
+        description: optionalText(TEXT_LIMITS.description),
+        channel: z.enum(CHANNELS).optional(),
+        receivedOn: ZCivilDate.optional().meta({
+          description:
+            "更正后的收到申请日期（《条例》第三十一条）；按新日期重算全部期限，已登记事项因此不成立的予以拒绝（409）",
+        }),
+        deliveryForm: optionalText(TEXT_LIMITS.name),
+        trackingNumber: ZTrackingNumber,
+      })
+      .refine((c) => Object.values(c).some((v) => v !== undefined), { message: "请至少更正一项登记信息" }),
+  }).meta({
+    description:
+      "更正登记信息（申请人、申请内容、申请方式、收到日期、获取信息的方式、挂号单号），须填写理由；登记人员、机关管理员；申请未办结归档时可用。办理记录只记更正的项目名称，不记内容",
   }),
 ]) satisfies z.ZodType<ActionInput>;
 

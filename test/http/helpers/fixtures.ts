@@ -47,6 +47,10 @@ export function actionBody(type: string, on = "2026-03-10"): Record<string, unkn
     record_receipt: { documentEventSeq: 2 },
     re_reply: { outcome: "disclosed" },
     assign: { handlerUsername: "handler", reason: "工作调整" },
+    amend_registration: {
+      changes: { description: "更正后的申请内容：某路段改造工程的环评文件" },
+      reason: "登记时录错",
+    },
   };
   return { type, on, ...(extra[type] ?? {}) };
 }
