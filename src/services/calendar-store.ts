@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { buildProvisionalYear } from "../domain/calendar/build-provisional-year.ts";
 import { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import { type CalendarYear, ZCalendarYear } from "../domain/calendar/calendar-year.ts";
 import { seedCalendarYears } from "../domain/calendar/seed-calendar-years.ts";
@@ -40,7 +41,7 @@ export function makeCalendarStore(db: Kysely<Database>, options: { maxAgeMs?: nu
       const y = ZCalendarYear.parse(row.data) as CalendarYear;
       years.set(y.year, y);
     }
-    return new WorkingCalendar([...years.values()]);
+    return new WorkingCalendar([...years.values()], buildProvisionalYear);
   }
   return {
     async get() {

@@ -16,11 +16,13 @@ const DESKTOP = { width: 1440, height: 900 };
 /** The issue's budget for the first page: JavaScript, gzip-compressed. */
 const LOGIN_BUDGET = 250 * 1024;
 /**
- * The 工作台 after logging in, its working calendar included (loaded after the first rows; its
- * lunar-typescript for provisional years is ~100 KB gz): 519 KB gz measured, above the issue's
- * 250 KB — a bound that keeps it from growing until the calendar and the table's filters are split.
+ * The login page and then the 工作台 after logging in (the scripts of both: 383 KB gz measured,
+ * 519 KB before lunar-typescript (~100 KB gz) loaded only for a year neither shipped nor served,
+ * the filter's DatePicker only when wanted and Result only when shown). Still above the issue's
+ * 250 KB: React and Ant Design's core (~230 KB gz with the login page) and the Table with its
+ * Pagination's Select and its filters' Tree (~80 KB gz) remain.
  */
-const WORKLIST_BUDGET = 540 * 1024;
+const WORKLIST_BUDGET = 390 * 1024;
 const TODAY = civilDateInChina(new Date());
 const LONG_NAME = `${"某".repeat(90)}有限责任公司职工`.padEnd(100, "甲");
 const LONG_TEXT = Array.from({ length: 100 }, (_, i) => `第${i + 1}项：某镇某项目的立项批复与验收材料。`)
@@ -191,8 +193,16 @@ describe("phone layout and the first load (browser)", () => {
         `登录后工作台 ${atWorklist.files} 个文件 ${kb(atWorklist.raw)}（gzip ${kb(atWorklist.gzip)}）\n`,
     );
     expect(atLogin.gzip, atLogin.names.join(" ")).toBeLessThan(LOGIN_BUDGET);
-    expect(atWorklist.gzip).toBeLessThan(WORKLIST_BUDGET);
-    // the working calendar (lunar-typescript) and ECharts are not on the login page
+    expect(atWorklist.gzip, atWorklist.names.join(" ")).toBeLessThan(WORKLIST_BUDGET);
+    // the working calendar and ECharts are not on the login page; lunar-typescript (provisional
+    // years) and the DatePicker not on the 工作台's first rows
     expect(atLogin.files).toBeLessThan(atWorklist.files);
+    expect(
+      atWorklist.names.filter((n) => /^(build-provisional-year|range-picker|date-picker)-/.test(n)),
+    ).toEqual([]);
+    // the 收到日期 filter loads its RangePicker when the pointer reaches it, and it opens
+    await worklistPage.locator(".filters .deferred-range-picker").hover();
+    await worklistPage.locator(".filters .ant-picker-range").click();
+    await worklistPage.locator(".ant-picker-dropdown .ant-picker-panel").first().waitFor();
   });
 });

@@ -1,7 +1,8 @@
-import { Result, Spin } from "antd";
+import { Spin } from "antd";
 import { lazy, type ReactNode, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "./api/types.ts";
+import { LazyResult } from "./components/lazy-result.tsx";
 import { MetaProvider } from "./session/meta.tsx";
 import { useSession } from "./session/session.tsx";
 
@@ -37,7 +38,7 @@ function Loading() {
 function RoleGate(props: { roles: Role[]; systemAdmin?: boolean; children: ReactNode }) {
   const { user, hasRole } = useSession();
   if (hasRole(...props.roles) || (props.systemAdmin && user?.isSystemAdmin)) return <>{props.children}</>;
-  return <Result status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />;
+  return <LazyResult status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />;
 }
 
 function Authenticated({ children }: { children: ReactNode }) {
@@ -116,7 +117,10 @@ export function AppRoutes() {
         <Route path="admin/calendar" element={lazyPage(<CalendarPage />)} />
         <Route path="admin/settings" element={lazyPage(<SettingsPage />)} />
         <Route path="calculator" element={lazyPage(<CalculatorPage />)} />
-        <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
+        <Route
+          path="*"
+          element={<LazyResult status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />}
+        />
       </Route>
     </Routes>
   );

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { buildProvisionalYear } from "../../domain/calendar/build-provisional-year.ts";
 import { WorkingCalendar } from "../../domain/calendar/calendar.ts";
 import { type CalendarYear, ZCalendarYear } from "../../domain/calendar/calendar-year.ts";
 import { seedCalendarYears } from "../../domain/calendar/seed-calendar-years.ts";
@@ -38,7 +39,7 @@ async function loadCalendar(db: Kysely<unknown>): Promise<WorkingCalendar> {
     ) as CalendarYear;
     years.set(y.year, y);
   }
-  return new WorkingCalendar([...years.values()]);
+  return new WorkingCalendar([...years.values()], buildProvisionalYear);
 }
 
 async function backfill(db: Kysely<unknown>): Promise<void> {

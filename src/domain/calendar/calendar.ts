@@ -9,8 +9,13 @@ import {
   yearOf,
   yearOfDayNumber,
 } from "../civil-date.ts";
-import { buildProvisionalYear } from "./build-provisional-year.ts";
 import type { CalendarYear } from "./calendar-year.ts";
+
+/**
+ * Builds a year whose notice is not loaded (`buildProvisionalYear`, from the 放假办法). Passed in
+ * so that this module does not import lunar-typescript: the web loads it only when a year needs it.
+ */
+export type ProvisionalYearBuilder = (year: number) => CalendarYear;
 
 export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
 
@@ -44,17 +49,19 @@ interface YearIndex {
 export class WorkingCalendar {
   readonly #loaded = new Map<number, YearIndex>();
   readonly #provisional = new Map<number, YearIndex>();
+  readonly #buildProvisional: ProvisionalYearBuilder;
 
-  constructor(years: readonly CalendarYear[]) {
+  constructor(years: readonly CalendarYear[], buildProvisional: ProvisionalYearBuilder) {
+    this.#buildProvisional = buildProvisional;
     for (const y of years) this.#loaded.set(y.year, indexYear(y));
   }
 
   /** A new calendar with `year` added or replaced. */
   withYear(year: CalendarYear): WorkingCalendar {
-    return new WorkingCalendar([
-      ...[...this.#loaded.values()].map((i) => i.data).filter((d) => d.year !== year.year),
-      year,
-    ]);
+    return new WorkingCalendar(
+      [...[...this.#loaded.values()].map((i) => i.data).filter((d) => d.year !== year.year), year],
+      this.#buildProvisional,
+    );
   }
 
   /** The loaded years (official or explicitly stored), by year. */
@@ -188,7 +195,7 @@ export class WorkingCalendar {
     if (loaded) return loaded;
     let built = this.#provisional.get(year);
     if (!built) {
-      built = indexYear(buildProvisionalYear(year));
+      built = indexYear(this.#buildProvisional(year));
       this.#provisional.set(year, built);
     }
     return built;

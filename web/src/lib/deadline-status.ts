@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from "@domain/calendar/calendar.ts";
 import type { CivilDate } from "@domain/civil-date.ts";
 import type { ClockView } from "../api/types.ts";
+import { ProvisionalYearPending } from "../calendar/provisional-year-pending.ts";
 
 /** Reply deadlines within this many working days show as due soon (the first reminder). */
 export const DUE_SOON_WORKDAYS = 5;
@@ -30,12 +31,24 @@ function of(kind: DeadlineKind, text: string, workdaysLeft: number | null = null
   return { kind, text, workdaysLeft, color: COLORS[kind] };
 }
 
-/** Where a clock stands today, in working days of the calendar. */
+/**
+ * Where a clock stands today, in working days of the calendar; as without a calendar while a
+ * provisional year it needs is still loading (the 工作台's calendar: see useWorkingCalendar).
+ */
 export function deadlineStatus(
   clock: ClockView,
   today: CivilDate,
   calendar: WorkingCalendar | null,
 ): DeadlineStatus {
+  try {
+    return statusOn(clock, today, calendar);
+  } catch (e) {
+    if (e instanceof ProvisionalYearPending) return statusOn(clock, today, null);
+    throw e;
+  }
+}
+
+function statusOn(clock: ClockView, today: CivilDate, calendar: WorkingCalendar | null): DeadlineStatus {
   const due = clock.dueOn as CivilDate;
   switch (clock.state) {
     case "met":

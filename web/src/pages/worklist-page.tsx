@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Form,
   Input,
   Row,
@@ -31,6 +30,7 @@ import {
 } from "../api/worklist.ts";
 import { useWorkingCalendar } from "../calendar/use-working-calendar.ts";
 import { DeadlineTag } from "../components/deadline-tag.tsx";
+import { DeferredRangePicker } from "../components/deferred-range-picker.tsx";
 import { fromPicker, todayInChina, toPicker } from "../lib/dates.ts";
 import { useAgencies } from "../lib/use-agencies.ts";
 import { useTitle } from "../lib/use-title.ts";
@@ -139,7 +139,7 @@ export function WorklistPage() {
   const meta = useMeta();
   const { user, hasRole } = useSession();
   const agencies = useAgencies();
-  const calendar = useWorkingCalendar();
+  const calendar = useWorkingCalendar({ lazyProvisional: true });
   const [params, setParams] = useSearchParams();
   // a handler, an approver or a clerk opens on 待办; the others (admins, supervisors) on 全部
   const defaultView: WorklistView = hasRole("handler", "approver", "intake") ? "todo" : "all";
@@ -336,7 +336,7 @@ export function WorklistPage() {
             />
           </Form.Item>
           <Form.Item label="收到日期" name="received">
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
+            <DeferredRangePicker allowEmpty={[true, true]} />
           </Form.Item>
           <Form.Item label="关键词" name="q">
             <Input allowClear placeholder="编号、申请人或申请内容" style={{ width: 220 }} />
