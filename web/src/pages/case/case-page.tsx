@@ -24,6 +24,7 @@ import { useTitle } from "../../lib/use-title.ts";
 import { useMeta } from "../../session/meta.tsx";
 import { useSession, useUser } from "../../session/session.tsx";
 import { ActionModal, actionTitle } from "./action-modal.tsx";
+import { AmendRegistrationModal } from "./amend-registration-modal.tsx";
 import { AppealsCard } from "./appeals-card.tsx";
 import { ClocksCard } from "./clocks-card.tsx";
 import { DeliveryCard } from "./delivery-card.tsx";
@@ -348,6 +349,7 @@ export default function CasePage() {
   const [action, setAction] = useState<ChosenAction | null>(null);
   /** 登记送达: the document whose row was clicked ("" from the actions card: the first pending). */
   const [receiptOf, setReceiptOf] = useState<string | null>(null);
+  const [amending, setAmending] = useState(false);
   useTitle(app ? `申请 ${app.trackingNo}` : "申请");
   const today = todayInChina();
 
@@ -407,7 +409,13 @@ export default function CasePage() {
               <Button
                 key={type}
                 type={type === "decide" ? "primary" : "default"}
-                onClick={() => (type === "record_receipt" ? setReceiptOf("") : setAction({ type }))}
+                onClick={() =>
+                  type === "record_receipt"
+                    ? setReceiptOf("")
+                    : type === "amend_registration"
+                      ? setAmending(true)
+                      : setAction({ type })
+                }
               >
                 {actionTitle(type, app, meta)}
               </Button>
@@ -474,6 +482,21 @@ export default function CasePage() {
           reload();
         }}
       />
+      {amending && (
+        <AmendRegistrationModal
+          app={app}
+          onClose={() => setAmending(false)}
+          onDone={() => {
+            setAmending(false);
+            // a corrected applicant shows in full only through a GET of the case page
+            reload();
+          }}
+          onConflict={() => {
+            setAmending(false);
+            reload();
+          }}
+        />
+      )}
       {receiptOf !== null && pendingReceipts.length > 0 && (
         <RecordReceiptModal
           app={app}

@@ -31,6 +31,22 @@ function serviceText(p: Record<string, unknown>, meta: MetaIndex): string {
   return `${how}${received ? `；对方于 ${received} 收到` : ""}`;
 }
 
+/** The names of the registration fields a correction may change (更正登记信息), in the log's words. */
+export const REGISTRATION_FIELD_LABELS: Record<string, string> = {
+  "applicant.type": "申请人类型",
+  "applicant.name": "申请人姓名或名称",
+  "applicant.idType": "证件类型",
+  "applicant.idNumber": "证件号码",
+  "applicant.phone": "联系电话",
+  "applicant.email": "电子邮箱",
+  "applicant.address": "通信地址",
+  description: "申请内容",
+  channel: "申请方式",
+  receivedOn: "收到日期",
+  deliveryForm: "获取信息的方式",
+  trackingNumber: "挂号单号",
+};
+
 /** What the event says, in one line: the items, the party, the days, the outcome … */
 export function eventSummary(e: EventView, all: readonly EventView[], meta: MetaIndex): string {
   const p = e.payload;
@@ -87,6 +103,14 @@ export function eventSummary(e: EventView, all: readonly EventView[], meta: Meta
     case "case.assigned": {
       const to = `承办人：${text(p.handlerName)}（${text(p.handlerUsername)}）`;
       return p.previousName ? `${to}；原承办人：${text(p.previousName)}` : to;
+    }
+    case "registration.amended": {
+      // The fields by name only: a log line never carries the values (personal data).
+      // In the form's order (a jsonb column keeps its own key order).
+      const changed = new Set(Object.keys((p.changes ?? {}) as Record<string, unknown>));
+      const known = Object.keys(REGISTRATION_FIELD_LABELS).filter((f) => changed.has(f));
+      const fields = [...known, ...[...changed].filter((f) => !(f in REGISTRATION_FIELD_LABELS))];
+      return `更正的项目：${fields.map((f) => REGISTRATION_FIELD_LABELS[f] ?? f).join("、")}`;
     }
     case "calendar.changed":
       return p.year
