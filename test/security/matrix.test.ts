@@ -8,27 +8,27 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEDGER_MAX_BYTES } from "../../src/http/imports/imports.routes.ts";
 import { BACKENDS, SETUP_TIMEOUT } from "../http/helpers/test-app.ts";
-import { ACCESS_RULES } from "./helpers/access-rules.ts";
-import { linesWithPersonalData } from "./helpers/personal-data.ts";
 import {
-  contentTypeProbes,
   crossAgencyProbes,
   csrfProbes,
-  fillPath,
-  INJECTED,
-  malformedJsonProbes,
-  massAssignmentProbes,
   methodConfusionProbes,
-  oversizedProbes,
-  type PlanContext,
-  pathParameterProbes,
-  pathTraversalProbes,
   personalDataProbes,
-  poisonedTextProbes,
   roleProbes,
   routesWithoutRule,
   unauthenticatedProbes,
-} from "./helpers/probe-plan.ts";
+} from "./helpers/access-probes.ts";
+import { ACCESS_RULES } from "./helpers/access-rules.ts";
+import {
+  contentTypeProbes,
+  malformedJsonProbes,
+  massAssignmentProbes,
+  oversizedProbes,
+  pathParameterProbes,
+  pathTraversalProbes,
+  poisonedTextProbes,
+} from "./helpers/body-probes.ts";
+import { linesWithPersonalData } from "./helpers/personal-data.ts";
+import { fillPath, INJECTED, type PlanContext } from "./helpers/probe-context.ts";
 import { buildCatalogue, type OpenApiDocument } from "./helpers/route-catalogue.ts";
 import { failuresOf, type Probe, type ProbeFamily, runProbes } from "./helpers/run-probes.ts";
 import { type SecuritySystem, startSecuritySystem } from "./helpers/security-system.ts";
