@@ -39,3 +39,27 @@ export function showFieldErrors(
   if (fields.length === 0) leftover.unshift(error.message);
   return leftover;
 }
+
+/**
+ * What a case dialog shows when its action failed: a version conflict warns and reloads the case
+ * (`onConflict`); another 409 (the state refuses it) is the dialog's alert; a 422 goes next to its
+ * fields. Returns the alert's text, or null.
+ */
+export function caseActionProblem(
+  form: FormInstance,
+  error: unknown,
+  on: {
+    warn: (text: string, seconds: number) => unknown;
+    onConflict: () => void;
+    aliases?: Record<string, NamePath>;
+  },
+): string | null {
+  if (error instanceof ApiError && error.isVersionConflict) {
+    on.warn(`其他人刚刚修改了这件申请，已重新载入最新内容，请核对后再操作。（${error.message}）`, 6);
+    on.onConflict();
+    return null;
+  }
+  if (error instanceof ApiError && error.status === 409) return error.message;
+  const rest = showFieldErrors(form, error, on.aliases);
+  return rest.length > 0 ? rest.join("；") : null;
+}

@@ -42,18 +42,21 @@ import { useTitle } from "../lib/use-title.ts";
 import { useMeta } from "../session/meta.tsx";
 import { useUser } from "../session/session.tsx";
 
+/** The applicant as the intake form and the registration correction edit it. */
+export interface ApplicantFields {
+  type: ApplicantType;
+  name: string;
+  idType?: IdType;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
 interface IntakeFields {
   channel: Channel;
   evidenceOn: Dayjs;
-  applicant: {
-    type: ApplicantType;
-    name: string;
-    idType?: IdType;
-    idNumber?: string;
-    phone?: string;
-    email?: string;
-    address?: string;
-  };
+  applicant: ApplicantFields;
   description: string;
   deliveryForm?: string;
   trackingNumber?: string;

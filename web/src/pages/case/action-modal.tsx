@@ -14,10 +14,9 @@ import {
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
-import { ApiError } from "../../api/client.ts";
 import { actOn } from "../../api/endpoints.ts";
 import type { ActionInput, Application, OutcomeMeta, ReplyField, ReplyFormMeta } from "../../api/types.ts";
-import { showFieldErrors } from "../../components/form-errors.ts";
+import { caseActionProblem } from "../../components/form-errors.ts";
 import { HandlerSelect } from "../../components/handler-select.tsx";
 import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
 import { type MetaIndex, useMeta } from "../../session/meta.tsx";
@@ -401,18 +400,9 @@ export function ActionModal(props: {
       void message.success(`${label}：已保存`);
       props.onDone(next);
     } catch (e) {
-      if (e instanceof ApiError && e.isVersionConflict) {
-        void message.warning(
-          `其他人刚刚修改了这件申请，已重新载入最新内容，请核对后再操作。（${e.message}）`,
-          6,
-        );
-        props.onConflict();
-      } else if (e instanceof ApiError && e.status === 409) {
-        setProblem(e.message);
-      } else {
-        const rest = showFieldErrors(form, e);
-        setProblem(rest.length > 0 ? rest.join("；") : null);
-      }
+      setProblem(
+        caseActionProblem(form, e, { warn: (t, s) => message.warning(t, s), onConflict: props.onConflict }),
+      );
     } finally {
       setBusy(false);
     }

@@ -1,26 +1,16 @@
-import type { IdType } from "@domain/identity-numbers.ts";
 import { Alert, App, AutoComplete, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import { ApiError } from "../../api/client.ts";
 import { actOn } from "../../api/endpoints.ts";
-import type { Applicant, ApplicantType, Application, Channel } from "../../api/types.ts";
-import { showFieldErrors } from "../../components/form-errors.ts";
+import type { Applicant, Application, Channel } from "../../api/types.ts";
+import { caseActionProblem } from "../../components/form-errors.ts";
 import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
 import { useMeta } from "../../session/meta.tsx";
-import { idNumberRule, idTypeOptions, phoneRule } from "../intake-page.tsx";
+import { type ApplicantFields, idNumberRule, idTypeOptions, phoneRule } from "../intake-page.tsx";
 
 interface Fields {
   changes: {
-    applicant: {
-      type: ApplicantType;
-      name: string;
-      idType?: IdType;
-      idNumber?: string;
-      phone?: string;
-      email?: string;
-      address?: string;
-    };
+    applicant: ApplicantFields;
     description: string;
     channel: Channel;
     receivedOn: Dayjs;
@@ -103,18 +93,9 @@ export function AmendRegistrationModal(props: {
       void message.success("更正登记信息：已保存");
       props.onDone(next);
     } catch (e) {
-      if (e instanceof ApiError && e.isVersionConflict) {
-        void message.warning(
-          `其他人刚刚修改了这件申请，已重新载入最新内容，请核对后再更正。（${e.message}）`,
-          6,
-        );
-        props.onConflict();
-      } else if (e instanceof ApiError && e.status === 409) {
-        setProblem(e.message);
-      } else {
-        const rest = showFieldErrors(form, e);
-        setProblem(rest.length > 0 ? rest.join("；") : null);
-      }
+      setProblem(
+        caseActionProblem(form, e, { warn: (t, s) => message.warning(t, s), onConflict: props.onConflict }),
+      );
     } finally {
       setBusy(false);
     }

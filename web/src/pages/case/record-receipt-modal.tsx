@@ -1,10 +1,9 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import { ApiError } from "../../api/client.ts";
 import { actOn } from "../../api/endpoints.ts";
 import type { Application, RecordReceiptInput } from "../../api/types.ts";
-import { showFieldErrors } from "../../components/form-errors.ts";
+import { caseActionProblem } from "../../components/form-errors.ts";
 import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
 import { useMeta } from "../../session/meta.tsx";
 import { documentTitle } from "./delivery-text.ts";
@@ -66,18 +65,13 @@ export function RecordReceiptModal(props: {
       void message.success(`登记送达：${documentTitle(doc, meta)}已登记签收日期 ${receivedOn}`);
       props.onDone(next);
     } catch (e) {
-      if (e instanceof ApiError && e.isVersionConflict) {
-        void message.warning(
-          `其他人刚刚修改了这件申请，已重新载入最新内容，请核对后再操作。（${e.message}）`,
-          6,
-        );
-        props.onConflict();
-      } else if (e instanceof ApiError && e.status === 409) {
-        setProblem(e.message);
-      } else {
-        const rest = showFieldErrors(form, e, { on: ["receivedOn"], documentEventSeq: ["key"] });
-        setProblem(rest.length > 0 ? rest.join("；") : null);
-      }
+      setProblem(
+        caseActionProblem(form, e, {
+          warn: (t, s) => message.warning(t, s),
+          onConflict: props.onConflict,
+          aliases: { on: ["receivedOn"], documentEventSeq: ["key"] },
+        }),
+      );
     } finally {
       setBusy(false);
     }
