@@ -8,6 +8,7 @@ const DIST_INDEX = join(ROOT, "web/dist/index.html");
 const SOURCES = [
   "web/src",
   "web/index.html",
+  "web/apply.html",
   "web/vite.config.ts",
   "web/public",
   "src/domain",

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveWebApp } from "./serve-web-app.ts";
 
 const INDEX = '<!doctype html><html><body><div id="root"></div></body></html>';
+const PORTAL = '<!doctype html><html><body><div id="root" class="portal"></div></body></html>';
 
 async function listen(app: express.Express): Promise<{ url: string; server: Server }> {
   const server = app.listen(0, "127.0.0.1");
@@ -37,6 +38,7 @@ describe("serveWebApp", () => {
     dist = mkdtempSync(join(tmpdir(), "ogi-web-dist-"));
     mkdirSync(join(dist, "assets"));
     writeFileSync(join(dist, "index.html"), INDEX);
+    writeFileSync(join(dist, "apply.html"), PORTAL);
     writeFileSync(join(dist, "assets", "index-AbC123.js"), "console.log(1)");
     writeFileSync(join(dist, "favicon.svg"), "<svg/>");
     const a = await listen(appWith(dist));
@@ -77,6 +79,20 @@ describe("serveWebApp", () => {
     expect(res.headers.get("cache-control")).toBe("no-cache");
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("returns the applicant's portal (apply.html) for /apply and below, with the same headers", async () => {
+    for (const path of ["/apply", "/apply/", "/apply/query"]) {
+      const res = await fetch(`${url}${path}`, { headers: html });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(PORTAL);
+      expect(res.headers.get("cache-control")).toBe("no-cache");
+      expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+    // a staff path that merely begins with the same letters stays the staff UI
+    expect(await (await fetch(`${url}/applyx`, { headers: html })).text()).toBe(INDEX);
+    expect(await (await fetch(`${url}/applications/1`, { headers: html })).text()).toBe(INDEX);
   });
 
   it("leaves /api, non-GET requests and non-HTML requests alone", async () => {

@@ -27,6 +27,11 @@ function isUnderApi(req: Request): boolean {
   return req.path === "/api" || req.path.startsWith("/api/");
 }
 
+/** The applicant's portal (web/apply.html): /apply and every path below it. */
+function isPortalPage(req: Request): boolean {
+  return req.path === "/apply" || req.path.startsWith("/apply/");
+}
+
 function isPageRequest(req: Request): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   if (isUnderApi(req)) return false;
@@ -37,11 +42,13 @@ function isPageRequest(req: Request): boolean {
 /**
  * Static files (hashed assets cached for a year, everything else revalidated) and the SPA
  * fallback: a GET that is not under /api and accepts HTML gets index.html, so a deep link such
- * as /applications/:id survives a reload.
+ * as /applications/:id survives a reload; /apply and the paths below it get the applicant's
+ * portal (apply.html), a page of its own that loads none of the staff UI's code.
  */
 export function serveWebApp(options: WebAppOptions): Router {
   const { distDir } = options;
   const indexFile = join(distDir, "index.html");
+  const portalFile = join(distDir, "apply.html");
   const router = express.Router();
   const securityHeaders = webAppSecurityHeaders();
   // the API's answers keep their own headers; the page and its files get the browser's
@@ -66,12 +73,13 @@ export function serveWebApp(options: WebAppOptions): Router {
       next();
       return;
     }
-    if (!existsSync(indexFile)) {
+    const page = isPortalPage(req) ? portalFile : indexFile;
+    if (!existsSync(page)) {
       res.status(503).type("text/plain; charset=utf-8").send(NOT_BUILT_MESSAGE);
       return;
     }
     res.set("Cache-Control", "no-cache");
-    res.sendFile(indexFile, (err) => {
+    res.sendFile(page, (err) => {
       if (err) next(err);
     });
   });

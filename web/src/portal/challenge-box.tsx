@@ -1,0 +1,41 @@
+/**
+ * The server's answer to repeated failures: a 429 to wait out (Retry-After), or an arithmetic
+ * question to answer before the next try.
+ */
+import { useId } from "react";
+import { Notice } from "./form-controls.tsx";
+import type { PortalError } from "./portal-api.ts";
+
+/** "请于 N 秒后再试" in minutes when it is long. */
+export function waitWords(seconds: number): string {
+  return seconds >= 120 ? `${Math.ceil(seconds / 60)}分钟` : `${seconds}秒`;
+}
+
+export function ErrorNotice(props: { error: PortalError }) {
+  const { error } = props;
+  return (
+    <Notice tone="error">
+      {error.message}
+      {error.status === 429 && error.retryAfter !== undefined && !error.challenge && (
+        <>（请于{waitWords(error.retryAfter)}后再试）</>
+      )}
+    </Notice>
+  );
+}
+
+export function ChallengeField(props: { question: string; value: string; onChange: (v: string) => void }) {
+  const id = useId();
+  return (
+    <div className="field challenge">
+      <label htmlFor={id}>验证问题：{props.question}</label>
+      <input
+        id={id}
+        inputMode="numeric"
+        autoComplete="off"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <p className="hint">尝试次数较多，请先回答上面的算术题，再继续。</p>
+    </div>
+  );
+}

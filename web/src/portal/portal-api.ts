@@ -1,0 +1,242 @@
+/**
+ * The applicant's portal calls the public API only (`/api/v1/public/…`, no session, no CSRF):
+ * JSON in and out, or multipart when files go with it. Every refusal becomes a PortalError with
+ * the server's Chinese message, its field details, a 429's Retry-After and, after repeated
+ * failures, the arithmetic challenge to answer.
+ */
+
+const PUBLIC = "/api/v1/public";
+
+export interface FieldProblem {
+  field?: string;
+  message: string;
+}
+
+/** The server's arithmetic question, answered by the next call. */
+export interface Challenge {
+  token: string;
+  question: string;
+}
+
+export interface ChallengeAnswer {
+  token: string;
+  answer: string;
+}
+
+export class PortalError extends Error {
+  override readonly name = "PortalError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldProblem[] = [],
+    /** Seconds to wait (429's Retry-After). */
+    readonly retryAfter?: number,
+    readonly challenge?: Challenge,
+  ) {
+    super(message);
+  }
+}
+
+export interface PublicAgency {
+  code: string;
+  name: string;
+  children?: PublicAgency[];
+}
+
+export type ApplicantKind =
+  | "natural_person"
+  | "commercial_enterprise"
+  | "research_institution"
+  | "social_welfare_org"
+  | "legal_service_org"
+  | "other_org";
+
+export interface PublicApplicant {
+  type: ApplicantKind;
+  name: string;
+  idType?: string;
+  idNumber?: string;
+  legalRepresentative?: string;
+  contactPerson?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface SubmissionInput {
+  agencyCode: string;
+  applicant: PublicApplicant;
+  description: string;
+  deliveryForm?: string;
+}
+
+export interface Submitted {
+  queryCode: string;
+  submittedAt: string;
+  /** The submission's PDF receipt, when the server makes one. */
+  receiptUrl?: string;
+}
+
+/** A letter issued to the applicant (`kind` is its download path). */
+export interface PublicLetter {
+  kind: string;
+  title: string;
+  serialNo: string | null;
+  issuedOn: string;
+}
+
+export interface PublicNotice {
+  at?: string;
+  sentOn?: string;
+  title?: string;
+  text?: string;
+}
+
+/** `GET /api/v1/public/applications/:queryCode`: stage and dates, no personal data. */
+export interface PublicStatus {
+  stage: string;
+  stageLabel: string;
+  submittedAt: string;
+  agencyName: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  dueOnProvisional: boolean;
+  dispositionOn: string | null;
+  supplementRequested: boolean;
+  supplementText: string | null;
+  supplementDueOn: string | null;
+  rejectReason: string | null;
+  canWithdraw: boolean;
+  letters: PublicLetter[];
+  notices?: PublicNotice[];
+}
+
+interface ErrorJson {
+  error?: {
+    code?: string;
+    message?: string;
+    details?: FieldProblem[];
+    challenge?: { token?: string; id?: string; question?: string };
+  };
+}
+
+async function toError(res: Response): Promise<PortalError> {
+  let body: ErrorJson = {};
+  try {
+    body = (await res.json()) as ErrorJson;
+  } catch {
+    // not JSON: a proxy's page
+  }
+  const retry = Number(res.headers.get("Retry-After"));
+  const c = body.error?.challenge;
+  const challenge =
+    c?.question && (c.token ?? c.id)
+      ? { token: (c.token ?? c.id) as string, question: c.question }
+      : undefined;
+  const message =
+    body.error?.message ??
+    (res.status === 429 ? "操作过于频繁，请稍后再试" : `服务暂时不可用（${res.status}），请稍后再试`);
+  return new PortalError(
+    res.status,
+    body.error?.code ?? "http_error",
+    message,
+    body.error?.details ?? [],
+    Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    challenge,
+  );
+}
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${PUBLIC}${path}`, { credentials: "omit", ...init });
+  } catch {
+    throw new PortalError(0, "network", "无法连接服务器，请检查网络后重试");
+  }
+  if (!res.ok) throw await toError(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+function jsonInit(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method,
+    headers: { Accept: "application/json", "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Multipart: the JSON fields as text parts, then every file under `files`. */
+function multipartInit(fields: Record<string, unknown>, files: File[], headers: Record<string, string>) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    form.append(key, typeof value === "string" ? value : JSON.stringify(value));
+  }
+  for (const f of files) form.append("files", f, f.name);
+  return { method: "POST", headers: { Accept: "application/json", ...headers }, body: form };
+}
+
+function verifyHeaders(verify: string, answer?: ChallengeAnswer): Record<string, string> {
+  const h: Record<string, string> = { "X-Verify": verify };
+  if (answer) {
+    h["X-Challenge-Token"] = answer.token;
+    h["X-Challenge-Answer"] = answer.answer;
+  }
+  return h;
+}
+
+export const fetchAgencies = () => call<PublicAgency[] | { agencies: PublicAgency[] }>("/agencies", {});
+
+export function submitApplication(input: SubmissionInput, files: File[], answer?: ChallengeAnswer) {
+  const headers: Record<string, string> = answer
+    ? { "X-Challenge-Token": answer.token, "X-Challenge-Answer": answer.answer }
+    : {};
+  const init =
+    files.length > 0 ? multipartInit({ ...input }, files, headers) : jsonInit("POST", input, headers);
+  return call<Submitted>("/applications", init);
+}
+
+const at = (code: string) => `/applications/${encodeURIComponent(code.trim())}`;
+
+export const fetchStatus = (code: string, verify: string, answer?: ChallengeAnswer) =>
+  call<PublicStatus>(at(code), { headers: { Accept: "application/json", ...verifyHeaders(verify, answer) } });
+
+export function answerSupplement(code: string, verify: string, text: string, files: File[]) {
+  const headers = verifyHeaders(verify);
+  const init =
+    files.length > 0 ? multipartInit({ text }, files, headers) : jsonInit("POST", { text }, headers);
+  return call<PublicStatus>(`${at(code)}/supplement`, init);
+}
+
+export const withdrawApplication = (code: string, verify: string) =>
+  call<PublicStatus>(`${at(code)}/withdraw`, jsonInit("POST", {}, verifyHeaders(verify)));
+
+/** Where a letter of the case is downloaded (the frozen PDF as issued). */
+export const letterPath = (code: string, kind: string) =>
+  `${PUBLIC}${at(code)}/letters/${encodeURIComponent(kind)}`;
+
+/** A letter's file: fetched with the verification header, then saved under its own name. */
+export async function downloadLetter(code: string, kind: string, verify: string, fallbackName: string) {
+  let res: Response;
+  try {
+    res = await fetch(letterPath(code, kind), { headers: { "X-Verify": verify }, credentials: "omit" });
+  } catch {
+    throw new PortalError(0, "network", "无法连接服务器，请检查网络后重试");
+  }
+  if (!res.ok) throw await toError(res);
+  const blob = await res.blob();
+  const disposition = res.headers.get("Content-Disposition") ?? "";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
