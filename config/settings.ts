@@ -83,6 +83,12 @@ export const ZSettings = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(480),
+  /**
+   * Seconds an API process answers a token (bearer or session) from memory without reading its
+   * row. A logout, password change, disable or role change drops it at once in the process that
+   * made it; another API process notices within this many seconds. 0: read the row every time.
+   */
+  OGI_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Test-only: the clock starts at this instant (ISO 8601) and runs on. */
   OGI_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
   /** Load the demo county at start when the database has no agency (npm start sets it). */

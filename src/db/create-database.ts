@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
+import { hookPGlite, hookPool, type StatementObserver } from "./statement-hooks.ts";
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -18,6 +19,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Pool size for a server (default 20). */
   poolSize?: number;
+  /** Sees the text of every statement sent (tests and benchmarks count them). */
+  observeStatements?: StatementObserver | undefined;
 }
 
 const DATE_OID = 1082;
@@ -42,6 +45,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
           pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    hookPool(pool, options.observeStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
@@ -51,6 +55,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     mkdirSync(dataPath, { recursive: true });
   }
   const pglite = await PGlite.create(dataPath, { parsers });
+  if (options.observeStatements) hookPGlite(pglite, options.observeStatements);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: "pglite", close: () => db.destroy() };
 }

@@ -102,7 +102,7 @@ export function makeAccountAdminService(deps: {
     username: string,
     work: (trx: Transaction<Database>, user: UserView) => Promise<AuditChange | undefined>,
   ): Promise<UserView> {
-    return db.transaction().execute(async (trx) => {
+    const changed = await db.transaction().execute(async (trx) => {
       await trx.selectFrom("users").select("id").where("username", "=", username).forUpdate().execute();
       const user = await administered(trx, actor, username);
       const audit = await work(trx, user);
@@ -116,6 +116,9 @@ export function makeAccountAdminService(deps: {
       }
       return (await findUser(trx, username)) as UserView;
     });
+    // Roles, agency, password or state changed: this process reads the user's tokens anew.
+    deps.accounts.forgetUser(changed.id);
+    return changed;
   }
 
   async function endTokens(trx: Db, userId: number): Promise<number> {

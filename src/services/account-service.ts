@@ -7,6 +7,7 @@ import { isWithinPath } from "../db/subtree.ts";
 import type { Role } from "../domain/roles.ts";
 import { recordAccountAudit } from "./account-audit.ts";
 import type { Actor } from "./actor.ts";
+import { makeTokenCache } from "./token-cache.ts";
 
 export interface NewAgency {
   code: string;
@@ -99,7 +100,13 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export type AccountService = ReturnType<typeof makeAccountService>;
 
 /** Agencies, users, passwords (argon2id) and tokens (stored only as sha256). */
-export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date }) {
+export function makeAccountService(deps: {
+  db: Kysely<Database>;
+  now: () => Date;
+  /** Seconds a resolved token serves without reading its row (OGI_TOKEN_CACHE_SECONDS). Default 30; 0: none. */
+  tokenCacheSeconds?: number;
+}) {
+  const tokens = makeTokenCache({ ttlMs: (deps.tokenCacheSeconds ?? 30) * 1000 });
   const { db } = deps;
 
   async function agencyByCode(code: string) {
@@ -334,29 +341,56 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
       return { token, csrfToken, expiresAt };
     },
 
-    /** The actor behind a token, or undefined when unknown or expired. Sessions slide. */
+    /**
+     * The actor behind a token, or undefined when unknown or expired. Sessions slide. A token
+     * read less than tokenCacheSeconds ago is answered from memory (token-cache.ts).
+     */
     async resolveToken(
       token: string,
       kind: "bearer" | "session",
       slideMinutes?: number,
     ): Promise<(ResolvedAccount & { csrfToken: string | null }) | undefined> {
+      const tokenHash = hashToken(token);
+      const now = deps.now().getTime();
+      const cached = tokens.get(tokenHash, now);
+      const generation = tokens.generation();
+      if (cached?.kind === kind) {
+        return {
+          actor: cached.actor,
+          mustChangePassword: cached.mustChangePassword,
+          csrfToken: cached.csrfToken,
+        };
+      }
       const row = await db
         .selectFrom("auth_tokens")
         .selectAll()
-        .where("token_hash", "=", hashToken(token))
+        .where("token_hash", "=", tokenHash)
         .where("kind", "=", kind)
         .executeTakeFirst();
-      if (!row || new Date(row.expires_at).getTime() <= deps.now().getTime()) return undefined;
+      if (!row || new Date(row.expires_at).getTime() <= now) return undefined;
       const account = await loadAccount(row.user_id);
       if (!account) return undefined;
+      let expiresAt = new Date(row.expires_at).getTime();
       if (slideMinutes) {
+        expiresAt = now + slideMinutes * 60_000;
         await db
           .updateTable("auth_tokens")
-          .set({ expires_at: new Date(deps.now().getTime() + slideMinutes * 60_000) })
+          .set({ expires_at: new Date(expiresAt) })
           .where("token_hash", "=", row.token_hash)
           .execute();
       }
+      tokens.set(
+        tokenHash,
+        { ...account, kind, userId: row.user_id, csrfToken: row.csrf_token, expiresAt },
+        generation,
+        now,
+      );
       return { ...account, csrfToken: row.csrf_token };
+    },
+
+    /** Forgets what this process cached of a user's tokens (the user was changed or disabled). */
+    forgetUser(userId: number): void {
+      tokens.dropUser(userId);
     },
 
     /**
@@ -387,6 +421,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
         let del = trx.deleteFrom("auth_tokens").where("user_id", "=", u.userId as number);
         if (keepToken) del = del.where("token_hash", "!=", hashToken(keepToken));
         const ended = await del.executeTakeFirst();
+        tokens.dropUser(u.userId as number);
         await recordAccountAudit(trx, {
           at: deps.now(),
           actorUserId: u.userId,
@@ -398,6 +433,7 @@ export function makeAccountService(deps: { db: Kysely<Database>; now: () => Date
     },
 
     async revokeToken(token: string): Promise<void> {
+      tokens.dropToken(hashToken(token));
       await db.deleteFrom("auth_tokens").where("token_hash", "=", hashToken(token)).execute();
     },
   };

@@ -40,7 +40,11 @@ export async function openCore(
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, "数据库迁移完成");
   const calendars = makeCalendarStore(database.db);
-  const accounts = makeAccountService({ db: database.db, now });
+  const accounts = makeAccountService({
+    db: database.db,
+    now,
+    tokenCacheSeconds: settings.OGI_TOKEN_CACHE_SECONDS,
+  });
   const reports = makeReportService({ db: database.db, calendars, now });
   let sink: ((jobs: PlannedJob[]) => Promise<void>) | undefined;
   const applications = makeApplicationService({
