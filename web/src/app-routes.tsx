@@ -17,6 +17,7 @@ const ForcedPasswordChange = lazy(() =>
   import("./components/forced-password-change.tsx").then((m) => ({ default: m.ForcedPasswordChange })),
 );
 const IntakePage = lazy(() => import("./pages/intake-page.tsx"));
+const OnlineSubmissionsPage = lazy(() => import("./pages/online-submissions-page.tsx"));
 const CasePage = lazy(() => import("./pages/case/case-page.tsx"));
 const ReceiptPage = lazy(() => import("./pages/receipt-page.tsx"));
 const ApprovalsPage = lazy(() => import("./pages/approvals-page.tsx"));
@@ -68,6 +69,14 @@ export function AppRoutes() {
           element={lazyPage(
             <RoleGate roles={["intake"]}>
               <IntakePage />
+            </RoleGate>,
+          )}
+        />
+        <Route
+          path="online-submissions"
+          element={lazyPage(
+            <RoleGate roles={["intake", "agency_admin"]}>
+              <OnlineSubmissionsPage />
             </RoleGate>,
           )}
         />

@@ -17,6 +17,7 @@ function useMenuItems(): Item[] {
   const link = (to: string, label: string): Item => ({ key: to, label: <Link to={to}>{label}</Link> });
   const items: Item[] = [link("/", "工作台")];
   if (hasRole("intake")) items.push(link("/intake", "登记"));
+  if (hasRole("intake", "agency_admin")) items.push(link("/online-submissions", "网络申请待确认"));
   if (hasRole("approver"))
     items.push({
       key: "/approvals",
