@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from "../../src/domain/calendar/calendar.ts";
 import { type CivilDate, formatWithWeekday } from "../../src/domain/civil-date.ts";
-import type { ApplicationView, ClockView } from "../../src/services/application-types.ts";
+import type { Clock } from "../../src/domain/deadlines/clock.ts";
 
 const EXCERPT_CHARS = 120;
 const FOOTER = "（本邮件由政府信息公开申请办理系统自动发送，请勿直接回复。）";
@@ -10,9 +10,23 @@ export interface MailText {
   text: string;
 }
 
+/** What a deadline mail says of its case (read with the claim of its row). */
+export interface MailCase {
+  id: string;
+  trackingNo: string;
+  agencyName: string;
+  applicantName: string;
+  receivedOn: CivilDate;
+  description: string;
+  /** The handler's display name. */
+  handler: string | null;
+  /** The state as a clerk reads it (describeState). */
+  stateLabel: string;
+}
+
 interface MailContext {
-  view: ApplicationView;
-  clock: ClockView;
+  view: MailCase;
+  clock: Pick<Clock, "label" | "dueOn" | "explanation">;
   today: CivilDate;
   calendar: WorkingCalendar;
   publicUrl?: string | undefined;
@@ -59,7 +73,7 @@ function body(c: MailContext, lead: string): string {
     lead,
     "",
     `申请编号：${v.trackingNo}`,
-    `申请人：${v.applicant.name}`,
+    `申请人：${v.applicantName}`,
     `收到申请日期：${formatWithWeekday(v.receivedOn)}`,
     `申请内容：${excerpt(v.description)}`,
     `承办人：${v.handler ?? "未指定"}`,

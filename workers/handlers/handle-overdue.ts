@@ -1,6 +1,6 @@
 import type { DeadlineJobData } from "../queues.ts";
 import { composeOverdueMail } from "./compose-deadline-mail.ts";
-import { escalationRecipients } from "./find-recipients.ts";
+import { escalationRecipientsAmong } from "./find-recipients.ts";
 import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 import { sendClockMail } from "./send-clock-mail.ts";
 
@@ -12,7 +12,7 @@ import { sendClockMail } from "./send-clock-mail.ts";
 export function handleOverdue(deps: HandlerDeps, data: DeadlineJobData): Promise<HandlerResult> {
   return sendClockMail(deps, data, {
     state: "missed",
-    findRecipients: escalationRecipients,
+    findRecipients: escalationRecipientsAmong,
     compose: composeOverdueMail,
   });
 }

@@ -1,6 +1,6 @@
 import type { DeadlineJobData } from "../queues.ts";
 import { composeReminderMail } from "./compose-deadline-mail.ts";
-import { reminderRecipients } from "./find-recipients.ts";
+import { reminderRecipientsAmong } from "./find-recipients.ts";
 import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 import { sendClockMail } from "./send-clock-mail.ts";
 
@@ -12,7 +12,7 @@ import { sendClockMail } from "./send-clock-mail.ts";
 export function handleReminder(deps: HandlerDeps, data: DeadlineJobData): Promise<HandlerResult> {
   return sendClockMail(deps, data, {
     state: "running",
-    findRecipients: reminderRecipients,
+    findRecipients: reminderRecipientsAmong,
     compose: composeReminderMail,
   });
 }

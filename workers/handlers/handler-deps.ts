@@ -1,6 +1,7 @@
 /**
- * What a deadline handler is given, and what it answers. Handlers are idempotent: each re-reads
- * its deadline row first and does nothing when the row is gone or settled (the case moved on).
+ * What a deadline handler is given, and what it answers. Handlers are idempotent: each claims
+ * its deadline row (pending → done) in the transaction of its work and does nothing when the
+ * row is gone, settled (the case moved on, another worker did it) or not due yet.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
@@ -10,7 +11,10 @@ import type { CalendarStore } from "../../src/services/calendar-store.ts";
 import type { WorkerLogger } from "../worker-logger.ts";
 
 /** The part of the application service the workers call. */
-export type WorkerApplications = Pick<ApplicationService, "applyAutomaticEvents" | "rederive" | "get">;
+export type WorkerApplications = Pick<
+  ApplicationService,
+  "applyAutomaticEvents" | "inTransaction" | "rederive" | "get"
+>;
 
 export interface HandlerDeps {
   db: Kysely<Database>;

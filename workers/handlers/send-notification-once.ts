@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
 import type { Mailer, OutgoingMail } from "../../src/mail/create-mailer.ts";
+import type { Db } from "../../src/services/case-store.ts";
 
 export interface NotificationOnce {
   /** `sent_notifications.notification_key`: the job id, or `digest-<agency>-<date>`. */
@@ -24,20 +25,30 @@ export async function sendNotificationOnce(
   n: NotificationOnce,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto("sent_notifications")
-      .values({
-        notification_key: n.key,
-        application_id: n.applicationId,
-        recipients: [...n.mail.to, ...(n.mail.cc ?? []).map((a) => `cc:${a}`)].join(", "),
-        subject: n.mail.subject,
-      })
-      .onConflict((oc) => oc.column("notification_key").doNothing())
-      .returning("notification_key")
-      .executeTakeFirst();
-    if (claimed) await mailer.send(n.mail);
+    const isSent = await sendNotificationIn(trx, mailer, n);
     // Also when another worker sent it: its transaction settled the same row, so this is a no-op.
     await n.alongside?.(trx);
-    return claimed !== undefined;
+    return isSent;
   });
+}
+
+/** sendNotificationOnce's claim and send, inside the caller's transaction `trx`. */
+export async function sendNotificationIn(
+  trx: Db,
+  mailer: Mailer,
+  n: Omit<NotificationOnce, "alongside">,
+): Promise<boolean> {
+  const claimed = await trx
+    .insertInto("sent_notifications")
+    .values({
+      notification_key: n.key,
+      application_id: n.applicationId,
+      recipients: [...n.mail.to, ...(n.mail.cc ?? []).map((a) => `cc:${a}`)].join(", "),
+      subject: n.mail.subject,
+    })
+    .onConflict((oc) => oc.column("notification_key").doNothing())
+    .returning("notification_key")
+    .executeTakeFirst();
+  if (claimed) await mailer.send(n.mail);
+  return claimed !== undefined;
 }
