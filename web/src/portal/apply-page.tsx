@@ -14,7 +14,7 @@ import {
   type Problems,
   toSubmission,
 } from "./application-draft.ts";
-import { ChallengeField, ErrorNotice } from "./challenge-box.tsx";
+import { ChallengeField, ErrorNotice, useRetryWait, waitWords } from "./challenge-box.tsx";
 import { FilePicker } from "./file-picker.tsx";
 import { Notice, RadioField, TextField } from "./form-controls.tsx";
 import { DELIVERY_FORMS } from "./plain-words.ts";
@@ -38,6 +38,7 @@ export function ApplyPage(props: { onQuery: (code: string) => void }) {
   const [answer, setAnswer] = useState("");
   const [sending, setSending] = useState(false);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const wait = useRetryWait(error);
 
   function set<K extends keyof Draft>(field: K, value: Draft[K]) {
     const next = { ...draft, [field]: value };
@@ -110,8 +111,13 @@ export function ApplyPage(props: { onQuery: (code: string) => void }) {
           <button type="button" onClick={() => setStep("fill")} disabled={sending}>
             返回修改
           </button>
-          <button type="button" className="primary" onClick={() => void send()} disabled={sending}>
-            {sending ? "正在提交……" : "确认提交"}
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void send()}
+            disabled={sending || wait > 0}
+          >
+            {sending ? "正在提交……" : wait > 0 ? `请${waitWords(wait)}后再提交` : "确认提交"}
           </button>
         </div>
       </section>
@@ -125,6 +131,9 @@ export function ApplyPage(props: { onQuery: (code: string) => void }) {
         review();
       }}
     >
+      <p className="hint">
+        无需注册登录。带<span className="required">*</span>的项目必须填写。
+      </p>
       {error && <ErrorNotice error={error} />}
       {checked && Object.keys(problems).length > 0 && (
         <Notice tone="error">有{Object.keys(problems).length}处需要修改，请查看标红的项目。</Notice>

@@ -2,7 +2,7 @@
  * The server's answer to repeated failures: a 429 to wait out (Retry-After), or an arithmetic
  * question to answer before the next try.
  */
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { Notice } from "./form-controls.tsx";
 import type { PortalError } from "./portal-api.ts";
 
@@ -13,14 +13,34 @@ export function waitWords(seconds: number): string {
 
 export function ErrorNotice(props: { error: PortalError }) {
   const { error } = props;
+  const hasWait = error.status === 429 && error.retryAfter !== undefined && !error.challenge;
   return (
     <Notice tone="error">
       {error.message}
-      {error.status === 429 && error.retryAfter !== undefined && !error.challenge && (
-        <>（请于{waitWords(error.retryAfter)}后再试）</>
-      )}
+      {hasWait && !error.message.includes("再试") && <>（请于{waitWords(error.retryAfter ?? 0)}后再试）</>}
     </Notice>
   );
+}
+
+/**
+ * Seconds left of a 429's Retry-After (0 when none): the button that would be refused again
+ * stays disabled until then.
+ */
+export function useRetryWait(error: PortalError | null): number {
+  const [left, setLeft] = useState(0);
+  useEffect(() => {
+    const seconds = error?.status === 429 && !error.challenge ? (error.retryAfter ?? 0) : 0;
+    setLeft(seconds);
+    if (seconds <= 0) return;
+    const until = Date.now() + seconds * 1000;
+    const timer = setInterval(() => {
+      const rest = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      setLeft(rest);
+      if (rest === 0) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [error]);
+  return left;
 }
 
 export function ChallengeField(props: { question: string; value: string; onChange: (v: string) => void }) {

@@ -4,7 +4,7 @@
  * Retry-After) and then challenged with an arithmetic question.
  */
 import { useState } from "react";
-import { ChallengeField, ErrorNotice } from "./challenge-box.tsx";
+import { ChallengeField, ErrorNotice, useRetryWait, waitWords } from "./challenge-box.tsx";
 import { TextField } from "./form-controls.tsx";
 import { fetchStatus, PortalError, type PublicStatus } from "./portal-api.ts";
 import { StatusView } from "./status-view.tsx";
@@ -18,6 +18,7 @@ export function QueryPage(props: { initialCode: string }) {
   const [status, setStatus] = useState<PublicStatus | null>(null);
   const [asked, setAsked] = useState<{ code: string; verify: string } | null>(null);
   const [loading, setLoading] = useState(false);
+  const wait = useRetryWait(error);
 
   async function query() {
     const p: { code?: string; verify?: string } = {};
@@ -82,8 +83,8 @@ export function QueryPage(props: { initialCode: string }) {
           <ChallengeField question={error.challenge.question} value={answer} onChange={setAnswer} />
         )}
         <div className="actions">
-          <button type="submit" className="primary" disabled={loading}>
-            {loading ? "正在查询……" : "查询"}
+          <button type="submit" className="primary" disabled={loading || wait > 0}>
+            {loading ? "正在查询……" : wait > 0 ? `请${waitWords(wait)}后再查询` : "查询"}
           </button>
         </div>
       </form>

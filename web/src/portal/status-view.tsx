@@ -26,7 +26,7 @@ function SupplementForm(props: { code: string; verify: string; onDone: (s: Publi
   const [missing, setMissing] = useState(false);
   const [sending, setSending] = useState(false);
   async function send() {
-    if (!text.trim() && files.length === 0) {
+    if (!text.trim()) {
       setMissing(true);
       return;
     }
@@ -47,7 +47,8 @@ function SupplementForm(props: { code: string; verify: string; onDone: (s: Publi
         label="补正说明"
         multiline
         value={text}
-        error={missing ? "请填写补正说明或上传补正材料" : undefined}
+        required
+        error={missing ? "请填写补正说明（按补正告知书的要求补充或更正）" : undefined}
         maxLength={3000}
         onChange={(v) => {
           setText(v);
@@ -58,10 +59,7 @@ function SupplementForm(props: { code: string; verify: string; onDone: (s: Publi
         label="补正材料"
         hint="PDF、JPG、PNG、OFD、Word、Excel；提交之日即为本机关收到补正之日。"
         files={files}
-        onChange={(f) => {
-          setFiles(f);
-          setMissing(false);
-        }}
+        onChange={setFiles}
       />
       {error && <ErrorNotice error={error} />}
       <div className="actions">
