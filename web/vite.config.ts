@@ -26,8 +26,9 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     // Two pages: the staff UI (index.html) and the applicant's portal at /apply (apply.html),
-    // which shares no chunk with the staff UI but React and the pure domain files.
-    rolldownOptions: { input: { main: here("index.html"), apply: here("apply.html") } },
+    // which shares no chunk with the staff UI but React and the pure domain files. The staff
+    // entry keeps its name (index-*.js).
+    rolldownOptions: { input: { index: here("index.html"), apply: here("apply.html") } },
   },
   server: {
     port: 5173,
