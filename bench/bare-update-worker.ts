@@ -1,15 +1,16 @@
 /**
  * The baseline worker of `npm run bench:deadlines`, run as a process of its own: a BullMQ worker
- * (concurrency 4, like `ogi worker`) whose jobs do nothing but one UPDATE of their deadline row.
- * argv: redisUrl databaseUrl queueName prefix. Prints `ready` once consuming; stops on SIGTERM.
+ * (the concurrency `ogi worker` runs with) whose jobs do nothing but one UPDATE of their deadline
+ * row. argv: redisUrl databaseUrl queueName prefix [concurrency, default 4]. Prints `ready` once
+ * consuming; stops on SIGTERM.
  */
 import { Worker } from "bullmq";
 import pg from "pg";
 
-const [redisUrl, databaseUrl, queueName, prefix] = process.argv.slice(2);
+const [redisUrl, databaseUrl, queueName, prefix, concurrency = "4"] = process.argv.slice(2);
 if (!redisUrl || !databaseUrl || !queueName || !prefix)
-  throw new Error("usage: redisUrl databaseUrl queue prefix");
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  throw new Error("usage: redisUrl databaseUrl queue prefix [concurrency]");
+const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.max(5, Number(concurrency)) });
 const worker = new Worker<{ jobId: string }>(
   queueName,
   async (job) => {
@@ -18,7 +19,7 @@ const worker = new Worker<{ jobId: string }>(
   {
     connection: { url: redisUrl, maxRetriesPerRequest: null },
     prefix,
-    concurrency: 4,
+    concurrency: Number(concurrency),
   },
 );
 await worker.waitUntilReady();

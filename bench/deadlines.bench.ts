@@ -1,16 +1,13 @@
 /**
- * `npm run bench:deadlines [-- --jobs N] [-- --rebuild 100000,200000]`: the deadline engine at
- * scale, on a private PostgreSQL and Redis.
- * 1. Drain: N due jobs (half `supplement.expired` automatic events, half reminders; default
- *    20,000, a few minutes on a small 2-core machine; `--jobs 100000` for the full figure) run by
- *    two `ogi worker` processes, next to the same number of bare BullMQ jobs doing one UPDATE each
- *    in two bare worker processes, in the same run (baseline before and after). Prints jobs/s and
- *    the ratio.
+ * `npm run bench:deadlines [-- options]`: the deadline engine at scale, on a private PostgreSQL
+ * and Redis (see USAGE). 1. Drain: due jobs (half `supplement.expired` automatic events, half
+ * reminders) run by two `ogi worker` processes, each round next to the same number of bare
+ * BullMQ jobs doing one UPDATE each in two bare worker processes of the same concurrency, in the
+ * same run; jobs/s, the workers' CPU per job, the ratio per round and its median.
  * 2. Reconciler: a rebuild of 100,000 and 200,000 pending jobs after FLUSHALL (a full pass), and
- *    a steady-state pass with 100,000 jobs present (the timer's incremental pass, and a full pass
- *    forced over them).
+ * a steady-state pass with 100,000 jobs present (the timer's incremental pass, and a full pass
+ * forced over them).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,15 +29,47 @@ import { makeCalendarStore } from "../src/services/calendar-store.ts";
 import { DEADLINE_JOB_OPTIONS } from "../workers/enqueue-planned-jobs.ts";
 import { createDeadlineQueue } from "../workers/queues.ts";
 import { runReconciler } from "../workers/run-reconciler.ts";
+import { DEFAULT_WORKER_CONCURRENCY } from "../workers/start-workers.ts";
+import {
+  cloneCase,
+  countRows,
+  cpuSeconds,
+  median,
+  spawnUntil,
+  stopAll,
+  waitFor,
+} from "./deadline-bench-support.ts";
+
+const USAGE = `npm run bench:deadlines -- [options]
+  --jobs N          due jobs per drain round (default 20000; 100000 for the issue's figure; 0: no drain)
+  --rounds N        drain rounds, each a bare baseline then the ogi workers (default 1; the median is printed)
+  --concurrency N   jobs at once per worker process, ogi and bare alike (default: ogi worker's, ${DEFAULT_WORKER_CONCURRENCY})
+  --rebuild A,B     pending jobs of each reconciler rebuild after FLUSHALL (default 100000,200000; none: skip)
+  --cpu-prof DIR    the ogi workers write V8 CPU profiles to DIR/round<N>/`;
 
 const { values } = parseArgs({
   options: {
     jobs: { type: "string", default: "20000" },
+    rounds: { type: "string", default: "1" },
+    concurrency: { type: "string", default: String(DEFAULT_WORKER_CONCURRENCY) },
     rebuild: { type: "string", default: "100000,200000" },
+    "cpu-prof": { type: "string" },
+    help: { type: "boolean", default: false },
   },
 });
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+/** Due jobs per drain round (0: no drain). */
 const JOBS = Number(values.jobs);
-const REBUILD_SIZES = values.rebuild.split(",").map(Number);
+const ROUNDS = Number(values.rounds);
+/** Jobs at once per worker process, ogi and bare alike. */
+const CONCURRENCY = Number(values.concurrency);
+/** Pending rows of each rebuild after FLUSHALL (`none`: no reconciler figures). */
+const REBUILD_SIZES = values.rebuild === "none" ? [] : values.rebuild.split(",").map(Number);
+/** Where the ogi workers write their V8 CPU profiles (one folder per round), if given. */
+const PROFILE_DIR = values["cpu-prof"];
 /** Thursday 2026-03-26, 10:00 in China. */
 const NOW_ISO = "2026-03-26T02:00:00.000Z";
 const NOW = new Date(NOW_ISO);
@@ -111,99 +140,14 @@ async function prepare(db: Kysely<Database>) {
   return { automatic: automatic.id, reminder: reminder.id, future: future.id };
 }
 
-/** The names of a table's columns, in order. */
-async function columnsOf(db: Kysely<Database>, table: string): Promise<string[]> {
-  const { rows } = await sql<{ column_name: string }>`
-    SELECT column_name FROM information_schema.columns
-    WHERE table_name = ${table} AND table_schema = current_schema() ORDER BY ordinal_position`.execute(db);
-  return rows.map((r) => r.column_name);
+interface Drained {
+  seconds: number;
+  /** CPU seconds of the two worker processes (0 when not measurable). */
+  cpu: number;
 }
 
-/**
- * `copies` copies of a template case (row, events, and those of its pending deadline rows that
- * `rowFilter` keeps), ids `<template>-<tag>-<n>`: what thousands of registrations through the
- * write path would leave, in seconds.
- */
-async function cloneCase(env: Env, template: string, tag: string, copies: number, rowFilter: string) {
-  const apps = (await columnsOf(env.db, "applications")).filter((c) => c !== "id" && c !== "tracking_no");
-  const events = (await columnsOf(env.db, "application_events")).filter(
-    (c) => c !== "id" && c !== "application_id",
-  );
-  const jobs = (await columnsOf(env.db, "deadline_jobs")).filter(
-    (c) => c !== "job_id" && c !== "application_id",
-  );
-  const list = (cols: string[], alias: string) => cols.map((c) => `${alias}."${c}"`).join(", ");
-  const names = (cols: string[]) => cols.map((c) => `"${c}"`).join(", ");
-  const chunk = 20_000;
-  for (let from = 1; from <= copies; from += chunk) {
-    const to = Math.min(copies, from + chunk - 1);
-    const newId = `t.id || '-${tag}-' || g`;
-    await sql
-      .raw(`
-      INSERT INTO applications (id, tracking_no, ${names(apps)})
-      SELECT ${newId}, t.tracking_no || '-${tag}-' || g, ${list(apps, "t")}
-      FROM applications t, generate_series(${from}, ${to}) g WHERE t.id = '${template}';
-      INSERT INTO application_events (application_id, ${names(events)})
-      SELECT e.application_id || '-${tag}-' || g, ${list(events, "e")}
-      FROM application_events e, generate_series(${from}, ${to}) g WHERE e.application_id = '${template}';
-      INSERT INTO deadline_jobs (job_id, application_id, ${names(jobs)})
-      SELECT replace(j.job_id, 'app-${template}.', 'app-${template}-${tag}-' || g || '.'),
-             j.application_id || '-${tag}-' || g, ${list(jobs, "j")}
-      FROM deadline_jobs j, generate_series(${from}, ${to}) g
-      WHERE j.application_id = '${template}' AND j.status = 'pending' AND ${rowFilter};`)
-      .execute(env.db);
-  }
-  await sql`ANALYZE`.execute(env.db);
-}
-
-async function count(env: Env, where: string): Promise<number> {
-  const { rows } = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM deadline_jobs WHERE ${sql.raw(where)}`.execute(env.db);
-  return rows[0]?.n ?? 0;
-}
-
-/** A child process and the promise of a line it prints. */
-function spawnUntil(command: string[], env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, command, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`exited ${code} before "${ready}":\n${output}`)));
-  });
-}
-
-async function stopAll(children: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise<void>((resolve) => {
-          if (c.exitCode !== null) return resolve();
-          c.once("exit", () => resolve());
-          c.kill("SIGTERM");
-        }),
-    ),
-  );
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 3_600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Seconds for two `ogi worker` processes to run every due job (the queue paused until both are up). */
-async function drainWithOgiWorkers(env: Env): Promise<number> {
+/** Two `ogi worker` processes run every due job (the queue paused until both are up). */
+async function drainWithOgiWorkers(env: Env, round: number): Promise<Drained> {
   const queue = createDeadlineQueue(env.redisUrl);
   await queue.pause();
   const enqueued = await runReconciler({ db: env.db, queue, now: () => NOW, jobHour: 0 });
@@ -213,28 +157,33 @@ async function drainWithOgiWorkers(env: Env): Promise<number> {
     REDIS_URL: env.redisUrl,
     OGI_DATA_DIR: env.dataDir,
     OGI_FAKE_NOW: NOW_ISO,
+    OGI_WORKER_CONCURRENCY: String(CONCURRENCY),
     LOG_LEVEL: "warn",
   };
+  const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE_DIR, `round${round}`)}`] : [];
   const children = await Promise.all(
-    [1, 2].map(() => spawnUntil([BIN, "worker"], workerEnv, "期限任务已启动")),
+    [1, 2].map(() => spawnUntil([...profile, BIN, "worker"], workerEnv, "期限任务已启动")),
   );
   try {
+    const cpuBefore = cpuSeconds(children);
     const started = performance.now();
     await queue.resume();
     await waitFor(
-      async () => (await count(env, `status = 'pending' AND run_on <= '${TODAY}'`)) === 0,
+      async () => (await countRows(env.db, `status = 'pending' AND run_on <= '${TODAY}'`)) === 0,
       "every due row settled",
     );
-    const seconds = (performance.now() - started) / 1000;
-    return seconds;
+    return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(children) - cpuBefore };
   } finally {
     await stopAll(children);
     await queue.close();
   }
 }
 
-/** Seconds for two bare BullMQ worker processes to run `jobs` jobs of one UPDATE each. */
-async function drainBare(env: Env, jobs: number, round: number): Promise<number> {
+/**
+ * Two bare BullMQ worker processes (the same concurrency as `ogi worker`) run `jobs` jobs of one
+ * UPDATE each.
+ */
+async function drainBare(env: Env, jobs: number, round: number): Promise<Drained> {
   const prefix = `bare${round}`;
   const queue = new Queue<{ jobId: string }>(BARE_QUEUE, { connection: { url: env.redisUrl }, prefix });
   await queue.pause();
@@ -253,13 +202,14 @@ async function drainBare(env: Env, jobs: number, round: number): Promise<number>
       }),
     );
   }
-  const args = [BARE_WORKER, env.redisUrl, env.databaseUrl, BARE_QUEUE, prefix];
+  const args = [BARE_WORKER, env.redisUrl, env.databaseUrl, BARE_QUEUE, prefix, String(CONCURRENCY)];
   const children = await Promise.all([1, 2].map(() => spawnUntil(["--import", "tsx", ...args], {}, "ready")));
   try {
+    const cpuBefore = cpuSeconds(children);
     const started = performance.now();
     await queue.resume();
     await waitFor(async () => (await queue.getCompletedCount()) >= jobs, "the bare jobs completed");
-    return (performance.now() - started) / 1000;
+    return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(children) - cpuBefore };
   } finally {
     await stopAll(children);
     await queue.obliterate({ force: true });
@@ -293,10 +243,10 @@ async function timedPass(env: Env, forceFull = false) {
 /** Pending rows exactly `target`: clones of the future template (whose rows stay), the surplus deleted. */
 async function growPendingTo(env: Env, target: number, tag: string): Promise<void> {
   const { future } = env.templates;
-  const perCase = await count(env, `application_id = '${future}' AND status = 'pending'`);
+  const perCase = await countRows(env.db, `application_id = '${future}' AND status = 'pending'`);
   if (perCase === 0) throw new Error("the future template has no pending rows");
-  const have = await count(env, "status = 'pending'");
-  if (have < target) await cloneCase(env, future, tag, Math.ceil((target - have) / perCase), "true");
+  const have = await countRows(env.db, "status = 'pending'");
+  if (have < target) await cloneCase(env.db, future, tag, Math.ceil((target - have) / perCase), "true");
   await sql`DELETE FROM deadline_jobs WHERE job_id IN (
     SELECT job_id FROM deadline_jobs WHERE status = 'pending'
     ORDER BY application_id = ${future} DESC, job_id OFFSET ${target})`.execute(env.db);
@@ -305,29 +255,47 @@ async function growPendingTo(env: Env, target: number, tag: string): Promise<voi
 const rate = (jobs: number, seconds: number) => `${(jobs / seconds).toFixed(0).padStart(7)} 个/秒`;
 const secs = (s: number) => `${s.toFixed(2).padStart(7)} 秒`;
 
-async function benchDrain(env: Env): Promise<void> {
-  // Each copy owes one job due now: its automatic event, or its reminder due today.
+/** Fresh cases owing one job due now each: its automatic event, or its reminder due today. */
+async function dueJobs(env: Env, round: number): Promise<number> {
   const { automatic, reminder } = env.templates;
-  await cloneCase(env, automatic, "a", Math.ceil(JOBS / 2), `j.kind = 'deadline.automatic'`);
+  await cloneCase(env.db, automatic, `a${round}`, Math.ceil(JOBS / 2), `j.kind = 'deadline.automatic'`);
   await cloneCase(
-    env,
+    env.db,
     reminder,
-    "r",
+    `r${round}`,
     Math.floor(JOBS / 2),
     `j.kind = 'deadline.reminder' AND j.run_on = '${TODAY}'`,
   );
-  // Only the copies' jobs are drained: the templates' own rows go (but the future template's).
-  await sql`DELETE FROM deadline_jobs WHERE application_id IN (${automatic}, ${reminder})`.execute(env.db);
-  const jobs = await count(env, `status = 'pending' AND run_on <= '${TODAY}'`);
-  const bareBefore = await drainBare(env, jobs, 1);
-  const ogi = await drainWithOgiWorkers(env);
-  const bareAfter = await drainBare(env, jobs, 2);
-  const bare = (bareBefore + bareAfter) / 2;
-  console.log(`期限任务消化（2 个 ogi worker 进程，各并发 4；${jobs} 个到期任务：自动终止与到期提醒）`);
-  console.log(`  ogi worker：            ${secs(ogi)}  ${rate(jobs, ogi)}`);
-  console.log(`  基线（裸 BullMQ，一条 UPDATE）：前 ${secs(bareBefore)}  ${rate(jobs, bareBefore)}`);
-  console.log(`                              后 ${secs(bareAfter)}  ${rate(jobs, bareAfter)}`);
-  console.log(`  吞吐量之比（ogi / 基线均值）：${(bare / ogi).toFixed(3)}`);
+  return countRows(env.db, `status = 'pending' AND run_on <= '${TODAY}'`);
+}
+
+async function benchDrain(env: Env): Promise<void> {
+  // Only the copies' jobs are drained: the templates' own rows are parked (cancelled) for cloning.
+  const { automatic, reminder } = env.templates;
+  await sql`UPDATE deadline_jobs SET status = 'cancelled'
+    WHERE application_id IN (${automatic}, ${reminder}) AND status = 'pending'`.execute(env.db);
+  console.log(
+    `期限任务消化（2 个 ogi worker 进程对 2 个裸 BullMQ 进程，各并发 ${CONCURRENCY}；每轮 ${JOBS} 个到期任务：自动终止与到期提醒各半）`,
+  );
+  const ratios: number[] = [];
+  const perJob = (run: Drained, jobs: number) =>
+    run.cpu > 0 ? `，进程 CPU ${((run.cpu / jobs) * 1000).toFixed(2)} 毫秒/个` : "";
+  for (let round = 1; round <= ROUNDS; round++) {
+    const jobs = await dueJobs(env, round);
+    const bare = await drainBare(env, jobs, round);
+    const ogi = await drainWithOgiWorkers(env, round);
+    ratios.push(bare.seconds / ogi.seconds);
+    console.log(`  第 ${round} 轮（${jobs} 个）：`);
+    console.log(
+      `    基线（裸 BullMQ，一条 UPDATE）：${secs(bare.seconds)}  ${rate(jobs, bare.seconds)}${perJob(bare, jobs)}`,
+    );
+    console.log(
+      `    ogi worker：                  ${secs(ogi.seconds)}  ${rate(jobs, ogi.seconds)}${perJob(ogi, jobs)}`,
+    );
+    console.log(`    吞吐量之比（ogi / 基线）：${(bare.seconds / ogi.seconds).toFixed(3)}`);
+  }
+  const label = ROUNDS === 1 ? "（一轮）" : `（${ROUNDS} 轮的中位数）`;
+  console.log(`  吞吐量之比${label}：${median(ratios).toFixed(3)}`);
 }
 
 async function benchReconciler(env: Env): Promise<void> {
@@ -376,8 +344,8 @@ async function main(): Promise<void> {
       templates: await prepare(handle.db),
     };
     console.log(`Node ${process.version}；机器与他人共用，数字会有波动。`);
-    await benchDrain(env);
-    await benchReconciler(env);
+    if (JOBS > 0) await benchDrain(env);
+    if (REBUILD_SIZES.length > 0) await benchReconciler(env);
   } finally {
     client.disconnect();
     await handle.close();

@@ -76,6 +76,8 @@ export const ZSettings = z.object({
   OGI_RECONCILE_MINUTES: z.coerce.number().min(0.05).max(1440).default(5),
   /** Seconds a running deadline job's lock lasts: a crashed worker's job runs again after about twice this. */
   OGI_JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Deadline jobs run at once by each worker process (default: workers/start-workers.ts, 4). */
+  OGI_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Session lifetime for the web UI, minutes of inactivity. */
   OGI_SESSION_MINUTES: z.coerce
     .number()

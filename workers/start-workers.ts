@@ -38,6 +38,8 @@ export interface WorkerSettings {
   OGI_JOB_LOCK_SECONDS?: number | undefined;
   /** Base of the links in mails. */
   PUBLIC_URL?: string | undefined;
+  /** Deadline jobs run at once by a worker process. Default: DEFAULT_WORKER_CONCURRENCY. */
+  OGI_WORKER_CONCURRENCY?: number | undefined;
 }
 
 export interface StartWorkersDeps {
@@ -51,11 +53,14 @@ export interface StartWorkersDeps {
   logger: WorkerLogger;
   now: () => Date;
   settings: WorkerSettings;
-  /** Jobs run at once by this process. Default: 4. */
+  /** Jobs run at once by this process. Default: settings.OGI_WORKER_CONCURRENCY. */
   concurrency?: number | undefined;
   /** Default: a calendar store on `db`. */
   calendars?: CalendarStore | undefined;
 }
+
+/** Deadline jobs run at once by a worker process unless OGI_WORKER_CONCURRENCY says otherwise. */
+export const DEFAULT_WORKER_CONCURRENCY = 4;
 
 export interface RunningWorkers {
   /** The queue the workers consume (for tests and the enqueuer of the same process). */
@@ -98,7 +103,7 @@ export async function startWorkers(given: StartWorkersDeps): Promise<RunningWork
     {
       connection: redisConnection(deps.redisUrl, { forWorker: true }),
       prefix,
-      concurrency: deps.concurrency ?? 4,
+      concurrency: deps.concurrency ?? settings.OGI_WORKER_CONCURRENCY ?? DEFAULT_WORKER_CONCURRENCY,
       lockDuration: lockMs,
       stalledInterval: lockMs,
       maxStalledCount: 2,

@@ -1,0 +1,128 @@
+/**
+ * What `bench/deadlines.bench.ts` needs besides its figures: cloning template cases by the
+ * thousand, child processes (started, waited for, their CPU read, stopped), polling.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../src/db/schema.ts";
+
+/** The names of a table's columns, in order. */
+async function columnsOf(db: Kysely<Database>, table: string): Promise<string[]> {
+  const { rows } = await sql<{ column_name: string }>`
+    SELECT column_name FROM information_schema.columns
+    WHERE table_name = ${table} AND table_schema = current_schema() ORDER BY ordinal_position`.execute(db);
+  return rows.map((r) => r.column_name);
+}
+
+/**
+ * `copies` copies of a template case (row, events, and those of its deadline rows that
+ * `rowFilter` keeps, pending or parked as cancelled, each copied as pending), ids
+ * `<template>-<tag>-<n>`: what thousands of registrations through the write path would leave,
+ * in seconds.
+ */
+export async function cloneCase(
+  db: Kysely<Database>,
+  template: string,
+  tag: string,
+  copies: number,
+  rowFilter: string,
+): Promise<void> {
+  const apps = (await columnsOf(db, "applications")).filter((c) => c !== "id" && c !== "tracking_no");
+  const events = (await columnsOf(db, "application_events")).filter(
+    (c) => c !== "id" && c !== "application_id",
+  );
+  const jobs = (await columnsOf(db, "deadline_jobs")).filter(
+    (c) => !["job_id", "application_id", "status", "done_at"].includes(c),
+  );
+  const list = (cols: string[], alias: string) => cols.map((c) => `${alias}."${c}"`).join(", ");
+  const names = (cols: string[]) => cols.map((c) => `"${c}"`).join(", ");
+  const chunk = 20_000;
+  for (let from = 1; from <= copies; from += chunk) {
+    const to = Math.min(copies, from + chunk - 1);
+    const newId = `t.id || '-${tag}-' || g`;
+    await sql
+      .raw(`
+      INSERT INTO applications (id, tracking_no, ${names(apps)})
+      SELECT ${newId}, t.tracking_no || '-${tag}-' || g, ${list(apps, "t")}
+      FROM applications t, generate_series(${from}, ${to}) g WHERE t.id = '${template}';
+      INSERT INTO application_events (application_id, ${names(events)})
+      SELECT e.application_id || '-${tag}-' || g, ${list(events, "e")}
+      FROM application_events e, generate_series(${from}, ${to}) g WHERE e.application_id = '${template}';
+      INSERT INTO deadline_jobs (job_id, application_id, status, done_at, ${names(jobs)})
+      SELECT replace(j.job_id, 'app-${template}.', 'app-${template}-${tag}-' || g || '.'),
+             j.application_id || '-${tag}-' || g, 'pending', NULL, ${list(jobs, "j")}
+      FROM deadline_jobs j, generate_series(${from}, ${to}) g
+      WHERE j.application_id = '${template}' AND j.status IN ('pending', 'cancelled') AND ${rowFilter};`)
+      .execute(db);
+  }
+  await sql`ANALYZE`.execute(db);
+}
+
+/** deadline_jobs rows matching `where`. */
+export async function countRows(db: Kysely<Database>, where: string): Promise<number> {
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM deadline_jobs WHERE ${sql.raw(where)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** A child process, once it printed `ready`. */
+export function spawnUntil(command: string[], env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(ready)) resolve(child);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`exited ${code} before "${ready}":\n${output}`)));
+  });
+}
+
+/** CPU seconds (user + system) used so far by the processes (Linux /proc; 0 elsewhere). */
+export function cpuSeconds(children: readonly ChildProcess[]): number {
+  let ticks = 0;
+  for (const c of children) {
+    try {
+      const stat = readFileSync(`/proc/${c.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      return 0; // not Linux, or gone: the figure is left out
+    }
+  }
+  return ticks / 100;
+}
+
+export async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null) return resolve();
+          c.once("exit", () => resolve());
+          c.kill("SIGTERM");
+        }),
+    ),
+  );
+}
+
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 3_600_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
