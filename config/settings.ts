@@ -93,6 +93,29 @@ export const ZSettings = z.object({
   OGI_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Test-only: the clock starts at this instant (ISO 8601) and runs on. */
   OGI_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
+  /**
+   * Notices to the applicant (issue 12): an event notifies only when its effective date lies within
+   * this many working days before today (a backdated history, a ledger import never mails about
+   * things long past). 0: only events dated today.
+   */
+  OGI_NOTICE_RECENT_WORKDAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /** Seconds between two passes of the applicant-notice relay in each worker process. */
+  OGI_NOTICE_INTERVAL_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
+  /** Attempts per channel (mail, SMS) before a notice is marked failed; retried with backoff. */
+  OGI_NOTICE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** The SMS gateway's webhook (POST JSON {phone, templateId, params, signName}); no SMS without it. */
+  SMS_WEBHOOK_URL: z.string().url().optional(),
+  /** HMAC-SHA256 key of the webhook's X-Signature header (hex of `timestamp.body`). */
+  SMS_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** The SMS signature (签名) registered with the gateway. */
+  SMS_SIGN_NAME: z.string().min(1).default("政务公开"),
+  /** The gateway's template id per notice kind. */
+  SMS_TEMPLATE_RECEIPT: z.string().min(1).default("OGI_RECEIPT"),
+  SMS_TEMPLATE_SUPPLEMENT: z.string().min(1).default("OGI_SUPPLEMENT"),
+  SMS_TEMPLATE_EXTENSION: z.string().min(1).default("OGI_EXTENSION"),
+  SMS_TEMPLATE_FEE: z.string().min(1).default("OGI_FEE"),
+  SMS_TEMPLATE_REPLY: z.string().min(1).default("OGI_REPLY"),
+  SMS_TEMPLATE_REREPLY: z.string().min(1).default("OGI_REREPLY"),
   /** Load the demo county at start when the database has no agency (npm start sets it). */
   OGI_DEMO: z.enum(["0", "1"]).default("0"),
 });

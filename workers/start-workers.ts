@@ -24,6 +24,7 @@ import {
 import { runReconciler } from "./run-reconciler.ts";
 import { sendOverdueDigests } from "./send-overdue-digests.ts";
 import { sendReportReminders } from "./send-report-reminders.ts";
+import { startNoticeRelay } from "./start-notice-relay.ts";
 import { logSafe, type WorkerLogger } from "./worker-logger.ts";
 
 export { createJobEnqueuer } from "./create-job-enqueuer.ts";
@@ -40,6 +41,20 @@ export interface WorkerSettings {
   PUBLIC_URL?: string | undefined;
   /** Deadline jobs run at once by a worker process. Default: DEFAULT_WORKER_CONCURRENCY. */
   OGI_WORKER_CONCURRENCY?: number | undefined;
+  /** Notices to the applicant (config/settings.ts): the relay's interval, backdating window, attempts. Defaults: 30, 3, 5. */
+  OGI_NOTICE_INTERVAL_SECONDS?: number | undefined;
+  OGI_NOTICE_RECENT_WORKDAYS?: number | undefined;
+  OGI_NOTICE_MAX_ATTEMPTS?: number | undefined;
+  /** The SMS gateway's webhook; without it no SMS is sent. */
+  SMS_WEBHOOK_URL?: string | undefined;
+  SMS_WEBHOOK_SECRET?: string | undefined;
+  SMS_SIGN_NAME?: string | undefined;
+  SMS_TEMPLATE_RECEIPT?: string | undefined;
+  SMS_TEMPLATE_SUPPLEMENT?: string | undefined;
+  SMS_TEMPLATE_EXTENSION?: string | undefined;
+  SMS_TEMPLATE_FEE?: string | undefined;
+  SMS_TEMPLATE_REPLY?: string | undefined;
+  SMS_TEMPLATE_REREPLY?: string | undefined;
 }
 
 export interface StartWorkersDeps {
@@ -116,10 +131,12 @@ export async function startWorkers(given: StartWorkersDeps): Promise<RunningWork
   await maintain("start");
   const timer = setInterval(() => void maintain("interval"), settings.OGI_RECONCILE_MINUTES * 60_000);
   timer.unref();
+  const relay = startNoticeRelay({ ...deps, queue, calendars: handlerDeps.calendars });
   return {
     queue,
     async close() {
       clearInterval(timer);
+      await relay.stop();
       await maintain.idle();
       await worker.close();
       await queue.close();

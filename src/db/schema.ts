@@ -201,6 +201,45 @@ export interface AccessLogTable {
   request_id: string | null;
 }
 
+export type NoticeChannelStatus = "pending" | "sent" | "failed" | "none" | "cancelled";
+
+/** A notice to the applicant (issue 12, migration 0019): one per notifying event of a case. */
+export interface ApplicantNoticeTable {
+  id: Generated<string>;
+  application_id: string;
+  event_seq: number;
+  /** A `NoticeKind` (src/notices/notice-kinds.ts). */
+  kind: string;
+  effective_on: string;
+  /** pending: to deliver; done: every channel settled; cancelled: superseded; skipped: by rule. */
+  status: "pending" | "done" | "cancelled" | "skipped";
+  /** Why skipped or cancelled: `backdated`, `imported`, `superseded`. */
+  skip_reason: string | null;
+  /** The message as composed for the applicant (no personal data), null until composed. */
+  text: string | null;
+  letter_serial: string | null;
+  /** The file name of the letter attached to the mail. */
+  attachment: string | null;
+  mail_status: NoticeChannelStatus;
+  mail_attempts: Generated<number>;
+  mail_sent_at: Date | null;
+  mail_error: string | null;
+  sms_status: NoticeChannelStatus;
+  sms_attempts: Generated<number>;
+  sms_sent_at: Date | null;
+  sms_error: string | null;
+  next_attempt_at: Generated<Date>;
+  /** A relay delivering the row holds it until then (a crashed relay's claim runs out). */
+  claimed_until: Date | null;
+  created_at: Generated<Date>;
+}
+
+/** The applicant-notice relay's watermark: events entered from then on are still to be read. */
+export interface NoticeRelayTable {
+  name: string;
+  watermark: Date;
+}
+
 /** Per-agency yearly sequences: tracking numbers, letter serial numbers. */
 export interface CounterTable {
   scope: string;
@@ -222,6 +261,8 @@ export interface Database {
   report_figures: ReportFigureTable;
   report_versions: ReportVersionTable;
   access_log: AccessLogTable;
+  applicant_notices: ApplicantNoticeTable;
+  notice_relay: NoticeRelayTable;
 }
 
 export type DbAgency = Selectable<AgencyTable>;

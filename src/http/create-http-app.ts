@@ -19,6 +19,7 @@ import { healthRoutes } from "./health/health.routes.ts";
 import type { HttpDeps } from "./http-deps.ts";
 import { importRoutes } from "./imports/imports.routes.ts";
 import { metaRoutes } from "./meta/meta.routes.ts";
+import { noticeRoutes } from "./notices/notices.routes.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
 import { type AnyRoute, mountRoutes } from "./routing/define-route.ts";
 import { settingsRoutes } from "./settings/settings.routes.ts";
@@ -43,6 +44,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
     ...agencyRoutes(deps),
     ...userRoutes(deps),
     ...applicationRoutes(deps),
+    ...noticeRoutes(deps),
     ...importRoutes(deps),
     ...accessLogRoutes(accessLog),
     ...appealRoutes(appeals),

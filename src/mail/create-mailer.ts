@@ -9,6 +9,19 @@ export interface OutgoingMail {
   subject: string;
   /** Plain text body. */
   text: string;
+  /** Files sent with the mail (an issued letter). */
+  attachments?: readonly MailAttachment[] | undefined;
+  /**
+   * The Message-ID, `<…@…>`: the same for every attempt of one message, so a receiver that
+   * deduplicates by it sees a retried send once. Default: nodemailer's random one.
+   */
+  messageId?: string | undefined;
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 export interface Mailer {
@@ -54,6 +67,10 @@ export function createMailer(options: MailerOptions): Mailer {
         ...(mail.cc && mail.cc.length > 0 ? { cc: [...mail.cc] } : {}),
         subject: mail.subject,
         text: mail.text,
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(mail.attachments && mail.attachments.length > 0
+          ? { attachments: mail.attachments.map((a) => ({ ...a })) }
+          : {}),
       });
       if (isOutbox) await writeOutboxFile(options.outboxDir, info.message);
     },

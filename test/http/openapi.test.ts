@@ -43,6 +43,7 @@ const EXPECTED: [string, string][] = [
   ["post", "/api/v1/applications/{id}/actions"],
   ["post", "/api/v1/applications/{id}/appeals"],
   ["get", "/api/v1/applications/{id}/appeals"],
+  ["get", "/api/v1/applications/{id}/notices"],
   ["post", "/api/v1/appeals/{id}/result"],
   ["get", "/api/v1/calendar/{year}"],
   ["put", "/api/v1/calendar/{year}"],

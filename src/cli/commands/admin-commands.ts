@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "../../demo/demo-agencies.ts";
 import { loadDemo } from "../../demo/load-demo.ts";
 import { ROLES, type Role } from "../../domain/roles.ts";
 import { AGENCY_KINDS, type AgencyKindId } from "../../domain/vocabulary.ts";
+import { skipNoticeBacklog } from "../../notices/collect-notices.ts";
 import { SYSTEM_ACTOR } from "../../services/actor.ts";
 import { makeAppealService } from "../../services/appeal-service.ts";
 import { bootstrapAdmin, type Core, openCore, todayOf } from "../../system/open-core.ts";
@@ -127,6 +128,14 @@ export async function runDemoCommand(_args: string[], out: (l: string) => void):
       calendar: await core.calendars.get(),
       today: todayOf(core),
     });
+    // the demo's history is nobody's: no notice of it ever goes out
+    if (summary)
+      await skipNoticeBacklog({
+        db: core.database.db,
+        calendars: core.calendars,
+        now: core.now,
+        recentWorkdays: 0,
+      });
     if (!summary) out("示范数据已存在（机关 lyx），未重复载入");
     else
       out(

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadSettings } from "../../../config/settings.ts";
 import { DEMO_PASSWORD } from "../../demo/demo-agencies.ts";
 import { loadDemo } from "../../demo/load-demo.ts";
+import { skipNoticeBacklog } from "../../notices/collect-notices.ts";
 import { ensureWebBuild, isWebBuildStale } from "../../runtime/build-web.ts";
 import { makeAppealService } from "../../services/appeal-service.ts";
 import { bootstrapAdmin, todayOf } from "../../system/open-core.ts";
@@ -60,6 +61,14 @@ export async function runStartCommand(args: string[], out: (l: string) => void):
         calendar,
         today: todayOf(core),
       });
+      // the demo's history is nobody's: no notice of it ever goes out
+      if (summary)
+        await skipNoticeBacklog({
+          db: core.database.db,
+          calendars: core.calendars,
+          now: core.now,
+          recentWorkdays: 0,
+        });
       if (summary)
         out(
           `已载入示范数据：${summary.agencies} 个机关、${summary.users} 个用户、${summary.applications} 件申请、${summary.appeals} 件复议诉讼、${summary.closedReports} 份已关闭的年度报告`,

@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { collectNotices } from "../src/notices/collect-notices.ts";
+import { type DeliverDeps, deliverNotice } from "../src/notices/deliver-notice.ts";
+import { claimDueNotices } from "../src/notices/notice-store.ts";
+import type { CalendarStore } from "../src/services/calendar-store.ts";
+import type { DeadlineQueue } from "./queues.ts";
+import { queueRedis } from "./read-queue-states.ts";
+
+/** A pass's lock lasts this long unless extended (it is, every third of that, while the pass runs). */
+const LOCK_MS = 30_000;
+/** A claimed notice is another relay's again after this (a crashed relay's claim runs out). */
+const CLAIM_SECONDS = 120;
+/** Notices delivered per batch; a pass takes batches until none is due. */
+const BATCH = 50;
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
+const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0`;
+
+export interface NoticeRelayArgs extends DeliverDeps {
+  /** The deadline queue: its Redis holds the relay's lock. */
+  queue: DeadlineQueue;
+  calendars: Pick<CalendarStore, "get">;
+  now: () => Date;
+  /** OGI_NOTICE_RECENT_WORKDAYS. */
+  recentWorkdays: number;
+}
+
+export type NoticeRelayRun =
+  | {
+      mode: "ran";
+      read: number;
+      inserted: number;
+      delivered: number;
+      waiting: number;
+      retry: number;
+      cancelled: number;
+    }
+  /** Another worker holds the lock: its pass is the one. */
+  | { mode: "skipped" };
+
+/**
+ * One pass of the applicant-notice relay for the whole deployment (every worker process calls
+ * it on its timer): one worker at a time (a Redis lock, extended while the pass runs, released
+ * only by its holder), the events since the watermark turned into notices, then every due notice
+ * claimed in the database (so even two passes at once never take the same one) and delivered.
+ */
+export async function runNoticeRelay(args: NoticeRelayArgs): Promise<NoticeRelayRun> {
+  const redis = await queueRedis(args.queue);
+  const lockKey = args.queue.toKey("notice-relay-lock");
+  const token = randomBytes(12).toString("hex");
+  if ((await redis.set(lockKey, token, "PX", LOCK_MS, "NX")) !== "OK") return { mode: "skipped" };
+  const heartbeat = setInterval(() => {
+    redis.eval(EXTEND, 1, lockKey, token, LOCK_MS).catch((err: unknown) => {
+      // Harmless if it expires: the notices are claimed in the database one by one.
+      args.logger.warn({ err }, "notice relay lock not extended");
+    });
+  }, LOCK_MS / 3);
+  heartbeat.unref();
+  try {
+    const collected = await collectNotices(args);
+    const counts = { delivered: 0, waiting: 0, retry: 0, cancelled: 0 };
+    // each notice once per pass: a retry or a reply waiting for its letter waits for the next pass
+    const seen = new Set<string>();
+    for (;;) {
+      const due = await claimDueNotices(args.db, BATCH, CLAIM_SECONDS, [...seen]);
+      for (const notice of due) {
+        seen.add(notice.id);
+        const outcome = await deliverNotice(args, notice);
+        if (outcome === "done") counts.delivered++;
+        else if (outcome === "waiting_letter") counts.waiting++;
+        else if (outcome === "retry") counts.retry++;
+        else counts.cancelled++;
+      }
+      if (due.length === 0) break;
+    }
+    return { mode: "ran", ...collected, ...counts };
+  } finally {
+    clearInterval(heartbeat);
+    await redis.eval(RELEASE, 1, lockKey, token);
+  }
+}
