@@ -91,6 +91,10 @@ export const ZSettings = z.object({
    * made it; another API process notices within this many seconds. 0: read the row every time.
    */
   OGI_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** Largest case document (one file), MB (issue 12). */
+  OGI_DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  /** Largest total of one case's documents (or one online submission's), MB. */
+  OGI_CASE_DOCUMENTS_MAX_MB: z.coerce.number().int().min(1).max(102400).default(500),
   /** Test-only: the clock starts at this instant (ISO 8601) and runs on. */
   OGI_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
   /**

@@ -260,6 +260,20 @@ export async function findDocument(
   return row ? toStored(row) : undefined;
 }
 
+/** The PDF an issued letter was frozen as (undefined: not yet). */
+export async function findDocumentByLetter(
+  db: Kysely<Database>,
+  owner: DocumentOwner,
+  letterKey: string,
+): Promise<StoredDocument | undefined> {
+  const row = await selectDocuments(db)
+    .where("d.owner_kind", "=", owner.kind)
+    .where("d.owner_id", "=", owner.id)
+    .where("d.letter_key", "=", letterKey)
+    .executeTakeFirst();
+  return row ? toStored(row) : undefined;
+}
+
 /** An owner's documents, oldest first. */
 export async function listDocuments(db: Kysely<Database>, owner: DocumentOwner): Promise<StoredDocument[]> {
   const rows = await selectDocuments(db)

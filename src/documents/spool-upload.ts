@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, open, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
@@ -42,6 +42,7 @@ export function megabytes(bytes: number): string {
  * (detectDocumentType): an empty file, an executable or an unknown type is a 422.
  */
 export async function spoolUpload(content: Readable | Buffer, options: SpoolOptions): Promise<SpooledFile> {
+  if (options.tmpDir) await mkdir(options.tmpDir, { recursive: true });
   const dir = await mkdtemp(join(options.tmpDir ?? tmpdir(), "ogi-upload-"));
   const dispose = () => rm(dir, { recursive: true, force: true });
   const path = join(dir, "content");

@@ -3,16 +3,18 @@
  * labels: one vocabulary for the API, the store and the web UI.
  */
 
-export const DOCUMENT_KINDS = [
+/** Kinds staff upload by hand; an issued letter's PDF is made by the system when it is issued. */
+export const UPLOADABLE_DOCUMENT_KINDS = [
   "application_scan",
   "envelope",
   "id_copy",
   "supplement",
   "consultation_answer",
-  "issued_letter",
   "delivery_receipt",
   "other",
 ] as const;
+
+export const DOCUMENT_KINDS = [...UPLOADABLE_DOCUMENT_KINDS, "issued_letter"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -25,9 +27,6 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   delivery_receipt: "送达回证",
   other: "其他材料",
 };
-
-/** Kinds staff upload by hand; an issued letter's PDF is made by the system when it is issued. */
-export const UPLOADABLE_DOCUMENT_KINDS = DOCUMENT_KINDS.filter((k) => k !== "issued_letter");
 
 /** The types a document may have, decided from its content (never from its name). */
 export const DOCUMENT_TYPES = {

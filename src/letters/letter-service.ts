@@ -47,6 +47,11 @@ export interface LetterServiceDeps {
   db: Kysely<Database>;
   applications: Pick<ApplicationService, "visibleCase" | "get">;
   now: () => Date;
+  /**
+   * After a letter is issued (committed), or issued again: freezes it as a PDF document of the
+   * case (issue 12, DocumentService.freezeIssuedLetter). Must not throw: the issue stands.
+   */
+  afterIssue?: (applicationId: string, letterKey: string) => Promise<unknown>;
 }
 
 /** A letter the case has (or could have), for the case's page. */
@@ -281,7 +286,10 @@ export function makeLetterService(deps: LetterServiceDeps) {
     };
     // issued already: the same letter, without composing it again (its options may be left out)
     const known = keyOf(caseLetters, kind, options);
-    if (known && (await findIssuedDocument(deps.db, k.c.row.id, known))) return summary(known, false);
+    if (known && (await findIssuedDocument(deps.db, k.c.row.id, known))) {
+      await deps.afterIssue?.(k.c.row.id, known);
+      return summary(known, false);
+    }
     const { key, event } = await resolve(actor, applicationId, k, kind, options);
     const { created } = await issueLetterOnce(
       deps.db,
@@ -303,6 +311,7 @@ export function makeLetterService(deps: LetterServiceDeps) {
         };
       },
     );
+    await deps.afterIssue?.(k.c.row.id, key);
     return summary(key, created);
   }
 

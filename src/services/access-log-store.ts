@@ -4,11 +4,12 @@ import type { PersonalField } from "../domain/personal-data.ts";
 import type { Db } from "./case-store.ts";
 
 /** What answered an applicant's personal fields in full. */
-export type AccessKind = "case_page" | "ledger_export";
+export type AccessKind = "case_page" | "ledger_export" | "document_download";
 
 export const ACCESS_KIND_LABELS: Record<AccessKind, string> = {
   case_page: "查看申请详情",
   ledger_export: "导出完整台账",
+  document_download: "下载案件材料",
 };
 
 /** One answer that carried personal fields in full (the row names the fields, never the values). */

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import pino from "pino";
 import type { Settings } from "../../config/settings.ts";
 import { createDatabase, type DatabaseHandle } from "../db/create-database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { makeSofficeConverter } from "../documents/convert-docx-to-pdf.ts";
+import { type DocumentService, makeDocumentService } from "../documents/document-service.ts";
 import { civilDateInChina } from "../domain/civil-date.ts";
 import { type LetterService, makeLetterService } from "../letters/letter-service.ts";
 import { LOG_SAFE_SERIALIZERS } from "../log-safe-error.ts";
@@ -20,6 +23,8 @@ export interface Core {
   applications: ApplicationService;
   reports: ReportService;
   letters: LetterService;
+  /** Case documents and the issued letters' PDFs (issue 12). */
+  documents: DocumentService;
   logger: pino.Logger;
   now: () => Date;
   /** Where planned jobs go after each commit; set once the queue is up. */
@@ -67,7 +72,25 @@ export async function openCore(
       }
     },
   });
-  const letters = makeLetterService({ db: database.db, applications, now });
+  const documents = makeDocumentService({
+    db: database.db,
+    applications,
+    now,
+    limits: {
+      maxFileBytes: settings.OGI_DOCUMENT_MAX_MB * 1024 * 1024,
+      maxOwnerBytes: settings.OGI_CASE_DOCUMENTS_MAX_MB * 1024 * 1024,
+    },
+    convert: makeSofficeConverter(),
+    // on the data disk: a tmpfs /tmp would hold every upload in memory
+    tmpDir: join(settings.dataDir, "uploads"),
+    logger,
+  });
+  const letters = makeLetterService({
+    db: database.db,
+    applications,
+    now,
+    afterIssue: (applicationId, key) => documents.freezeIssuedLetter(applicationId, key),
+  });
   return {
     settings,
     database,
@@ -76,6 +99,7 @@ export async function openCore(
     applications,
     reports,
     letters,
+    documents,
     logger,
     now,
     setJobSink: (s) => {

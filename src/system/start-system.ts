@@ -7,6 +7,8 @@ import type { Logger } from "pino";
 import type { Settings } from "../../config/settings.ts";
 import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
 import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
+import { startLetterPdfSweep } from "../documents/start-letter-pdf-sweep.ts";
+import { createDocumentsExtension } from "../http/documents/create-documents-extension.ts";
 import { createHttpApp } from "../http/create-http-app.ts";
 import {
   createLettersRouter,
@@ -99,6 +101,9 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
         await workers?.close();
         mailer.close();
       });
+      // issued letters whose PDF is missing (a crash after the issue, LibreOffice missing)
+      const sweep = startLetterPdfSweep(core.documents, settings.OGI_RECONCILE_MINUTES, core.logger);
+      stops.push(() => sweep.stop());
     }
     let url: string | null = null;
     let app: Express | null = null;
@@ -123,6 +128,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
             router.use(createReportsRouter(deps), createLettersRouter(deps));
             return { router, specs: [...reportRouteSpecs(core.reports), ...letterRouteSpecs(core.letters)] };
           },
+          createDocumentsExtension(core.documents),
         ],
       });
       const server = await listen(app, settings.PORT, settings.HOST);

@@ -36,7 +36,7 @@ const ZAccessLogEntry = z.object({
   id: z.string(),
   at: z.string().meta({ format: "date-time" }),
   user: z.object({ username: z.string(), displayName: z.string() }),
-  kind: z.enum(["case_page", "ledger_export"]),
+  kind: z.enum(["case_page", "ledger_export", "document_download"]),
   kindLabel: z.string(),
   application: z.object({ id: z.string(), trackingNo: z.string() }).nullable(),
   fields: z.array(z.enum(["idNumber", "phone", "email", "address"])),

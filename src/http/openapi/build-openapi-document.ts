@@ -71,8 +71,8 @@ function parametersOf(route: AnyRoute): JsonSchema[] {
 
 function errorStatuses(route: AnyRoute): number[] {
   const statuses = new Set<number>(route.errors ?? []);
-  if (route.body || route.upload) statuses.add(400).add(413);
-  if (route.body || route.upload || route.query || route.params) statuses.add(422);
+  if (route.body || route.upload || route.multipart) statuses.add(400).add(413);
+  if (route.body || route.upload || route.multipart || route.query || route.params) statuses.add(422);
   if (route.access === "user") statuses.add(401);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
@@ -121,6 +121,23 @@ function operationOf(route: AnyRoute): JsonSchema {
       required: true,
       description: `${route.upload.description}（不超过 ${route.upload.maxBytes} 字节）`,
       content: Object.fromEntries(route.upload.mediaTypes.map((t) => [t, { schema: BINARY }])),
+    };
+  }
+  if (route.multipart) {
+    const fields = toJsonSchema(route.multipart.fields);
+    const files = Object.fromEntries(route.multipart.files.map((f) => [f, BINARY]));
+    op.requestBody = {
+      required: true,
+      description: `${route.multipart.description}（每个文件不超过 ${route.multipart.maxBytes} 字节）`,
+      content: {
+        "multipart/form-data": {
+          schema: {
+            ...fields,
+            properties: { ...(fields.properties as object | undefined), ...files },
+            required: [...((fields.required as string[] | undefined) ?? []), ...route.multipart.files],
+          },
+        },
+      },
     };
   }
   return op;

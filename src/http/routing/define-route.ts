@@ -34,6 +34,21 @@ export interface UploadSpec {
   description: string;
 }
 
+/**
+ * A multipart/form-data body that the handler reads itself (readMultipartUpload streams each
+ * file to disk): declared here for the document only, mountRoutes reads nothing.
+ */
+export interface MultipartSpec {
+  /** The text fields (an object of strings). */
+  fields: z.ZodType;
+  /** The fields that carry a file. */
+  files: readonly string[];
+  /** The largest file accepted, bytes (413 beyond). */
+  maxBytes: number;
+  /** What to send, in Chinese, for the document. */
+  description: string;
+}
+
 /** One media type of a route's success answer, for the document. */
 export interface ResponseContent {
   mediaType: string;
@@ -59,6 +74,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   isBodyOptional?: boolean;
   /** Instead of a JSON body: an uploaded file, handed to the handler as `upload`. */
   upload?: UploadSpec;
+  /** Instead of a JSON body: a multipart form the handler streams itself (files, fields). */
+  multipart?: MultipartSpec;
   query?: Q;
   params?: P;
   /** The success answer's media types when not (only) JSON: a file, a stream of lines. */
