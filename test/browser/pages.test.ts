@@ -57,15 +57,15 @@ describe("the other pages (browser)", () => {
 
   it("the worklist filters by applicant type and text, pages from the server, and shows deadlines", async () => {
     const page = await s.openAs("handler");
-    await page.locator(".worklist .ant-table-row").first().waitFor();
-    expect(await page.locator(".worklist .ant-table-row").count()).toBe(3);
+    await page.locator(".worklist tbody tr").first().waitFor();
+    expect(await page.locator(".worklist tbody tr").count()).toBe(3);
     expect(await page.locator(".worklist [data-deadline]").count()).toBe(3);
     await page.goto(`${s.baseUrl}/?applicantType=commercial_enterprise`);
     await waitForText(page.locator(".worklist"), "申请人1");
-    expect(await page.locator(".worklist .ant-table-row").count()).toBe(1);
+    expect(await page.locator(".worklist tbody tr").count()).toBe(1);
     await page.getByRole("button", { name: /重\s?置/ }).click();
     await page.waitForURL((u) => u.search === "");
-    await expect.poll(() => page.locator(".worklist .ant-table-row").count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator(".worklist tbody tr").count(), { timeout: 15_000 }).toBe(3);
     await page.getByLabel("关键词").fill("第2号");
     await page.getByRole("button", { name: /查\s?询/ }).click();
     await page.waitForURL(/q=/);

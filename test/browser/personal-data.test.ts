@@ -41,7 +41,7 @@ describe("personal data (browser)", () => {
 
   it("the worklist shows the masked ID number, never the full one", async () => {
     const page = await s.openAs("handler");
-    const row = page.locator(".worklist .ant-table-row").filter({ hasText: created.trackingNo });
+    const row = page.locator(".worklist tbody tr").filter({ hasText: created.trackingNo });
     await waitForText(row, MASKED_ID);
     expect(await page.locator(".worklist").textContent()).not.toContain(ID);
     expect(await page.content()).not.toContain(PHONE);

@@ -59,7 +59,7 @@ describe("the web UI under its CSP (browser)", () => {
     await page.goto(`${s.baseUrl}/applications/${caseId}`);
     await waitForText(page.locator(".letters-list"), "政府信息公开申请登记回执");
     await page.goto(`${s.baseUrl}/`);
-    await page.locator(".ant-table").first().waitFor();
+    await page.locator(".worklist table").waitFor();
     expect(violations).toEqual([]);
   });
 });

@@ -66,9 +66,10 @@ describe("the 工作台's tabs, server sort and approval badge (browser)", () =>
     await s?.close();
   });
 
-  const rows = (page: Page) => page.locator(".worklist .ant-table-row");
+  const rows = (page: Page) => page.locator(".worklist tbody tr");
   const firstRowText = (page: Page) => rows(page).first().textContent();
-  const activeTab = (page: Page) => page.locator(".worklist-tabs .ant-tabs-tab-active").textContent();
+  const activeTab = (page: Page) =>
+    page.locator(".worklist-tabs").getByRole("tab", { selected: true }).textContent();
 
   it("a handler opens on 待办 with the case whose clock runs out first on top; the tabs hold what they say", async () => {
     const page = await s.openAs("handler");
@@ -113,7 +114,7 @@ describe("the 工作台's tabs, server sort and approval badge (browser)", () =>
     await expect.poll(() => firstRowText(page)).toContain(newest.trackingNo);
     await s.shot(page, "sorted-received-descending");
     // page 2 holds the rest, still in the server's order: the oldest last
-    await page.locator(".ant-pagination-item-2").click();
+    await page.getByRole("navigation", { name: "分页" }).getByRole("button", { name: "第 2 页" }).click();
     await page.waitForURL(/page=2/);
     await expect.poll(() => rows(page).count()).toBe(CASES - 20);
     expect(await rows(page).last().textContent()).toContain(oldest.trackingNo);

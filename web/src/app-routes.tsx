@@ -1,18 +1,21 @@
-import { Spin } from "antd";
 import { lazy, type ReactNode, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "./api/types.ts";
 import { LazyResult } from "./components/lazy-result.tsx";
+import { PageLoading } from "./components/page-loading.tsx";
 import { MetaProvider } from "./session/meta.tsx";
 import { useSession } from "./session/session.tsx";
 
 // Every page is its own chunk (the login page and the 工作台 too): the entry holds React, the
-// router, the session and the Ant Design parts they share, so the first page loads only its own.
+// router and the session, no Ant Design; AntdRoot (its provider) is a chunk of its own that every
+// page but the login page loads.
 const LoginPage = lazy(() => import("./pages/login-page.tsx").then((m) => ({ default: m.LoginPage })));
-const AppLayout = lazy(() => import("./components/app-layout.tsx").then((m) => ({ default: m.AppLayout })));
-const WorklistPage = lazy(() =>
-  import("./pages/worklist-page.tsx").then((m) => ({ default: m.WorklistPage })),
-);
+const importAntdRoot = () => import("./antd-root.tsx");
+const importLayout = () => import("./components/app-layout.tsx").then((m) => ({ default: m.AppLayout }));
+const importWorklist = () => import("./pages/worklist-page.tsx").then((m) => ({ default: m.WorklistPage }));
+const AntdRoot = lazy(importAntdRoot);
+const AppLayout = lazy(importLayout);
+const WorklistPage = lazy(importWorklist);
 const ForcedPasswordChange = lazy(() =>
   import("./components/forced-password-change.tsx").then((m) => ({ default: m.ForcedPasswordChange })),
 );
@@ -31,8 +34,17 @@ const LedgerImportPage = lazy(() => import("./pages/admin/ledger-import-page.tsx
 const AccessLogPage = lazy(() => import("./pages/admin/access-log-page.tsx"));
 const CalculatorPage = lazy(() => import("./pages/calculator-page.tsx"));
 
-function Loading() {
-  return <Spin size="large" description="正在载入……" style={{ display: "block", margin: "80px auto" }} />;
+const Loading = PageLoading;
+
+/**
+ * The chunks of a logged-in page in parallel, not one after the other as the nested lazy
+ * components would ask for them (the provider, then the layout, then the page).
+ */
+function preloadShell(pathname: string): void {
+  void importAntdRoot();
+  if (pathname.endsWith("/receipt")) return;
+  void importLayout();
+  if (pathname === "/") void importWorklist();
 }
 
 /** A page only some roles use; others see why not. `admin` also lets the system admin in. */
@@ -48,8 +60,13 @@ function Authenticated({ children }: { children: ReactNode }) {
   if (status === "loading") return <Loading />;
   if (status === "anonymous") return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   // A password an administrator set: the user's own first (every other call is refused until then).
-  if (user?.mustChangePassword) return lazyPage(<ForcedPasswordChange />);
-  return <MetaProvider>{children}</MetaProvider>;
+  if (user?.mustChangePassword) return lazyPage(<AntdRoot>{lazyPage(<ForcedPasswordChange />)}</AntdRoot>);
+  preloadShell(location.pathname);
+  return lazyPage(
+    <AntdRoot>
+      <MetaProvider>{children}</MetaProvider>
+    </AntdRoot>,
+  );
 }
 
 const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;

@@ -1,11 +1,12 @@
 import { MenuOutlined, UserOutlined } from "@ant-design/icons";
-import { Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Tag, Typography } from "antd";
+import { Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps, Space } from "antd";
 import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useApprovalCount } from "../lib/use-approval-count.ts";
 import { useMeta } from "../session/meta.tsx";
 import { useSession, useUser } from "../session/session.tsx";
-import { ChangePasswordButton } from "./change-password.tsx";
+import { ChangePasswordButton } from "./change-password-button.tsx";
+import { PlainTag } from "./plain-tag.tsx";
 
 type Item = Required<MenuProps>["items"][number];
 
@@ -73,9 +74,9 @@ export function AppLayout() {
   const items = useMenuItems();
   const roles = user.isSystemAdmin ? ["系统管理员"] : user.roles.map((r) => meta.label("roles", r));
   const roleTags = roles.map((r) => (
-    <Tag key={r} color="gold">
+    <PlainTag key={r} color="gold">
       {r}
-    </Tag>
+    </PlainTag>
   ));
   const logoutButton = (
     <Button
@@ -127,7 +128,7 @@ export function AppLayout() {
           <Space size="middle" className="app-user" aria-label="当前用户">
             <span className="user-name">{user.displayName}</span>
             {roleTags}
-            <Typography.Text className="user-agency">{user.agencyName ?? "（无机关）"}</Typography.Text>
+            <span className="user-agency">{user.agencyName ?? "（无机关）"}</span>
             <ChangePasswordButton />
             {logoutButton}
           </Space>
@@ -162,7 +163,7 @@ export function AppLayout() {
           >
             <Space orientation="vertical" size="middle">
               <div>{roleTags}</div>
-              <Typography.Text>{user.agencyName ?? "（无机关）"}</Typography.Text>
+              <span>{user.agencyName ?? "（无机关）"}</span>
               <ChangePasswordButton />
               {logoutButton}
             </Space>

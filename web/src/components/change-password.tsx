@@ -1,4 +1,4 @@
-import { App, Button, Form, type FormInstance, Input, Modal } from "antd";
+import { App, Form, type FormInstance, Input, Modal } from "antd";
 import { useState } from "react";
 import { changeOwnPassword } from "../api/accounts.ts";
 import { showFieldErrors } from "./form-errors.ts";
@@ -75,38 +75,35 @@ export function ChangePasswordFields(props: {
   );
 }
 
-/** 修改密码: POST /api/v1/auth/password; the user's other sessions end, this one goes on. */
-export function ChangePasswordButton() {
-  const [open, setOpen] = useState(false);
+/**
+ * 修改密码 as a dialog: POST /api/v1/auth/password; the user's other sessions end, this one goes
+ * on. Loaded by ChangePasswordButton when first opened (the Form and Modal are not on the 工作台).
+ */
+export default function ChangePasswordDialog(props: { open: boolean; onClose(): void }) {
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<PasswordChangeValues>();
   const { message } = App.useApp();
   return (
-    <>
-      <Button size="small" onClick={() => setOpen(true)}>
-        修改密码
-      </Button>
-      <Modal
-        title="修改密码"
-        open={open}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={saving}
-        destroyOnHidden
-      >
-        <ChangePasswordFields
-          form={form}
-          onSaving={setSaving}
-          onProblem={(m) => {
-            if (m) void message.error(m);
-          }}
-          onDone={() => {
-            void message.success("密码已修改，其他已登录的设备需重新登录");
-            setOpen(false);
-          }}
-        />
-      </Modal>
-    </>
+    <Modal
+      title="修改密码"
+      open={props.open}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <ChangePasswordFields
+        form={form}
+        onSaving={setSaving}
+        onProblem={(m) => {
+          if (m) void message.error(m);
+        }}
+        onDone={() => {
+          void message.success("密码已修改，其他已登录的设备需重新登录");
+          props.onClose();
+        }}
+      />
+    </Modal>
   );
 }

@@ -1,10 +1,16 @@
 import type { WorkingCalendar } from "@domain/calendar/calendar.ts";
 import type { CivilDate } from "@domain/civil-date.ts";
-import { Space, Tag, Tooltip } from "antd";
 import type { ClockView } from "../api/types.ts";
 import { deadlineStatus } from "../lib/deadline-status.ts";
+import { PlainTag } from "./plain-tag.tsx";
 
-/** A clock's due date, its working days left in colour, and the 暂定 mark of a provisional year. */
+const PROVISIONAL = "期限经过的年度放假安排尚未公布，按《全国年节及纪念日放假办法》推算";
+
+/**
+ * A clock's due date, its working days left in colour, and the 暂定 mark of a provisional year
+ * (its reason as the mark's title and, for a screen reader, in the text). Plain HTML: it is on
+ * the 工作台, which loads no Tooltip.
+ */
 export function DeadlineTag(props: {
   clock: ClockView;
   today: CivilDate;
@@ -14,16 +20,16 @@ export function DeadlineTag(props: {
   const { clock, today, calendar, showDate = true } = props;
   const status = deadlineStatus(clock, today, calendar);
   return (
-    <Space size={4} wrap>
+    <span className="ogi-tags">
       {showDate && <span className="due-date">{clock.dueOn}</span>}
-      <Tag color={status.color} data-deadline={status.kind}>
+      <PlainTag color={status.color} data-deadline={status.kind}>
         {status.text}
-      </Tag>
+      </PlainTag>
       {clock.provisional && (
-        <Tooltip title="期限经过的年度放假安排尚未公布，按《全国年节及纪念日放假办法》推算">
-          <Tag color="purple">暂定</Tag>
-        </Tooltip>
+        <PlainTag color="purple" title={PROVISIONAL}>
+          暂定<span className="sr-only">（{PROVISIONAL}）</span>
+        </PlainTag>
       )}
-    </Space>
+    </span>
   );
 }

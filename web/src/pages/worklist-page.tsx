@@ -1,23 +1,5 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  type TableProps,
-  Tabs,
-  Tag,
-  Typography,
-} from "antd";
-import type { ColumnsType } from "antd/es/table";
 import { useEffect, useMemo, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { listApplications } from "../api/endpoints.ts";
 import type { ApiState, ApplicantType, Application, Channel, ListQuery } from "../api/types.ts";
 import {
@@ -29,25 +11,19 @@ import {
   type WorklistView,
 } from "../api/worklist.ts";
 import { useWorkingCalendar } from "../calendar/use-working-calendar.ts";
-import { DeadlineTag } from "../components/deadline-tag.tsx";
-import { DeferredRangePicker } from "../components/deferred-range-picker.tsx";
-import { fromPicker, todayInChina, toPicker } from "../lib/dates.ts";
+import { DataTable } from "../components/data-table.tsx";
+import { Pager } from "../components/pager.tsx";
+import { TabBar } from "../components/tab-bar.tsx";
+import { todayInChina } from "../lib/dates.ts";
 import { useAgencies } from "../lib/use-agencies.ts";
 import { useTitle } from "../lib/use-title.ts";
 import { useMeta } from "../session/meta.tsx";
 import { useSession } from "../session/session.tsx";
+import { worklistColumns } from "./worklist-columns.tsx";
+import "./worklist.css";
+import { WorklistFilters } from "./worklist-filters.tsx";
 
 const PAGE_SIZE = 20;
-const FILTER_KEYS = [
-  "agency",
-  "state",
-  "applicantType",
-  "channel",
-  "receivedFrom",
-  "receivedTo",
-  "q",
-  "dueBefore",
-] as const;
 const VIEWS: WorklistView[] = ["todo", "mine", "done", "all"];
 const SORTS = new Set<string>([
   "urgency",
@@ -69,7 +45,7 @@ function queryOf(params: URLSearchParams, defaultView: WorklistView): ListQuery 
     pageSize: PAGE_SIZE,
     view: VIEWS.includes(view as WorklistView) ? (view as WorklistView) : defaultView,
   };
-  const get = (k: (typeof FILTER_KEYS)[number]) => params.get(k) ?? undefined;
+  const get = (k: string) => params.get(k) || undefined;
   const agency = get("agency");
   if (agency) q.agency = agency;
   const state = get("state");
@@ -108,32 +84,37 @@ function useCounters(agency: string | undefined, view: WorklistView | undefined)
 }
 
 function ClockCounters({ counters }: { counters: WorklistCounters | null }) {
-  if (!counters) return <Typography.Text type="secondary">正在统计期限……</Typography.Text>;
+  if (!counters) return <p className="text-secondary">正在统计期限……</p>;
   const rows = counters.clocks.filter((c) => c.overdue + c.dueToday + c.dueSoon > 0);
   if (rows.length === 0)
-    return <Typography.Text type="secondary">本标签下没有逾期、今天到期或即将到期的期限。</Typography.Text>;
+    return <p className="text-secondary">本标签下没有逾期、今天到期或即将到期的期限。</p>;
   return (
-    <Table<ClockCounter>
+    <DataTable<ClockCounter>
+      caption="各种期限的逾期、今天到期和即将到期件数"
       className="clock-counters"
-      rowKey="kind"
       size="small"
-      pagination={false}
-      scroll={{ x: "max-content" }}
-      dataSource={rows}
+      rowKey={(c) => c.kind}
+      rows={rows}
       columns={[
-        { title: "期限", dataIndex: "label" },
+        { key: "label", title: "期限", render: (c) => c.label },
         {
+          key: "overdue",
           title: "已逾期",
-          dataIndex: "overdue",
-          render: (n: number) => <span className={n > 0 ? "count-overdue" : undefined}>{n}</span>,
+          render: (c) => <span className={c.overdue > 0 ? "count-overdue" : undefined}>{c.overdue}</span>,
         },
-        { title: "今天到期", dataIndex: "dueToday" },
-        { title: `${counters.soonWorkdays}个工作日内到期`, dataIndex: "dueSoon" },
+        { key: "dueToday", title: "今天到期", render: (c) => c.dueToday },
+        { key: "dueSoon", title: `${counters.soonWorkdays}个工作日内到期`, render: (c) => c.dueSoon },
       ]}
     />
   );
 }
 
+/**
+ * 工作台 (issue 11): the tabs 待办 / 我承办的 / 已办 / 全部, the counters of every clock, the
+ * filters, and the list sorted and paged by the server, all in the URL. Plain HTML components of
+ * our own (DataTable, TabBar, Pager, WorklistFilters): the page the staff open first loads no
+ * Ant Design Table, Tabs, Pagination, Select or Form.
+ */
 export function WorklistPage() {
   useTitle("工作台");
   const meta = useMeta();
@@ -147,7 +128,6 @@ export function WorklistPage() {
   const [data, setData] = useState<{ items: Application[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const [form] = Form.useForm();
   const today = todayInChina();
   const counters = useCounters(query.agency, query.view);
 
@@ -166,16 +146,6 @@ export function WorklistPage() {
     return () => controller.abort();
   }, [query]);
 
-  useEffect(() => {
-    form.setFieldsValue({
-      ...Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])),
-      received:
-        params.get("receivedFrom") || params.get("receivedTo")
-          ? [toPicker(params.get("receivedFrom")), toPicker(params.get("receivedTo"))]
-          : undefined,
-    });
-  }, [params, form]);
-
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -186,202 +156,90 @@ export function WorklistPage() {
     setParams(next);
   };
 
-  const applyFilters = (v: Record<string, unknown>) => {
-    const range = v.received as [unknown, unknown] | undefined;
-    update({
-      agency: (v.agency as string) || undefined,
-      state: (v.state as string) || undefined,
-      applicantType: (v.applicantType as string) || undefined,
-      channel: (v.channel as string) || undefined,
-      q: ((v.q as string) ?? "").trim() || undefined,
-      receivedFrom: fromPicker(range?.[0] as never),
-      receivedTo: fromPicker(range?.[1] as never),
-      dueBefore: undefined,
-    });
-  };
-
-  // every column sorts the whole list on the server (sort=<key>&order=); 证件号码 is masked, so it does not
-  const sorted = (key: WorklistSort) => ({
-    key,
-    sorter: true,
-    sortOrder:
-      query.sort === key ? (query.order === "desc" ? ("descend" as const) : ("ascend" as const)) : null,
+  const columns = worklistColumns({
+    meta,
+    today,
+    calendar,
+    showAgency: hasRole("supervisor") || Boolean(user?.isSystemAdmin),
   });
-  const columns: ColumnsType<Application> = [
-    {
-      title: "编号",
-      ...sorted("trackingNo"),
-      render: (_, a) => <Link to={`/applications/${a.id}`}>{a.trackingNo}</Link>,
-    },
-    { title: "申请人", ...sorted("applicant"), render: (_, a) => a.applicant.name },
-    // masked by the server (src/domain/personal-data.ts): a list never shows the full number
-    { title: "证件号码", className: "masked-id", render: (_, a) => a.applicant.idNumber ?? "—" },
-    {
-      title: "申请人类型",
-      ...sorted("applicantType"),
-      render: (_, a) => meta.label("applicantTypes", a.applicant.type),
-    },
-    {
-      title: "申请方式",
-      ...sorted("channel"),
-      render: (_, a) => meta.label("channels", a.channel).replace(/（.*）/, ""),
-    },
-    { title: "收到日期", ...sorted("receivedOn"), render: (_, a) => a.receivedOn },
-    { title: "状态", ...sorted("state"), render: (_, a) => a.stateLabel },
-    {
-      title: "最近期限",
-      ...sorted("urgency"),
-      render: (_, a) =>
-        a.nextDue ? (
-          <Space size={4} wrap className="next-due" data-clock={a.nextDue.kind}>
-            <span>{a.nextDue.dueOn}</span>
-            <Tag color={a.nextDue.dueOn < today ? "red" : a.nextDue.dueOn === today ? "orange" : "default"}>
-              {a.nextDue.label}
-            </Tag>
-          </Space>
-        ) : (
-          "—"
-        ),
-    },
-    {
-      title: "答复期限",
-      ...sorted("due"),
-      render: (_, a) => <DeadlineTag clock={a.deadlines.reply} today={today} calendar={calendar} />,
-    },
-    { title: "承办人", ...sorted("handler"), render: (_, a) => a.handler ?? "—" },
-  ];
-  if (hasRole("supervisor") || user?.isSystemAdmin) {
-    columns.splice(1, 0, { title: "机关", ...sorted("agency"), render: (_, a) => a.agencyName });
-  }
-
-  const onTableChange: TableProps<Application>["onChange"] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === "paginate") {
-      update({ page: String(pagination.current ?? 1) });
-      return;
-    }
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const key = s?.order ? String(s.columnKey ?? "") : "";
-    update({
-      sort: key || undefined,
-      order: key ? (s?.order === "descend" ? "desc" : "asc") : undefined,
-    });
-  };
-
-  const showAgencyFilter = agencies.length > 1;
+  const isApprover = hasRole("approver");
   return (
-    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={3} className="page-title">
-        工作台
-      </Typography.Title>
-      <Tabs
+    <div className="worklist-page">
+      <h1 className="page-heading">工作台</h1>
+      <TabBar<WorklistView>
+        label="工作台标签"
         className="worklist-tabs"
-        activeKey={query.view}
+        panelId="worklist-panel"
+        active={query.view ?? defaultView}
         onChange={(key) => update({ view: key, sort: undefined, order: undefined })}
-        items={VIEWS.map((v) => ({ key: v, label: WORKLIST_VIEW_LABELS[v] }))}
+        tabs={VIEWS.map((v) => ({ key: v, label: WORKLIST_VIEW_LABELS[v] }))}
       />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={hasRole("approver") ? 18 : 24}>
-          <Card size="small" title="期限提醒（按期限种类）">
+      <div id="worklist-panel" role="tabpanel" aria-labelledby={`worklist-panel-tab-${query.view}`}>
+        <div className={isApprover ? "worklist-cards with-approvals" : "worklist-cards"}>
+          <section className="panel" aria-labelledby="clock-counters-title">
+            <h2 id="clock-counters-title" className="panel-title">
+              期限提醒（按期限种类）
+            </h2>
             <ClockCounters counters={counters} />
-          </Card>
-        </Col>
-        {hasRole("approver") && (
-          <Col xs={24} lg={6}>
-            <Card size="small">
-              {/* not a link: the menu's 审批 (with its badge) is the one way to the queue */}
-              <Statistic
-                title="待审批"
-                value={counters?.awaitingApproval ?? "…"}
-                suffix="件"
-                className="approval-count"
-              />
-            </Card>
-          </Col>
-        )}
-      </Row>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={applyFilters} aria-label="筛选申请" className="filters">
-          {showAgencyFilter && (
-            <Form.Item label="机关" name="agency">
-              <Select
-                allowClear
-                style={{ width: 200 }}
-                placeholder="全部机关"
-                options={agencies.map((a) => ({ value: a.code, label: a.name }))}
-              />
-            </Form.Item>
+          </section>
+          {isApprover && (
+            // not a link: the menu's 审批 (with its badge) is the one way to the queue
+            <section className="panel approval-count" aria-labelledby="approval-count-title">
+              <h2 id="approval-count-title" className="stat-title">
+                待审批
+              </h2>
+              <p className="stat-value">
+                {counters?.awaitingApproval ?? "…"}
+                <span className="stat-suffix">件</span>
+              </p>
+            </section>
           )}
-          <Form.Item label="状态" name="state">
-            <Select
-              allowClear
-              style={{ width: 120 }}
-              placeholder="全部"
-              options={meta.states.map((s) => ({ value: s.id, label: s.label }))}
-            />
-          </Form.Item>
-          <Form.Item label="申请人类型" name="applicantType">
-            <Select
-              allowClear
-              style={{ width: 140 }}
-              placeholder="全部"
-              options={meta.applicantTypes.map((s) => ({ value: s.id, label: s.label }))}
-            />
-          </Form.Item>
-          <Form.Item label="申请方式" name="channel">
-            <Select
-              allowClear
-              style={{ width: 200 }}
-              placeholder="全部"
-              options={meta.channels.map((s) => ({ value: s.id, label: s.label }))}
-            />
-          </Form.Item>
-          <Form.Item label="收到日期" name="received">
-            <DeferredRangePicker allowEmpty={[true, true]} />
-          </Form.Item>
-          <Form.Item label="关键词" name="q">
-            <Input allowClear placeholder="编号、申请人或申请内容" style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-              <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-        {query.dueBefore && (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="info"
-            title={`只显示答复期限早于 ${query.dueBefore} 的未办结申请`}
-            action={
-              <Button size="small" onClick={() => update({ dueBefore: undefined })}>
-                取消
-              </Button>
-            }
+        </div>
+        <section className="panel">
+          <WorklistFilters
+            params={params}
+            meta={meta}
+            agencies={agencies}
+            onApply={update}
+            onReset={() => setParams(new URLSearchParams())}
           />
+          {query.dueBefore && (
+            <div className="ogi-alert ogi-alert-info">
+              <span>只显示答复期限早于 {query.dueBefore} 的未办结申请</span>
+              <button
+                type="button"
+                className="ogi-button ogi-button-small"
+                onClick={() => update({ dueBefore: undefined })}
+              >
+                取消
+              </button>
+            </div>
+          )}
+        </section>
+        {error && (
+          <p className="ogi-alert ogi-alert-error" role="alert">
+            {error}
+          </p>
         )}
-      </Card>
-      {error && <Alert type="error" title={error} showIcon role="alert" />}
-      <Table<Application>
-        rowKey="id"
-        className="worklist"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
-        size="middle"
-        scroll={{ x: "max-content" }}
-        onChange={onTableChange}
-        pagination={{
-          current: query.page ?? 1,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => `共 ${total} 件`,
-        }}
-        locale={{ emptyText: "没有符合条件的申请" }}
-      />
-    </Space>
+        <div className="worklist">
+          <DataTable<Application>
+            caption={`申请列表（${WORKLIST_VIEW_LABELS[query.view ?? defaultView]}）`}
+            rowKey={(a) => a.id}
+            columns={columns}
+            rows={data?.items ?? []}
+            loading={loading}
+            sort={query.sort ? { key: query.sort, order: query.order ?? "asc" } : undefined}
+            onSort={(key, order) => update({ sort: key, order })}
+            empty="没有符合条件的申请"
+          />
+          <Pager
+            page={query.page ?? 1}
+            pageSize={PAGE_SIZE}
+            total={data?.total ?? 0}
+            onChange={(page) => update({ page: String(page) })}
+          />
+        </div>
+      </div>
+    </div>
   );
 }

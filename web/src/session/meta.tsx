@@ -1,8 +1,8 @@
-import { Spin } from "antd";
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { fetchMeta } from "../api/endpoints.ts";
 import type { Meta, OutcomeMeta } from "../api/types.ts";
 import { LazyResult } from "../components/lazy-result.tsx";
+import { PageLoading } from "../components/page-loading.tsx";
 
 export interface MetaIndex extends Meta {
   label(kind: LabelledKind, id: string): string;
@@ -51,7 +51,7 @@ export function MetaProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo(() => (meta ? index(meta) : null), [meta]);
   if (error) return <LazyResult status="error" title="无法载入系统词表" subTitle={error} />;
-  if (!value) return <Spin size="large" description="正在载入……" fullscreen />;
+  if (!value) return <PageLoading />;
   return <MetaContext.Provider value={value}>{children}</MetaContext.Provider>;
 }
 

@@ -1,0 +1,23 @@
+import "dayjs/locale/zh-cn";
+import { App as AntApp, ConfigProvider } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import type { ReactNode } from "react";
+import { THEME } from "./theme.ts";
+
+dayjs.locale("zh-cn");
+
+/**
+ * Ant Design's provider (zh_CN, the house colour) and its App (message, modal), around every page
+ * but the login page: a chunk of its own, so that the login page loads no Ant Design at all.
+ */
+export default function AntdRoot({ children }: { children: ReactNode }) {
+  return (
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: THEME.primary, borderRadius: THEME.radius } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
