@@ -12,6 +12,7 @@ import * as m0010 from "./migrations/0010-issued-letters.ts";
 import * as m0012 from "./migrations/0012-worklist-clock.ts";
 import * as m0014 from "./migrations/0014-registration.ts";
 import * as m0017 from "./migrations/0017-documents.ts";
+import * as m0018 from "./migrations/0018-online-submissions.ts";
 import * as m0019 from "./migrations/0019-applicant-notices.ts";
 import type { Database } from "./schema.ts";
 
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012-worklist-clock": m0012,
   "0014-registration": m0014,
   "0017-documents": m0017,
+  "0018-online-submissions": m0018,
   "0019-applicant-notices": m0019,
 };
 

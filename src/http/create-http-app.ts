@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import express, { type Express, type Router } from "express";
 import { pinoHttp } from "pino-http";
 import { LOG_SAFE_SERIALIZERS } from "../log-safe-error.ts";
+import { withoutQueryCode } from "../portal/query-code.ts";
 import { makeAccessLogService } from "../services/access-log-service.ts";
 import { makeAppealService } from "../services/appeal-service.ts";
 import { makeCalendarService } from "../services/calendar-service.ts";
@@ -57,7 +58,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
 
 /**
  * The request log: method, path, status and time. Never headers (tokens, cookies), bodies
- * (passwords) or query strings (a search may be an applicant's name).
+ * (passwords), query strings (a search may be an applicant's name) or a public path's 查询码.
  */
 function requestLogger(deps: HttpDeps) {
   return pinoHttp({
@@ -71,7 +72,7 @@ function requestLogger(deps: HttpDeps) {
       req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url.split("?")[0],
+        url: withoutQueryCode(req.url.split("?")[0] ?? ""),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

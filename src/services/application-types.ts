@@ -39,6 +39,10 @@ export interface Applicant {
   /** Absent on older cases and ledger rows: the number is then kept as given, unchecked. */
   idType?: IdType | undefined;
   idNumber?: string | undefined;
+  /** An organisation's 法定代表人或主要负责人 (the portal asks for it; issue 12). */
+  legalRepresentative?: string | undefined;
+  /** An organisation's 联系人 (the portal asks for it; issue 12). */
+  contactPerson?: string | undefined;
   phone?: string | undefined;
   email?: string | undefined;
   address?: string | undefined;

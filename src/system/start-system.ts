@@ -10,6 +10,7 @@ import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../work
 import { startLetterPdfSweep } from "../documents/start-letter-pdf-sweep.ts";
 import { createDocumentsExtension } from "../http/documents/create-documents-extension.ts";
 import { createHttpApp } from "../http/create-http-app.ts";
+import { createPortalExtension } from "../http/portal/create-portal-extension.ts";
 import {
   createLettersRouter,
   createReportsRouter,
@@ -110,6 +111,9 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
     if (options.http) {
       const ping = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
       stops.push(async () => ping.disconnect());
+      // The public portal's abuse counters and challenge key (issue 12).
+      const portalRedis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+      stops.push(async () => portalRedis.disconnect());
       app = createHttpApp({
         db: core.database.db,
         applications: core.applications,
@@ -129,6 +133,14 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
             return { router, specs: [...reportRouteSpecs(core.reports), ...letterRouteSpecs(core.letters)] };
           },
           createDocumentsExtension(core.documents),
+          (auth) =>
+            createPortalExtension(auth, {
+              db: core.database.db,
+              applications: core.applications,
+              now: core.now,
+              redis: portalRedis,
+              redisPrefix: `${prefix}:portal:`,
+            }),
         ],
       });
       const server = await listen(app, settings.PORT, settings.HOST);

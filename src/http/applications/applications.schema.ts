@@ -24,6 +24,10 @@ export const ZApplicant = z
         "证件类型：resident_id 居民身份证、passport 护照、hk_mo_tw 港澳台居民证件、other 其他（自然人）；uscc 统一社会信用代码（法人或其他组织；境外组织等可用 other）。缺省时证件号码按原样保存、不作校验（早先登记的申请）",
     }),
     idNumber: optionalText(50),
+    legalRepresentative: optionalText(TEXT_LIMITS.name).meta({
+      description: "法定代表人或主要负责人（法人或其他组织）",
+    }),
+    contactPerson: optionalText(TEXT_LIMITS.name).meta({ description: "联系人（法人或其他组织）" }),
     phone: optionalText(50),
     email: optionalEmail(),
     address: optionalText(TEXT_LIMITS.shortText),
@@ -37,6 +41,12 @@ export const ZApplicant = z
 export function checkNumbers(a: Partial<Applicant>, ctx: z.RefinementCtx): void {
   const phone = a.phone === undefined ? undefined : phoneProblem(a.phone);
   if (phone !== undefined) ctx.addIssue({ code: "custom", path: ["phone"], message: `联系电话${phone}` });
+  if (a.type === "natural_person") {
+    for (const field of ["legalRepresentative", "contactPerson"] as const) {
+      if (a[field] !== undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: "只适用于法人或其他组织，自然人请不填" });
+    }
+  }
   if (a.idType === undefined || a.type === undefined) return;
   if (!idTypeFits(a.idType, a.type)) {
     ctx.addIssue({

@@ -129,7 +129,16 @@ export async function startTestApp(
   databaseUrl?: string,
   hooks: Pick<ApplicationServiceDeps, "onJobsPlanned"> & {
     /** Settings (TRUST_PROXY, PUBLIC_URL …) and login limits of the HTTP app, over the defaults. */
-    http?: { settings?: Partial<HttpDeps["settings"]>; loginLimits?: HttpDeps["loginLimits"] };
+    http?: {
+      settings?: Partial<HttpDeps["settings"]>;
+      loginLimits?: HttpDeps["loginLimits"];
+      /** Further routers (the portal), built on the app's database, service and clock. */
+      extensions?: (parts: {
+        db: Kysely<Database>;
+        applications: ReturnType<typeof makeApplicationService>;
+        now: () => Date;
+      }) => NonNullable<HttpDeps["extensions"]>;
+    };
   } = {},
 ): Promise<TestApp> {
   const { http, ...serviceHooks } = hooks;
@@ -163,6 +172,7 @@ export async function startTestApp(
     logger: pino({ level: "info" }, sink),
     settings: { OGI_SESSION_MINUTES: 60, PUBLIC_URL: undefined, ...http?.settings },
     ...(http?.loginLimits ? { loginLimits: http.loginLimits } : {}),
+    ...(http?.extensions ? { extensions: http.extensions({ db: handle.db, applications, now }) } : {}),
     now,
     health: async () => health.report,
   });
