@@ -1,11 +1,16 @@
 import { sql } from "kysely";
 import type { CivilDate } from "../../src/domain/civil-date.ts";
 import type { Db } from "../../src/services/case-store.ts";
+import { type ClaimBatch, claimedRows } from "./deadline-rows.ts";
 import type { Contact } from "./find-recipients.ts";
 
 /** A claimed reminder or escalation row, with what its mail needs of the case. */
 export interface ClaimedMailRow {
+  jobId: string;
+  isOwn: boolean;
   payload: unknown;
+  /** Its notification key is already recorded (sent before the row was pending again). */
+  isSent: boolean;
   /** Null when the case's row is gone. */
   case: {
     id: string;
@@ -23,7 +28,10 @@ export interface ClaimedMailRow {
 }
 
 interface Row {
+  job_id: string;
+  is_own: boolean;
   payload: unknown;
+  is_sent: boolean;
   id: string | null;
   tracking_no: string;
   snapshot: unknown;
@@ -37,48 +45,45 @@ interface Row {
 }
 
 /**
- * ONE statement: claims the row of `jobId` (pending → done, when due by `today`) and reads the
- * case, its agency, its handler and the agency's contacts. Undefined when nothing was claimed.
- * Run inside the mail's transaction (see claimDueRow).
+ * ONE statement: claims a batch of due rows (claimedRows: the job's own and up to `extra`
+ * others of its kind) and reads, for each, the case, its agency, its handler, the agency's
+ * contacts and whether its notification was recorded. The job's own row first when claimed.
  */
-export async function claimMailRow(
-  trx: Db,
-  jobId: string,
-  today: CivilDate,
-  at: Date,
-): Promise<ClaimedMailRow | undefined> {
+export async function claimMailRows(trx: Db, batch: ClaimBatch): Promise<ClaimedMailRow[]> {
   const { rows } = await sql<Row>`
-    WITH claimed AS (
-      UPDATE deadline_jobs SET status = 'done', done_at = ${at}
-      WHERE job_id = ${jobId} AND status = 'pending' AND run_on <= ${today}
-      RETURNING application_id, payload
-    )
-    SELECT c.payload, a.id, a.tracking_no, a.snapshot, a.applicant, a.description, a.received_on,
+    WITH ${claimedRows(batch)}
+    SELECT c.job_id, c.is_own, c.payload, s.notification_key IS NOT NULL AS is_sent,
+      a.id, a.tracking_no, a.snapshot, a.applicant, a.description, a.received_on,
       g.name AS agency_name, a.handler_user_id, h.display_name AS handler_name,
       (SELECT coalesce(json_agg(json_build_object('id', u.id, 'email', u.email, 'roles', u.roles)
                                 ORDER BY u.id), '[]'::json)
          FROM users u
         WHERE u.agency_id = a.agency_id AND NOT u.is_disabled AND u.email IS NOT NULL) AS contacts
     FROM claimed c
+    LEFT JOIN sent_notifications s ON s.notification_key = c.job_id
     LEFT JOIN applications a ON a.id = c.application_id
     LEFT JOIN agencies g ON g.id = a.agency_id
-    LEFT JOIN users h ON h.id = a.handler_user_id`.execute(trx);
-  const r = rows[0];
-  if (!r) return undefined;
-  if (r.id === null) return { payload: r.payload, case: null };
-  return {
+    LEFT JOIN users h ON h.id = a.handler_user_id
+    ORDER BY c.is_own DESC`.execute(trx);
+  return rows.map((r) => ({
+    jobId: r.job_id,
+    isOwn: r.is_own,
     payload: r.payload,
-    case: {
-      id: r.id,
-      trackingNo: r.tracking_no,
-      snapshot: r.snapshot,
-      applicant: r.applicant,
-      description: r.description,
-      receivedOn: r.received_on,
-      agencyName: r.agency_name,
-      handlerId: r.handler_user_id,
-      handlerName: r.handler_name,
-      contacts: typeof r.contacts === "string" ? (JSON.parse(r.contacts) as Contact[]) : r.contacts,
-    },
-  };
+    isSent: r.is_sent,
+    case:
+      r.id === null
+        ? null
+        : {
+            id: r.id,
+            trackingNo: r.tracking_no,
+            snapshot: r.snapshot,
+            applicant: r.applicant,
+            description: r.description,
+            receivedOn: r.received_on,
+            agencyName: r.agency_name,
+            handlerId: r.handler_user_id,
+            handlerName: r.handler_name,
+            contacts: typeof r.contacts === "string" ? (JSON.parse(r.contacts) as Contact[]) : r.contacts,
+          },
+  }));
 }

@@ -1,6 +1,8 @@
+import { sql } from "kysely";
 import { z } from "zod";
-import { type CivilDate, isCivilDate } from "../../src/domain/civil-date.ts";
+import { addDays, type CivilDate, civilDateInChina, isCivilDate } from "../../src/domain/civil-date.ts";
 import type { Db } from "../../src/services/case-store.ts";
+import type { JobKind } from "../../src/services/plan-deadline-jobs.ts";
 import { runAtMillis } from "../enqueue-planned-jobs.ts";
 import { PermanentJobError } from "../permanent-job-error.ts";
 import type { HandlerResult } from "./handler-deps.ts";
@@ -23,25 +25,86 @@ export function parsePayload(jobId: string, payload: unknown): DeadlinePayload |
 }
 
 /**
- * Claims the row of `jobId` (pending → done) when it is due by `today`; its payload, or
- * undefined when it is gone, settled or not due. Run inside the transaction that does the
- * job's work: a second worker's claim waits for that transaction and then finds the row done,
- * and a failure rolls the claim back so the job's retry finds the row pending.
+ * The row of `jobId` before any work (one statement, no transaction): "due" when it is pending
+ * and due by `today`, else the handler's answer (gone or settled: skipped; not due: early). A
+ * job whose row a batch of another job already did costs this one read.
  */
-export async function claimDueRow(
-  trx: Db,
+export async function checkRow(
+  db: Db,
   jobId: string,
   today: CivilDate,
-  at: Date,
-): Promise<{ payload: unknown } | undefined> {
-  return trx
-    .updateTable("deadline_jobs")
-    .set({ status: "done", done_at: at })
+  jobHour: number,
+): Promise<HandlerResult | "due"> {
+  const row = await db
+    .selectFrom("deadline_jobs")
+    .select(["status", "run_on"])
     .where("job_id", "=", jobId)
-    .where("status", "=", "pending")
-    .where("run_on", "<=", today)
-    .returning("payload")
     .executeTakeFirst();
+  if (!row) return { outcome: "skipped", detail: "row gone (the case moved on)" };
+  if (row.status !== "pending") return { outcome: "skipped", detail: `row ${row.status}` };
+  if (row.run_on > today) return { outcome: "early", runAt: runAtMillis(row.run_on as CivilDate, jobHour) };
+  return "due";
+}
+
+/**
+ * The last day whose jobs are due at `now`: today once its jobHour has passed in China, else
+ * yesterday. A batch takes other rows only up to it, never before their jobs would run.
+ */
+export function dueThrough(now: Date, jobHour: number): CivilDate {
+  const today = civilDateInChina(now);
+  return now.getTime() >= runAtMillis(today, jobHour) ? today : addDays(today, -1);
+}
+
+export interface ClaimBatch {
+  jobId: string;
+  kind: JobKind;
+  /** The job's own row is claimed when due by this day. */
+  today: CivilDate;
+  /** Other rows of the kind are claimed when due by this day (dueThrough). */
+  through: CivilDate;
+  /** How many other due rows of the kind to take along (0: the job's own row only). */
+  extra: number;
+  at: Date;
+}
+
+/**
+ * The SQL of a batch claim (a CTE `claimed (job_id, application_id, payload, is_own)`): the
+ * job's own row (waiting for a concurrent claim of it, then finding it done), and up to
+ * `extra` other due pending rows of its kind that no one else holds (SKIP LOCKED), oldest
+ * first, all pending → done. Run inside the transaction that does their work: a failure rolls
+ * the claims back, so the rows are pending again for their own jobs.
+ */
+export function claimedRows(b: ClaimBatch) {
+  return sql`claimed AS (
+    UPDATE deadline_jobs SET status = 'done', done_at = ${b.at}
+    WHERE status = 'pending' AND (
+      (job_id = ${b.jobId} AND run_on <= ${b.today})
+      OR job_id IN (
+        SELECT o.job_id FROM deadline_jobs o
+        WHERE o.status = 'pending' AND o.kind = ${b.kind} AND o.run_on <= ${b.through}
+          AND o.job_id <> ${b.jobId}
+        ORDER BY o.run_on LIMIT ${b.extra} FOR UPDATE SKIP LOCKED))
+    RETURNING job_id, application_id, payload, job_id = ${b.jobId} AS is_own)`;
+}
+
+export interface ClaimedRow {
+  jobId: string;
+  applicationId: string;
+  payload: unknown;
+  isOwn: boolean;
+}
+
+/** Claims a batch (claimedRows) and returns its rows, the job's own first when claimed. */
+export async function claimDueRows(trx: Db, b: ClaimBatch): Promise<ClaimedRow[]> {
+  const { rows } = await sql<{ job_id: string; application_id: string; payload: unknown; is_own: boolean }>`
+    WITH ${claimedRows(b)}
+    SELECT job_id, application_id, payload, is_own FROM claimed ORDER BY is_own DESC`.execute(trx);
+  return rows.map((r) => ({
+    jobId: r.job_id,
+    applicationId: r.application_id,
+    payload: r.payload,
+    isOwn: r.is_own,
+  }));
 }
 
 /** Why a claim found nothing: the row gone or settled (skipped), or its day not come (early). */
@@ -51,15 +114,19 @@ export async function explainUnclaimed(
   today: CivilDate,
   jobHour: number,
 ): Promise<HandlerResult> {
-  const row = await db
-    .selectFrom("deadline_jobs")
-    .select(["status", "run_on"])
-    .where("job_id", "=", jobId)
-    .executeTakeFirst();
-  if (!row) return { outcome: "skipped", detail: "row gone (the case moved on)" };
-  if (row.status !== "pending") return { outcome: "skipped", detail: `row ${row.status}` };
-  if (row.run_on > today) return { outcome: "early", runAt: runAtMillis(row.run_on as CivilDate, jobHour) };
-  return { outcome: "skipped", detail: "row claimed by another worker" };
+  const checked = await checkRow(db, jobId, today, jobHour);
+  return checked === "due" ? { outcome: "skipped", detail: "row claimed by another worker" } : checked;
+}
+
+/** Sets rows claimed in this transaction back to pending (their own jobs will do them). */
+export async function unclaimRows(trx: Db, jobIds: readonly string[]): Promise<void> {
+  if (jobIds.length === 0) return;
+  await trx
+    .updateTable("deadline_jobs")
+    .set({ status: "pending", done_at: null })
+    .where("job_id", "in", jobIds)
+    .where("status", "=", "done")
+    .execute();
 }
 
 /** Marks a row done or cancelled (also one claimed in this transaction); false when it was not. */

@@ -1,48 +1,89 @@
 import { civilDateInChina } from "../../src/domain/civil-date.ts";
 import { PermanentJobError } from "../permanent-job-error.ts";
 import type { DeadlineJobData } from "../queues.ts";
-import { claimDueRow, explainUnclaimed, parsePayload, settleDeadlineRow } from "./deadline-rows.ts";
+import {
+  type ClaimBatch,
+  checkRow,
+  claimDueRows,
+  dueThrough,
+  explainUnclaimed,
+  parsePayload,
+  settleDeadlineRow,
+  unclaimRows,
+} from "./deadline-rows.ts";
 import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 
-/** Thrown inside the claim's transaction to roll it back: nothing was owed today. */
-class NothingOwed extends Error {}
+/**
+ * Other due automatic rows a job takes along into its transaction (their own jobs then find
+ * them done with one read). A case the batch fails on rolls it back; the job then does its
+ * own row alone.
+ */
+export const AUTOMATIC_BATCH_EXTRA = 10;
+
+/** The job's own row in a batch: events applied, nothing owed, malformed, or not claimed. */
+type Own = number | "nothing owed" | PermanentJobError | "unclaimed";
 
 /**
- * `deadline.automatic`: a window ran out (supplement, consultation, fee). In ONE transaction of
- * the application service: claim the row (pending → done, one statement), then apply every
- * automatic event owed today through the one write path, as the system, with its version check.
- * A second worker's claim waits for this transaction and then finds the row done: no second
- * write of the case. A failure rolls the claim back with the case, so the retry does it all.
+ * `deadline.automatic`: a window ran out (supplement, consultation, fee). One read of the row
+ * (settled or not due: done). Then ONE transaction of the application service: claim the row
+ * and up to AUTOMATIC_BATCH_EXTRA other due automatic rows (one statement), and for each case
+ * apply every automatic event owed today through the one write path, as the system, with its
+ * version check. A second worker's claim of a row waits for this transaction and then finds it
+ * done: no second write of the case. A failure rolls the claims back with the cases.
  */
 export async function handleAutomatic(deps: HandlerDeps, data: DeadlineJobData): Promise<HandlerResult> {
   const at = deps.now();
   const today = civilDateInChina(at);
-  let out: number | PermanentJobError | undefined;
+  const checked = await checkRow(deps.db, data.jobId, today, deps.jobHour);
+  if (checked !== "due") return checked;
+  const through = dueThrough(at, deps.jobHour);
+  const batch = { jobId: data.jobId, kind: data.kind, today, through, extra: AUTOMATIC_BATCH_EXTRA, at };
+  let own: Own;
   try {
-    out = await deps.applications.inTransaction(async (batch) => {
-      const claimed = await claimDueRow(batch.db, data.jobId, today, at);
-      if (!claimed) return undefined;
-      const payload = parsePayload(data.jobId, claimed.payload);
-      if (payload instanceof PermanentJobError) {
-        await settleDeadlineRow(batch.db, data.jobId, "cancelled", at, "done");
-        return payload;
-      }
-      const applied = await batch.applyAutomaticEvents(data.applicationId);
-      if (applied === 0) throw new NothingOwed();
-      return applied;
-    });
+    own = await applyBatch(deps, batch);
   } catch (error) {
-    if (!(error instanceof NothingOwed)) throw error;
-    return rederive(deps, data);
+    // Another case of the batch may be the one failing: this job's own row alone.
+    deps.logger.warn({ jobId: data.jobId, err: error }, "automatic batch failed; the job's own row alone");
+    own = await applyBatch(deps, { ...batch, extra: 0 });
   }
-  if (out === undefined) return explainUnclaimed(deps.db, data.jobId, today, deps.jobHour);
-  if (out instanceof PermanentJobError) throw out;
-  return { outcome: "done", detail: `${out} automatic event(s) applied` };
+  if (own === "unclaimed") return explainUnclaimed(deps.db, data.jobId, today, deps.jobHour);
+  if (own instanceof PermanentJobError) throw own;
+  if (own === "nothing owed") return rederive(deps, data);
+  return { outcome: "done", detail: `${own} automatic event(s) applied` };
 }
 
 /**
- * Nothing owed today (the claim rolled back): the calendar moved the window's end since the job
- * was planned. Re-deriving supersedes what moved and plans the right date; this row, if still
+ * Claims the batch and applies each case's owed events, in one transaction. A row whose case
+ * owed nothing (or was written already by this batch) is released, pending again for its job;
+ * a malformed row is cancelled.
+ */
+async function applyBatch(deps: HandlerDeps, batch: ClaimBatch): Promise<Own> {
+  return deps.applications.inTransaction(async (ops) => {
+    const rows = await claimDueRows(ops.db, batch);
+    const release: string[] = [];
+    const written = new Set<string>();
+    let own: Own = "unclaimed";
+    for (const row of rows) {
+      const payload = parsePayload(row.jobId, row.payload);
+      if (payload instanceof PermanentJobError) {
+        await settleDeadlineRow(ops.db, row.jobId, "cancelled", batch.at, "done");
+        if (row.isOwn) own = payload;
+        else deps.logger.error({ jobId: row.jobId, err: payload }, "deadline row cancelled");
+        continue;
+      }
+      const applied = written.has(row.applicationId) ? 0 : await ops.applyAutomaticEvents(row.applicationId);
+      written.add(row.applicationId);
+      if (applied === 0) release.push(row.jobId);
+      if (row.isOwn) own = applied === 0 ? "nothing owed" : applied;
+    }
+    await unclaimRows(ops.db, release);
+    return own;
+  });
+}
+
+/**
+ * Nothing owed today (the row released): the calendar moved the window's end since the job was
+ * planned. Re-deriving supersedes what moved and plans the right date; this row, if still
  * pending (planned again with the same id), is cancelled.
  */
 async function rederive(deps: HandlerDeps, data: DeadlineJobData): Promise<HandlerResult> {

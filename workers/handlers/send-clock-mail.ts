@@ -1,18 +1,22 @@
-import type { CivilDate } from "../../src/domain/civil-date.ts";
-import { civilDateInChina } from "../../src/domain/civil-date.ts";
+import { sql } from "kysely";
+import type { WorkingCalendar } from "../../src/domain/calendar/calendar.ts";
+import { type CivilDate, civilDateInChina } from "../../src/domain/civil-date.ts";
 import type { Clock } from "../../src/domain/deadlines/clock.ts";
+import type { Db } from "../../src/services/case-store.ts";
 import { PermanentJobError } from "../permanent-job-error.ts";
 import type { DeadlineJobData } from "../queues.ts";
-import { type ClaimedMailRow, claimMailRow } from "./claim-mail-row.ts";
+import { type ClaimedMailRow, claimMailRows } from "./claim-mail-row.ts";
 import type { composeReminderMail } from "./compose-deadline-mail.ts";
-import { explainUnclaimed, parsePayload, settleDeadlineRow } from "./deadline-rows.ts";
+import { checkRow, dueThrough, explainUnclaimed, parsePayload } from "./deadline-rows.ts";
 import type { Contact, Recipients } from "./find-recipients.ts";
 import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 import { plannedClock } from "./planned-clock.ts";
-import { sendNotificationIn } from "./send-notification-once.ts";
 
-/** A claimed row's answer, the error to throw once its row is cancelled, or nothing claimed. */
-type Outcome = HandlerResult | PermanentJobError | undefined;
+/**
+ * Other due rows of the same kind a mail job takes along (their own jobs then find them done
+ * with one read). A crash between a send and the commit sends the batch's mails again.
+ */
+export const MAIL_BATCH_EXTRA = 20;
 
 export interface ClockMailSpec {
   /** The state the clock must still be in for the mail to apply. */
@@ -21,12 +25,20 @@ export interface ClockMailSpec {
   compose: typeof composeReminderMail;
 }
 
+/** What became of one claimed row; `record` is its sent_notifications row once sent. */
+type RowOutcome =
+  | { result: HandlerResult; record?: { key: string; applicationId: string; to: string; subject: string } }
+  | { result: "cancel"; detail: string; error?: PermanentJobError }
+  | { result: "retry"; error: unknown };
+
 /**
- * The common path of reminders and escalations, in ONE transaction: claim the row with what the
- * mail needs (one statement), check the clock against the case's stored facts, claim the
- * notification key and send, commit. Cancels the row when the clock is no longer in the expected
- * state at the planned due date. A failed send rolls the claims back, so the retry sends it; a
- * second worker's claim waits for this transaction and then finds the row done.
+ * The common path of reminders and escalations. One read of the job's row (settled or not due:
+ * done). Then ONE transaction: claim the row and up to MAIL_BATCH_EXTRA other due rows of its
+ * kind with what their mails need (one statement); per row, check the clock against the case's
+ * stored facts (cancelled when no longer in the expected state at the planned due date) and
+ * send; record the notifications, cancel and release rows (one statement); commit. A failed
+ * send releases its row (pending again) for its job's retry; a second worker's claim of a row
+ * waits for this transaction and then finds it done.
  */
 export async function sendClockMail(
   deps: HandlerDeps,
@@ -35,66 +47,106 @@ export async function sendClockMail(
 ): Promise<HandlerResult> {
   const at = deps.now();
   const today = civilDateInChina(at);
+  const checked = await checkRow(deps.db, data.jobId, today, deps.jobHour);
+  if (checked !== "due") return checked;
   // Before the transaction: PGlite has one connection, a read through deps.db inside would wait.
   const calendar = await deps.calendars.get();
-  const out = await deps.db.transaction().execute(async (trx): Promise<Outcome> => {
-    const claimed = await claimMailRow(trx, data.jobId, today, at);
-    if (!claimed) return undefined;
-    const payload = parsePayload(data.jobId, claimed.payload);
-    const found =
-      payload instanceof PermanentJobError
-        ? undefined
-        : applicableClock(claimed, { ...payload, state: spec.state }, calendar, today);
-    if (payload instanceof PermanentJobError || !found || !claimed.case) {
-      await settleDeadlineRow(trx, data.jobId, "cancelled", at, "done");
-      if (payload instanceof PermanentJobError) return payload;
-      return { outcome: "cancelled", detail: `clock ${payload.clock} not ${spec.state} at ${payload.dueOn}` };
-    }
-    const c = claimed.case;
-    const recipients = spec.findRecipients(c.contacts, c.handlerId);
-    if (recipients.to.length === 0) {
-      deps.logger.warn(
-        { jobId: data.jobId, trackingNo: c.trackingNo },
-        "deadline mail not sent: nobody it could go to has an email address",
-      );
-      return { outcome: "done", detail: "no recipient" };
-    }
-    const view = {
-      id: c.id,
-      trackingNo: c.trackingNo,
-      agencyName: c.agencyName,
-      applicantName: c.applicant.name,
-      receivedOn: c.receivedOn,
-      description: c.description,
-      handler: c.handlerName,
-      stateLabel: found.stateLabel,
-    };
-    const mail = spec.compose({ view, clock: found.clock, today, calendar, publicUrl: deps.publicUrl });
-    const isSent = await sendNotificationIn(trx, deps.mailer, {
-      key: data.jobId,
-      applicationId: c.id,
-      mail: { ...recipients, ...mail },
-    });
-    return {
-      outcome: "done",
-      detail: isSent ? `sent to ${recipients.to.join(", ")}` : "sent by another worker",
-    };
+  const through = dueThrough(at, deps.jobHour);
+  const batch = { jobId: data.jobId, kind: data.kind, today, through, extra: MAIL_BATCH_EXTRA, at };
+  const own = await deps.db.transaction().execute(async (trx) => {
+    const rows = await claimMailRows(trx, batch);
+    const outcomes = new Map<string, RowOutcome>();
+    for (const row of rows) outcomes.set(row.jobId, await mailRow(deps, spec, row, calendar, today));
+    await finishRows(trx, outcomes, at);
+    return rows[0]?.isOwn ? outcomes.get(data.jobId) : undefined;
   });
-  if (out === undefined) return explainUnclaimed(deps.db, data.jobId, today, deps.jobHour);
-  if (out instanceof PermanentJobError) throw out;
-  return out;
+  if (own === undefined) return explainUnclaimed(deps.db, data.jobId, today, deps.jobHour);
+  if (own.result === "retry") throw own.error;
+  if (own.result === "cancel") {
+    if (own.error) throw own.error;
+    return { outcome: "cancelled", detail: own.detail };
+  }
+  return own.result;
 }
 
-/** The clock, when the case is there and the clock still as planned (a late reply is no longer overdue). */
-function applicableClock(
-  claimed: ClaimedMailRow,
-  expected: { clock: string; dueOn: CivilDate; state: Clock["state"] },
-  calendar: Parameters<typeof plannedClock>[1],
+/** One claimed row: its mail composed and sent, or why not. Never throws for a failed send. */
+async function mailRow(
+  deps: HandlerDeps,
+  spec: ClockMailSpec,
+  row: ClaimedMailRow,
+  calendar: WorkingCalendar,
   today: CivilDate,
-) {
-  if (!claimed.case) return undefined;
-  const found = plannedClock(claimed.case.snapshot, calendar, today, expected);
+): Promise<RowOutcome> {
+  const payload = parsePayload(row.jobId, row.payload);
+  if (payload instanceof PermanentJobError) {
+    deps.logger.error({ jobId: row.jobId, err: payload }, "deadline row cancelled: malformed payload");
+    return { result: "cancel", detail: "malformed payload", error: payload };
+  }
+  const c = row.case;
+  const found = c && plannedClock(c.snapshot, calendar, today, { ...payload, state: spec.state });
   // A missed clock whose awaited act happened late (a reply, a re-reply) is no longer overdue.
-  if (!found || (expected.state === "missed" && found.clock.doneOn !== undefined)) return undefined;
-  return found;
+  if (!c || !found || (spec.state === "missed" && found.clock.doneOn !== undefined))
+    return { result: "cancel", detail: `clock ${payload.clock} not ${spec.state} at ${payload.dueOn}` };
+  if (row.isSent) return { result: { outcome: "done", detail: "sent by another worker" } };
+  const recipients = spec.findRecipients(c.contacts, c.handlerId);
+  if (recipients.to.length === 0) {
+    deps.logger.warn(
+      { jobId: row.jobId, trackingNo: c.trackingNo },
+      "deadline mail not sent: nobody it could go to has an email address",
+    );
+    return { result: { outcome: "done", detail: "no recipient" } };
+  }
+  const view = {
+    id: c.id,
+    trackingNo: c.trackingNo,
+    agencyName: c.agencyName,
+    applicantName: c.applicant.name,
+    receivedOn: c.receivedOn,
+    description: c.description,
+    handler: c.handlerName,
+    stateLabel: found.stateLabel,
+  };
+  const mail = spec.compose({ view, clock: found.clock, today, calendar, publicUrl: deps.publicUrl });
+  try {
+    await deps.mailer.send({ ...recipients, ...mail });
+  } catch (error) {
+    if (!row.isOwn)
+      deps.logger.warn({ jobId: row.jobId, err: error }, "deadline mail failed; left to its job");
+    return { result: "retry", error };
+  }
+  return {
+    result: { outcome: "done", detail: `sent to ${recipients.to.join(", ")}` },
+    record: {
+      key: row.jobId,
+      applicationId: c.id,
+      to: [...recipients.to, ...recipients.cc.map((a) => `cc:${a}`)].join(", "),
+      subject: mail.subject,
+    },
+  };
+}
+
+/**
+ * ONE statement for the batch: the sent mails' notifications recorded (a second send of a key
+ * is refused by its primary key), the rows that no longer apply cancelled, the rows whose send
+ * failed pending again.
+ */
+async function finishRows(trx: Db, outcomes: ReadonlyMap<string, RowOutcome>, at: Date): Promise<void> {
+  const sent = [...outcomes.values()].flatMap((o) => ("record" in o && o.record ? [o.record] : []));
+  const ids = (kind: "cancel" | "retry") =>
+    [...outcomes].filter(([, o]) => o.result === kind).map(([id]) => id);
+  const [cancel, retry] = [ids("cancel"), ids("retry")];
+  if (sent.length + cancel.length + retry.length === 0) return;
+  await sql`
+    WITH recorded AS (
+      INSERT INTO sent_notifications (notification_key, application_id, recipients, subject)
+      SELECT * FROM unnest(${sent.map((s) => s.key)}::text[], ${sent.map((s) => s.applicationId)}::text[],
+                           ${sent.map((s) => s.to)}::text[], ${sent.map((s) => s.subject)}::text[])
+      ON CONFLICT (notification_key) DO NOTHING RETURNING 1),
+    cancelled AS (
+      UPDATE deadline_jobs SET status = 'cancelled', done_at = ${at}
+      WHERE job_id = ANY(${cancel}::text[]) AND status = 'done' RETURNING 1),
+    released AS (
+      UPDATE deadline_jobs SET status = 'pending', done_at = NULL
+      WHERE job_id = ANY(${retry}::text[]) AND status = 'done' RETURNING 1)
+    SELECT (SELECT count(*) FROM recorded) AS recorded`.execute(trx);
 }
