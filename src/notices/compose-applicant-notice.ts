@@ -1,5 +1,7 @@
+import { buffer } from "node:stream/consumers";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { findDocumentByLetter, openDocument } from "../documents/document-store.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import { LETTER_KIND_DEFINITIONS } from "../letters/letter-kinds.ts";
 import { findIssuedDocument, findIssuedLetters } from "../letters/letter-store.ts";
@@ -23,13 +25,32 @@ export interface ComposeDeps {
 /** A notice ready to go: its words, the letter it carries once issued, its recipients. */
 export interface ApplicantNoticeDraft extends ComposedNotice {
   letterSerial: string | null;
-  /** The issued letter as frozen (DOCX), to attach. */
+  /** The issued letter as frozen: its PDF (src/documents), else its DOCX, to attach. */
   attachment: { filename: string; content: Buffer; contentType: string } | null;
+  /** Issued, its PDF not made yet: since when it was issued (the service's clock). */
+  pdfPendingSince: Date | null;
   email: string | undefined;
   phone: string | undefined;
 }
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const PDF = "application/pdf";
+
+/** The letter as issued: the PDF it was frozen as (issue 12, point 1), else the DOCX issued. */
+async function frozenLetter(db: Kysely<Database>, applicationId: string, key: string) {
+  const owner = { kind: "application" as const, id: applicationId };
+  const pdf = await findDocumentByLetter(db, owner, key);
+  const opened = pdf ? await openDocument(db, owner, pdf.id) : null;
+  if (opened) {
+    return {
+      filename: opened.document.downloadName,
+      content: await buffer(opened.content),
+      contentType: PDF,
+    };
+  }
+  const docx = await findIssuedDocument(db, applicationId, key);
+  return docx ? { filename: docx.filename, content: docx.document, contentType: DOCX } : null;
+}
 
 /** A clock's last day, when it stands: not while it waits for a posted document's receipt. */
 function dateOf(clock: ClockView | undefined, states: readonly string[] = ["running"]): NoticeDate | null {
@@ -57,9 +78,10 @@ export async function composeApplicantNotice(
     deps.applications.get(SYSTEM_ACTOR, c.row.id),
     findIssuedLetters(deps.db, c.row.id),
   ]);
-  const serialNo = issued.get(key)?.serialNo ?? null;
+  const letter = issued.get(key);
+  const serialNo = letter?.serialNo ?? null;
   const title = LETTER_KIND_DEFINITIONS[definition.letter].title;
-  const document = serialNo ? await findIssuedDocument(deps.db, c.row.id, key) : null;
+  const attachment = serialNo ? await frozenLetter(deps.db, c.row.id, key) : null;
   const composed = definition.compose({
     trackingNo: c.row.tracking_no,
     agencyName: c.agency.name,
@@ -76,13 +98,8 @@ export async function composeApplicantNotice(
   return {
     ...composed,
     letterSerial: serialNo,
-    attachment: document
-      ? {
-          filename: document.filename,
-          content: document.document,
-          contentType: document.filename.endsWith(".pdf") ? "application/pdf" : DOCX,
-        }
-      : null,
+    attachment,
+    pdfPendingSince: letter && attachment?.contentType !== PDF ? letter.issuedAt : null,
     email: field(c.row.applicant, "email"),
     phone: field(c.row.applicant, "phone"),
   };

@@ -29,6 +29,13 @@ export interface DeliverDeps {
   retryBaseSeconds?: number | undefined;
   /** How often a reply's notice looks again for its issued letter. Default: 60. */
   letterWaitSeconds?: number | undefined;
+  /**
+   * How long a reply's notice waits, after its letter was issued, for the PDF the letter is
+   * frozen as (made after the issue, src/documents); then it goes with the DOCX. Default: 10.
+   */
+  pdfWaitMinutes?: number | undefined;
+  /** The service's clock (letters are dated by it). */
+  now: () => Date;
 }
 
 export type DeliveryOutcome = "done" | "retry" | "waiting_letter" | "cancelled";
@@ -102,7 +109,7 @@ export async function deliverNotice(deps: DeliverDeps, n: ClaimedNotice): Promis
     payload: (event.payload ?? {}) as Record<string, unknown>,
   });
   const words = { text: draft.text, letter_serial: draft.letterSerial };
-  if (NOTICE_KIND_DEFINITIONS[n.kind].waitsForLetter && draft.letterSerial === null) {
+  if (NOTICE_KIND_DEFINITIONS[n.kind].waitsForLetter && isWaitingForLetter(deps, draft)) {
     await updateNotice(deps.db, n.id, words, { retryAfterSeconds: deps.letterWaitSeconds ?? 60 });
     return "waiting_letter";
   }
@@ -139,6 +146,14 @@ export async function deliverNotice(deps: DeliverDeps, n: ClaimedNotice): Promis
     isDone ? "applicant notice delivered" : "applicant notice to retry",
   );
   return isDone ? "done" : "retry";
+}
+
+/** A reply goes with its letter: issued (numbered), and frozen as PDF unless that takes too long. */
+function isWaitingForLetter(deps: DeliverDeps, draft: ApplicantNoticeDraft): boolean {
+  if (draft.letterSerial === null) return true;
+  if (draft.pdfPendingSince === null) return false;
+  const waitedMs = deps.now().getTime() - draft.pdfPendingSince.getTime();
+  return waitedMs < (deps.pdfWaitMinutes ?? 10) * 60_000;
 }
 
 function mailSender(deps: DeliverDeps, n: ClaimedNotice, draft: ApplicantNoticeDraft) {

@@ -1,8 +1,12 @@
 // Notices to the applicant (issue 12, point 3): the relay reads the case events, mails the
 // applicant (a real SMTP sink), sends an SMS to a real HTTP sink standing in for the gateway, and
 // lists the messages of the status page. PostgreSQL and Redis of the run, no mocks.
+
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/create-database.ts";
+import { makeSofficeConverter } from "../../src/documents/convert-docx-to-pdf.ts";
+import { freezeLetterPdf } from "../../src/documents/freeze-letter-pdfs.ts";
 import { makeLetterService } from "../../src/letters/letter-service.ts";
 import { createMailer } from "../../src/mail/create-mailer.ts";
 import { listApplicantNotices, listCaseNotices } from "../../src/notices/list-applicant-notices.ts";
@@ -181,7 +185,7 @@ describe("notices to the applicant", () => {
     );
   });
 
-  it("an extension and a reply: mails; the reply waits for its letter, then carries it attached with its serial", async () => {
+  it("an extension and a reply: mails; the reply waits for its letter and its frozen PDF, then carries the PDF with its serial", async () => {
     const app = await registerCase("2026-03-23", { phone: false });
     await service.act(actors.approver, app.id, {
       type: "extend",
@@ -215,16 +219,51 @@ describe("notices to the applicant", () => {
     const issued = await letters.issueLetter(actors.approver, app.id, "reply");
     const serial = issued.letter.serialNo as string;
     expect(serial).toBe("某镇公开〔2026〕第1号");
+    await relay(); // issued, not yet frozen as PDF: the notice waits for it
+    expect(mailsFor(app.trackingNo)).toHaveLength(2);
+    const pdf = await freezeLetterPdf({ db: db.db, convert: makeSofficeConverter(), now }, app.id, "reply");
+    expect(pdf?.detectedType).toBe("application/pdf");
     await relay();
     const reply = mailsFor(app.trackingNo).find((m) => m.subject.startsWith("政府信息公开申请答复"));
     expect(reply?.text).toContain(`答复书文号：${serial}，答复日期：2026年3月26日`);
-    expect(reply?.raw).toContain("Content-Disposition: attachment");
-    expect(reply?.raw).toContain("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(reply?.text).toContain(`政府信息公开申请答复书（${serial}）见附件`);
+    expect(reply?.raw).toMatch(
+      /Content-Type: application\/pdf;[^\n]*\r?\n(?:[^\n]*\r?\n)*?Content-Disposition: attachment/,
+    );
+    const parsed = await simpleParser(reply?.raw ?? "");
+    expect(parsed.attachments.map((a) => [a.contentType, a.filename])).toEqual([
+      ["application/pdf", pdf?.downloadName],
+    ]);
+    expect(parsed.attachments[0]?.content.subarray(0, 5).toString()).toBe("%PDF-");
     const listed = await listApplicantNotices(db.db, app.id);
     expect(listed.map((n) => [n.kind, n.letterSerial])).toEqual([
       ["receipt", undefined],
       ["extension", undefined],
       ["reply", serial],
+    ]);
+  });
+
+  it("a reply whose letter is not frozen as PDF in time goes with the DOCX issued", async () => {
+    const app = await registerCase("2026-03-26", { phone: false });
+    await service.act(actors.approver, app.id, {
+      type: "decide",
+      on: d("2026-03-26"),
+      outcome: "disclosed",
+      disclosure: "provided",
+    });
+    await makeLetterService({ db: db.db, applications: service, now }).issueLetter(
+      actors.approver,
+      app.id,
+      "reply",
+    );
+    await relay({ pdfWaitMinutes: 0 });
+    const reply = mailsFor(app.trackingNo).find((m) => m.subject.startsWith("政府信息公开申请答复"));
+    const parsed = await simpleParser(reply?.raw ?? "");
+    expect(parsed.attachments.map((a) => [a.contentType, a.filename])).toEqual([
+      [
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "政府信息公开申请答复书（某镇公开〔2026〕第2号）.docx",
+      ],
     ]);
   });
 
