@@ -7,6 +7,7 @@
 import type { Kysely } from "kysely";
 import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
+import { reattachDocuments } from "../documents/document-store.ts";
 import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
 import { maskApplicant } from "../domain/personal-data.ts";
 import { REGISTER_ROLES, type Role } from "../domain/roles.ts";
@@ -40,11 +41,6 @@ export interface IntakeQueueDeps {
   db: Kysely<Database>;
   applications: ApplicationService;
   now: () => Date;
-  /**
-   * Moves the submission's files to the case, in the confirmation's transaction (the document
-   * store's `reattachDocuments`); none when the store is absent.
-   */
-  reattachDocuments?: (trx: Kysely<Database>, submissionId: string, applicationId: string) => Promise<void>;
 }
 
 /** Who works the queue: the agency's intake clerks and its administrator. */
@@ -170,7 +166,11 @@ export function makeIntakeQueueService(deps: IntakeQueueDeps) {
           by: actor.userId,
           applicationId: caseId,
         });
-        await deps.reattachDocuments?.(ops.db, s.id, caseId);
+        await reattachDocuments(
+          ops.db,
+          { kind: "submission", id: s.id },
+          { kind: "application", id: caseId },
+        );
         return caseId;
       });
       return deps.applications.get(actor, applicationId);

@@ -9,7 +9,9 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
+import { type DocumentLimits, type SpooledFile, storeSpooled } from "../documents/document-store.ts";
 import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
+import type { DocumentKind } from "../domain/document-kinds.ts";
 import { type Actor, SYSTEM_ACTOR } from "../services/actor.ts";
 import type { ApplicationService } from "../services/application-service.ts";
 import type { ActionInput, Applicant, ApplicationView } from "../services/application-types.ts";
@@ -50,10 +52,19 @@ export interface PublicStatus {
   letters: PublicLetter[];
 }
 
+/** A file the applicant sent with the form, spooled to disk (the caller disposes of it). */
+export interface PortalFile {
+  fileName: string;
+  declaredType: string;
+  spooled: SpooledFile;
+}
+
 export interface PortalServiceDeps {
   db: Kysely<Database>;
   applications: ApplicationService;
   now: () => Date;
+  /** Limits of the files of one submission (and of one supplement). */
+  fileLimits: DocumentLimits;
 }
 
 /** One answer for a wrong code and for wrong digits: nothing tells which (no enumeration). */
@@ -115,6 +126,33 @@ export function makePortalService(deps: PortalServiceDeps) {
     if (!row || !isMatch) throw unknownCode();
     const { caseApplicant: _c, ...submission } = row;
     return submission;
+  }
+
+  /** The applicant's files as documents of `owner`, in the caller's transaction (none: nothing). */
+  async function storeFiles(
+    trx: Kysely<Database>,
+    owner: { kind: "submission" | "application"; id: string },
+    files: readonly PortalFile[],
+    kind: DocumentKind,
+    at: Date,
+    eventSeq?: number,
+  ): Promise<void> {
+    for (const f of files) {
+      await storeSpooled(
+        trx,
+        f.spooled,
+        {
+          owner,
+          kind,
+          eventSeq,
+          fileName: f.fileName,
+          declaredType: f.declaredType,
+          uploadedBy: null,
+          uploadedAt: at,
+        },
+        deps.fileLimits,
+      );
+    }
   }
 
   async function caseView(applicationId: string): Promise<ApplicationView> {
@@ -180,12 +218,27 @@ export function makePortalService(deps: PortalServiceDeps) {
   }
 
   /** A case action for the applicant, dated today; a refusal of the machine in the applicant's words. */
-  async function actForApplicant(s: DbOnlineSubmission, input: ActionInput, refusal: string): Promise<void> {
+  async function actForApplicant(
+    s: DbOnlineSubmission,
+    input: ActionInput,
+    refusal: string,
+    /** More writes in the action's transaction, given the seq of the event it recorded. */
+    alongside?: (trx: Kysely<Database>, caseId: string, seq: number) => Promise<void>,
+  ): Promise<void> {
     const view = await caseView(s.application_id as string);
     const agency = await agencyOf(view.agencyCode);
     if (!agency) throw unknownCode();
     try {
-      await applications.act(portalActor(agency), view.id, input);
+      await applications.inTransaction(async (ops) => {
+        await ops.act(portalActor(agency), view.id, input);
+        // the action is the last event it appended: its seq is the row's version
+        const row = await ops.db
+          .selectFrom("applications")
+          .select("version")
+          .where("id", "=", view.id)
+          .executeTakeFirstOrThrow();
+        await alongside?.(ops.db, view.id, row.version);
+      });
     } catch (e) {
       if (e instanceof AppError && (e.code === "illegal_action" || e.code === "version_conflict"))
         throw new AppError("conflict", { message: refusal });
@@ -195,7 +248,10 @@ export function makePortalService(deps: PortalServiceDeps) {
 
   return {
     /** 在线申请: a pending submission in the agency's intake queue, and its 查询码 (shown once). */
-    async submit(input: PublicSubmissionInput): Promise<{ queryCode: string; submittedAt: string }> {
+    async submit(
+      input: PublicSubmissionInput,
+      files: readonly PortalFile[] = [],
+    ): Promise<{ queryCode: string; submittedAt: string }> {
       const agency = await agencyOf(input.agencyCode);
       if (!agency) {
         throw new AppError("invalid_input", {
@@ -205,16 +261,20 @@ export function makePortalService(deps: PortalServiceDeps) {
       }
       const queryCode = generateQueryCode();
       const submittedAt = deps.now();
-      await insertSubmission(db, {
-        id: randomUUID(),
-        agency_id: agency.id,
-        query_code_hash: hashQueryCode(normalizeQueryCode(queryCode) as string),
-        applicant_type: input.applicant.type,
-        applicant: input.applicant,
-        description: input.description,
-        delivery_form: input.deliveryForm ?? null,
-        status: "pending",
-        submitted_at: submittedAt,
+      const id = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await insertSubmission(trx, {
+          id,
+          agency_id: agency.id,
+          query_code_hash: hashQueryCode(normalizeQueryCode(queryCode) as string),
+          applicant_type: input.applicant.type,
+          applicant: input.applicant,
+          description: input.description,
+          delivery_form: input.deliveryForm ?? null,
+          status: "pending",
+          submitted_at: submittedAt,
+        });
+        await storeFiles(trx, { kind: "submission", id }, files, "other", submittedAt);
       });
       return { queryCode, submittedAt: submittedAt.toISOString() };
     },
@@ -228,7 +288,12 @@ export function makePortalService(deps: PortalServiceDeps) {
     locate,
 
     /** 网上补正: recorded as receive_supplement today (China), only while a supplement is requested. */
-    async supplement(code: string, verify: string, text: string): Promise<PublicStatus> {
+    async supplement(
+      code: string,
+      verify: string,
+      text: string,
+      files: readonly PortalFile[] = [],
+    ): Promise<PublicStatus> {
       const s = await locate(code, verify);
       if (s.status !== "confirmed") {
         throw new AppError("conflict", {
@@ -245,6 +310,8 @@ export function makePortalService(deps: PortalServiceDeps) {
         s,
         { type: "receive_supplement", on: today(), reason: `申请人通过网上申请查询提交补正：${text}` },
         "补正未能登记：申请的办理情况刚刚发生变化，请刷新后查看",
+        (trx, caseId, seq) =>
+          storeFiles(trx, { kind: "application", id: caseId }, files, "supplement", deps.now(), seq),
       );
       return statusOf(s);
     },

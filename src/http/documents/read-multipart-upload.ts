@@ -24,6 +24,8 @@ export interface MultipartOptions {
   tooLargeMessage: string;
   /** Where files are spooled. */
   tmpDir?: string | undefined;
+  /** Largest text field, bytes (default 10,000; a request's 5,000 characters need 15,000). */
+  maxFieldBytes?: number;
 }
 
 export interface MultipartBody {
@@ -65,7 +67,7 @@ export function readMultipartUpload(
     return new AppError("payload_too_large", { message: options.tooLargeMessage });
   };
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxFiles * options.maxFileBytes + OVERHEAD_BYTES) {
+  if (declared > maxFiles * options.maxFileBytes + OVERHEAD_BYTES + (options.maxFieldBytes ?? 0)) {
     req.resume();
     throw tooLarge();
   }
@@ -85,7 +87,7 @@ export function readMultipartUpload(
           files: maxFiles,
           fields: 20,
           parts: maxFiles + 20,
-          fieldSize: FIELD_BYTES,
+          fieldSize: options.maxFieldBytes ?? FIELD_BYTES,
           fileSize: options.maxFileBytes + 1,
         },
       });

@@ -126,10 +126,12 @@ function operationOf(route: AnyRoute): JsonSchema {
   if (route.multipart) {
     const fields = toJsonSchema(route.multipart.fields);
     const files = Object.fromEntries(route.multipart.files.map((f) => [f, BINARY]));
+    const json = route.body ? (op.requestBody as { content: JsonSchema } | undefined)?.content : undefined;
     op.requestBody = {
       required: true,
       description: `${route.multipart.description}（每个文件不超过 ${route.multipart.maxBytes} 字节）`,
       content: {
+        ...json,
         "multipart/form-data": {
           schema: {
             ...fields,

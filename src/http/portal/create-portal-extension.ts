@@ -3,15 +3,15 @@ import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import { AppError } from "../../app-error.ts";
 import type { Database } from "../../db/schema.ts";
-import { type IntakeQueueDeps, makeIntakeQueueService } from "../../portal/intake-queue-service.ts";
+import { makeIntakeQueueService } from "../../portal/intake-queue-service.ts";
 import { makePortalService } from "../../portal/portal-service.ts";
 import type { ApplicationService } from "../../services/application-service.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
 import type { HttpExtension } from "../http-deps.ts";
 import { onlineSubmissionRoutes } from "../online-submissions/online-submissions.routes.ts";
 import { mountRoutes } from "../routing/define-route.ts";
-import { type FindLetterPdf, PUBLIC_BASE, portalRoutes } from "./portal.routes.ts";
-import { makePortalGuard, type PortalLimits } from "./portal-guard.ts";
+import { PUBLIC_BASE, portalRoutes } from "./portal.routes.ts";
+import { DEFAULT_PORTAL_LIMITS, makePortalGuard, type PortalLimits } from "./portal-guard.ts";
 
 /** The largest JSON body the public API takes (a request is at most 5,000 characters). */
 export const PUBLIC_JSON_LIMIT_BYTES = 64 * 1024;
@@ -25,8 +25,8 @@ export interface PortalExtensionDeps {
   /** Prefix of the portal's Redis keys (e.g. `ogi:portal:`). */
   redisPrefix: string;
   limits?: PortalLimits | undefined;
-  findLetterPdf?: FindLetterPdf | undefined;
-  reattachDocuments?: IntakeQueueDeps["reattachDocuments"];
+  /** Where uploaded files are spooled (default: the system's temporary folder). */
+  tmpDir?: string | undefined;
 }
 
 /** 413 for a public JSON body over the limit (the app's parser takes up to 1 MB for staff). */
@@ -50,21 +50,15 @@ const publicBodyLimit: RequestHandler = (req, res, next) => {
  * (`/api/v1/online-submissions`), mounted by createHttpApp as an extension.
  */
 export function createPortalExtension(auth: Authenticator, deps: PortalExtensionDeps): HttpExtension {
-  const portal = makePortalService(deps);
-  const guard = makePortalGuard({
-    redis: deps.redis,
-    prefix: deps.redisPrefix,
-    now: deps.now,
-    limits: deps.limits,
+  const limits = deps.limits ?? DEFAULT_PORTAL_LIMITS;
+  const portal = makePortalService({
+    ...deps,
+    fileLimits: { maxFileBytes: limits.maxFileBytes, maxOwnerBytes: limits.maxFilesBytes },
   });
-  const queue = makeIntakeQueueService({
-    db: deps.db,
-    applications: deps.applications,
-    now: deps.now,
-    reattachDocuments: deps.reattachDocuments,
-  });
+  const guard = makePortalGuard({ redis: deps.redis, prefix: deps.redisPrefix, now: deps.now, limits });
+  const queue = makeIntakeQueueService({ db: deps.db, applications: deps.applications, now: deps.now });
   const specs = [
-    ...portalRoutes({ db: deps.db, portal, guard, findLetterPdf: deps.findLetterPdf }),
+    ...portalRoutes({ db: deps.db, portal, guard, limits, tmpDir: deps.tmpDir }),
     ...onlineSubmissionRoutes(queue),
   ];
   const router = express.Router();

@@ -25,6 +25,10 @@ export interface PortalLimits {
   forgetAfterMinutes: number;
   /** How long a challenge may be answered, minutes (default 5). */
   challengeMinutes: number;
+  /** Files with one submission or one supplement (default 5), each at most maxFileBytes (10 MB), together at most maxFilesBytes (30 MB). */
+  maxFiles: number;
+  maxFileBytes: number;
+  maxFilesBytes: number;
 }
 
 export const DEFAULT_PORTAL_LIMITS: PortalLimits = {
@@ -36,6 +40,9 @@ export const DEFAULT_PORTAL_LIMITS: PortalLimits = {
   maxDelaySeconds: 60,
   forgetAfterMinutes: 15,
   challengeMinutes: 5,
+  maxFiles: 5,
+  maxFileBytes: 10 * 1024 * 1024,
+  maxFilesBytes: 30 * 1024 * 1024,
 };
 
 /** Past the free failures without a solved challenge: 429 with a new question to answer. */

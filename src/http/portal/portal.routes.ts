@@ -1,13 +1,16 @@
+import { pipeline } from "node:stream/promises";
 import type { Request, Response } from "express";
 import type { Kysely } from "kysely";
 import { AppError } from "../../app-error.ts";
 import type { Database } from "../../db/schema.ts";
+import { findDocumentByLetter, openDocument } from "../../documents/document-store.ts";
 import type { PortalService } from "../../portal/portal-service.ts";
 import { isUnknownCode } from "../../portal/portal-service.ts";
 import { APPLICANT_LETTER_KINDS } from "../../portal/public-letters.ts";
 import { hashQueryCode, normalizeQueryCode } from "../../portal/query-code.ts";
 import { RateLimited } from "../auth/login-limiter.ts";
-import { type AnyRoute, defineRoute, HttpFile, HttpReply } from "../routing/define-route.ts";
+import { type AnyRoute, defineRoute, HttpReply, STREAMED } from "../routing/define-route.ts";
+import { parseInput } from "../validation/parse-input.ts";
 import {
   ZChallenge,
   ZLetterParams,
@@ -19,22 +22,21 @@ import {
   ZSupplementBody,
   ZWithdrawBody,
 } from "./portal.schema.ts";
-import { ChallengeRequired, type PortalGuard } from "./portal-guard.ts";
+import { dropBody, isFormRequest, readPortalForm, submissionFields } from "./portal-forms.ts";
+import { ChallengeRequired, type PortalGuard, type PortalLimits } from "./portal-guard.ts";
 
 export const PUBLIC_BASE = "/api/v1/public";
-
-/** The frozen PDF of an issued letter (the document store), or null while there is none. */
-export type FindLetterPdf = (
-  applicationId: string,
-  kind: string,
-) => Promise<{ body: Buffer; filename: string } | null>;
 
 export interface PortalRoutesDeps {
   db: Kysely<Database>;
   portal: PortalService;
   guard: PortalGuard;
-  findLetterPdf?: FindLetterPdf | undefined;
+  limits: PortalLimits;
+  /** Where uploaded files are spooled (default: the system's temporary folder). */
+  tmpDir?: string | undefined;
 }
+
+const FILES_HELP = "或 multipart/form-data：同名文本字段（applicant 为 JSON），文件放在字段 files（可多个）";
 
 const VERIFY = /^[0-9A-Za-z]{4}$/;
 const VERIFY_HELP = "请求头 X-Verify：申请时所填联系电话或证件号码的最后4位";
@@ -139,6 +141,12 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       tag: "portal",
       access: "public",
       body: ZPublicSubmission,
+      multipart: {
+        fields: ZPublicSubmission,
+        files: ["files"],
+        maxBytes: deps.limits.maxFileBytes,
+        description: `申请的 JSON ${FILES_HELP}；类型按内容判断：PDF、JPEG、PNG、OFD、DOCX、XLSX`,
+      },
       status: 201,
       errors: [429],
       produces: [{ mediaType: "application/json", schema: ZSubmitted }],
@@ -147,9 +155,19 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
           await guard.beginSubmission(ipOf(req));
         } catch (e) {
           if (e instanceof RateLimited) res.setHeader("Retry-After", String(e.retryAfterSeconds));
+          if (isFormRequest(req)) dropBody(req, res);
           throw e;
         }
-        return portal.submit(body);
+        if (!isFormRequest(req)) return portal.submit(body);
+        const form = await readPortalForm(req, res, deps.limits, deps.tmpDir);
+        try {
+          return await portal.submit(
+            parseInput(ZPublicSubmission, submissionFields(form.fields), "body"),
+            form.portalFiles,
+          );
+        } finally {
+          await form.dispose();
+        }
       },
     }),
     defineRoute({
@@ -175,12 +193,30 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       access: "public",
       params: ZQueryCodeParams,
       body: ZSupplementBody,
-      errors: [404, 409, 429],
+      multipart: {
+        fields: ZSupplementBody,
+        files: ["files"],
+        maxBytes: deps.limits.maxFileBytes,
+        description: `补正内容 text ${FILES_HELP}`,
+      },
+      errors: [404, 409, 413, 429],
       produces: statusAnswer,
       async handle({ req, res, params, body }) {
-        return lookedUp(req, res, params.queryCode, (v) =>
-          portal.supplement(params.queryCode, v, body.text).then(withUrls(params.queryCode)),
-        );
+        const answer = await lookedUp(req, res, params.queryCode, async (v) => {
+          if (!isFormRequest(req)) return portal.supplement(params.queryCode, v, body.text);
+          await portal.locate(params.queryCode, v);
+          const form = await readPortalForm(req, res, deps.limits, deps.tmpDir);
+          try {
+            const fields = parseInput(ZSupplementBody, form.fields, "body");
+            return await portal.supplement(params.queryCode, v, fields.text, form.portalFiles);
+          } finally {
+            await form.dispose();
+          }
+        }).catch((e: unknown) => {
+          if (isFormRequest(req) && !req.readableEnded) dropBody(req, res);
+          throw e;
+        });
+        return answer instanceof HttpReply ? dropped(req, res, answer) : withUrls(params.queryCode)(answer);
       },
     }),
     defineRoute({
@@ -210,7 +246,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       errors: [404, 429],
       produces: [{ mediaType: "application/pdf", description: "文书的 PDF" }],
       async handle({ req, res, params }) {
-        return lookedUp(req, res, params.queryCode, async (v) => {
+        const answer = await lookedUp(req, res, params.queryCode, async (v) => {
           const s = await portal.locate(params.queryCode, v);
           const letters = await portal.status(params.queryCode, v);
           const isIssued = letters.letters.some((l) => l.kind === params.kind);
@@ -221,17 +257,43 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
           ) {
             throw new AppError("not_found", { message: "没有这份文书：请从查询结果的文书列表中选择下载" });
           }
-          const pdf = await deps.findLetterPdf?.(s.application_id, params.kind);
-          if (!pdf) {
+          const owner = { kind: "application" as const, id: s.application_id };
+          const frozen = await findDocumentByLetter(deps.db, owner, params.kind);
+          const opened = frozen ? await openDocument(deps.db, owner, frozen.id) : null;
+          if (!opened) {
             throw new AppError("not_found", {
-              message: "这份文书的电子文件（PDF）尚未生成，请以机关送达的文书为准，或联系办理机关索取",
+              message: "这份文书的电子文件（PDF）尚未生成，请稍后再试，或以机关送达的文书为准",
             });
           }
-          return new HttpFile(pdf.body, "application/pdf", pdf.filename);
+          return opened;
         });
+        if (answer instanceof HttpReply) return answer;
+        const { document, content } = answer;
+        res.status(200);
+        res.setHeader("Content-Type", document.detectedType);
+        res.setHeader("Content-Length", String(document.size));
+        res.setHeader("Content-Disposition", contentDisposition(document.downloadName));
+        try {
+          await pipeline(content, res);
+        } catch {
+          // the headers are gone: the applicant sees a cut download and tries again
+          res.destroy();
+        }
+        return STREAMED;
       },
     }),
   ];
+}
+
+/** A refusal answered before a form was read: the rest of the body is dropped. */
+function dropped(req: Request, res: Response, reply: HttpReply): HttpReply {
+  if (isFormRequest(req)) dropBody(req, res);
+  return reply;
+}
+
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 interface TreeNode {

@@ -74,7 +74,10 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   isBodyOptional?: boolean;
   /** Instead of a JSON body: an uploaded file, handed to the handler as `upload`. */
   upload?: UploadSpec;
-  /** Instead of a JSON body: a multipart form the handler streams itself (files, fields). */
+  /**
+   * Instead of a JSON body: a multipart form the handler streams itself (files, fields). With
+   * `body` too, the route takes either: JSON is parsed as usual, a form is left to the handler.
+   */
   multipart?: MultipartSpec;
   query?: Q;
   params?: P;
@@ -133,9 +136,12 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: A
       if (req.body !== undefined) assertStorableText(req.body, "body");
       const params = route.params ? parseInput(route.params, req.params, "path") : req.params;
       const query = route.query ? parseInput(route.query, req.query, "query") : {};
-      const body = route.body
-        ? parseInput(route.body, jsonBody(req, route.isBodyOptional), "body")
-        : undefined;
+      // A route with both takes JSON or a multipart form; the handler reads the form itself.
+      const isForm = route.multipart !== undefined && isMultipartRequest(req);
+      const body =
+        route.body && !isForm
+          ? parseInput(route.body, jsonBody(req, route.isBodyOptional), "body")
+          : undefined;
       const upload = route.upload ? await readUpload(req, res, route.upload) : undefined;
       const result = await route.handle({
         req,
@@ -209,6 +215,10 @@ function readUpload(req: Request, res: Response, spec: UploadSpec): Promise<Buff
     req.once("end", () => (size > spec.maxBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
     req.once("error", reject);
   });
+}
+
+function isMultipartRequest(req: Request): boolean {
+  return (req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data");
 }
 
 /** The request carries a body (of whatever type), as opposed to none at all. */
