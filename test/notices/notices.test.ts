@@ -75,6 +75,26 @@ describe("notices to the applicant", () => {
     );
   });
 
+  it("a fee notice: a mail with the amount and the payment window's last day the engine computed", async () => {
+    const app = await s.registerCase("2026-03-25", { phone: false });
+    await s.service.act(s.actors.handler, app.id, {
+      type: "issue_fee_notice",
+      on: d("2026-03-26"),
+      basis: "per_volume",
+      quantity: 100,
+      amountYuan: 700,
+      paymentMethod: "银行转账至某镇财政所账户",
+      sentBy: "in_person",
+    });
+    const end = (await s.service.get(s.actors.handler, app.id)).deadlines.feePayment?.dueOn;
+    expect(end).toBe("2026-04-24"); // 20 WD from 03-26, 清明 skipped
+    await s.relay();
+    const fee = s.mailsFor(app.trackingNo).find((m) => m.subject.includes("收费通知"));
+    expect(fee?.text).toContain(
+      "应缴纳信息处理费700元。请您自收到收费通知之日起20个工作日内（即2026年4月24日前）缴纳，缴纳方式：银行转账至某镇财政所账户。",
+    );
+  });
+
   it("an extension and a reply: mails; the reply waits for its letter and its frozen PDF, then carries the PDF with its serial", async () => {
     const app = await s.registerCase("2026-03-23", { phone: false });
     await s.service.act(s.actors.approver, app.id, {
