@@ -13,7 +13,7 @@ import {
   Timeline,
   Typography,
 } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client.ts";
 import { getApplication, issueLetter, letterUrl, listLetters } from "../../api/endpoints.ts";
@@ -31,6 +31,9 @@ import { DeliveryCard } from "./delivery-card.tsx";
 import { eventLabel, eventSummary } from "./event-text.ts";
 import { RecordReceiptModal } from "./record-receipt-modal.tsx";
 import { servedDocumentsOf } from "./served-documents.ts";
+
+/** 给申请人的通知: a chunk of its own, loaded with the case page's second column. */
+const NoticesCard = lazy(() => import("./notices-card.tsx").then((m) => ({ default: m.NoticesCard })));
 
 const APPEAL_ROLES: Role[] = ["handler", "approver", "agency_admin"];
 const ENDED = new Set(["decided", "delivered", "archived", "closed"]);
@@ -464,6 +467,9 @@ export default function CasePage() {
             <EventsTimeline app={app} />
             {/* a new version may bring a new letter: read the list again */}
             <LettersCard key={app.version} app={app} onIssued={reload} />
+            <Suspense fallback={null}>
+              <NoticesCard key={app.version} applicationId={app.id} />
+            </Suspense>
           </Space>
         </Col>
       </Row>
