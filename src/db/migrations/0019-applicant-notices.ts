@@ -36,6 +36,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE INDEX applicant_notices_due_idx ON applicant_notices (next_attempt_at)
       WHERE status = 'pending'`.execute(db);
+  // the relay reads the events entered since its watermark every few seconds: without this index
+  // each pass would read the whole log (millions of rows after a ledger import of past years)
+  await sql`CREATE INDEX application_events_entered_at_idx ON application_events (entered_at)`.execute(db);
   await sql`
     CREATE TABLE notice_relay (
       name text PRIMARY KEY,
