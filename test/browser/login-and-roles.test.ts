@@ -1,6 +1,13 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSuite, startBrowserSuite, USERS, type UserKey } from "./support/browser-suite.ts";
+import {
+  type BrowserSuite,
+  PASSWORD,
+  startBrowserSuite,
+  USERS,
+  type UserKey,
+} from "./support/browser-suite.ts";
+import { waitForText } from "./support/ui-helpers.ts";
 
 /** The menu entries each role sees (the header shows name, role and agency). */
 const EXPECTED: Record<UserKey, { role: string; agency: string; menu: string[]; noMenu: string[] }> = {
@@ -110,6 +117,28 @@ describe("logging in (browser)", () => {
     expect((await page.context().cookies()).some((c) => c.name === "ogi_session")).toBe(false);
     await page.reload();
     await expect.poll(() => page.locator("body").textContent()).toContain("会话已过期");
+  });
+
+  // The dialog's code loads on the first click (not with the 工作台), with its own App for the message.
+  it("changes one's own password in the header's 修改密码 dialog; the new one logs in", async () => {
+    const NEW = "other-own-password-2026";
+    const page = await s.loginAs("otherapprover");
+    await page.locator(".worklist").waitFor();
+    await page.getByRole("button", { name: "修改密码" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("当前密码").fill(PASSWORD);
+    await dialog.getByLabel("新密码", { exact: true }).fill(NEW);
+    await dialog.getByLabel("再次输入新密码").fill(NEW);
+    await dialog.getByRole("button", { name: /保\s?存/ }).click();
+    await waitForText(page.locator(".ant-message"), "密码已修改");
+    await expect.poll(() => dialog.count()).toBe(0);
+    await s.shot(page, "own-password-changed");
+    const again = await s.newPage();
+    await again.goto(`${s.baseUrl}/login`);
+    await again.getByLabel("用户名").fill("otherapprover");
+    await again.getByLabel("密码").fill(NEW);
+    await again.locator("form button[type=submit]").click();
+    await expect.poll(() => again.locator(".user-name").textContent()).toBe(USERS.otherapprover.displayName);
   });
 
   // Last: it changes clerk's password.

@@ -17,14 +17,15 @@ const DESKTOP = { width: 1440, height: 900 };
  * The JavaScript budgets (gzip-compressed; the issue's target is 250 KB for the login page and
  * for the 工作台). The login page is plain HTML on React, the router and the session (no Ant
  * Design): LOGIN_MEASURED. The 工作台 has its own table, tabs, pager and filters; Ant Design
- * brings its core, the App (message, modal), the layout's Menu and Drawer: WORKLIST_MEASURED
+ * brings its core (ConfigProvider with its form context) and the layout's Menu, Drawer and
+ * Buttons, not its App (message, modal: with the pages that use them): WORKLIST_MEASURED
  * opened directly by a logged-in user, CUMULATIVE_MEASURED for the login page and then the
  * 工作台 (before: 234 KB for the login page, 383 KB for both). A budget is the figure measured
  * plus a few KB.
  */
 const LOGIN_MEASURED = 88;
-const WORKLIST_MEASURED = 239;
-const CUMULATIVE_MEASURED = 240;
+const WORKLIST_MEASURED = 221;
+const CUMULATIVE_MEASURED = 222;
 const LOGIN_BUDGET = (LOGIN_MEASURED + 5) * 1024;
 const WORKLIST_BUDGET = (WORKLIST_MEASURED + 8) * 1024;
 const CUMULATIVE_BUDGET = (CUMULATIVE_MEASURED + 8) * 1024;

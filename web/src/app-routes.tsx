@@ -14,6 +14,7 @@ const importAntdRoot = () => import("./antd-root.tsx");
 const importLayout = () => import("./components/app-layout.tsx").then((m) => ({ default: m.AppLayout }));
 const importWorklist = () => import("./pages/worklist-page.tsx").then((m) => ({ default: m.WorklistPage }));
 const AntdRoot = lazy(importAntdRoot);
+const AntApp = lazy(() => import("./antd-app.tsx"));
 const AppLayout = lazy(importLayout);
 const WorklistPage = lazy(importWorklist);
 const ForcedPasswordChange = lazy(() =>
@@ -60,7 +61,7 @@ function Authenticated({ children }: { children: ReactNode }) {
   if (status === "loading") return <Loading />;
   if (status === "anonymous") return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   // A password an administrator set: the user's own first (every other call is refused until then).
-  if (user?.mustChangePassword) return lazyPage(<AntdRoot>{lazyPage(<ForcedPasswordChange />)}</AntdRoot>);
+  if (user?.mustChangePassword) return lazyPage(<AntdRoot>{withApp(<ForcedPasswordChange />)}</AntdRoot>);
   preloadShell(location.pathname);
   return lazyPage(
     <AntdRoot>
@@ -70,6 +71,8 @@ function Authenticated({ children }: { children: ReactNode }) {
 }
 
 const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+/** A page that uses App.useApp (message, modal): inside Ant Design's App, loaded with it. */
+const withApp = (node: ReactNode) => lazyPage(<AntApp>{node}</AntApp>);
 
 export function AppRoutes() {
   return (
@@ -77,13 +80,13 @@ export function AppRoutes() {
       <Route path="/login" element={lazyPage(<LoginPage />)} />
       <Route
         path="/applications/:id/receipt"
-        element={<Authenticated>{lazyPage(<ReceiptPage />)}</Authenticated>}
+        element={<Authenticated>{withApp(<ReceiptPage />)}</Authenticated>}
       />
       <Route element={<Authenticated>{lazyPage(<AppLayout />)}</Authenticated>}>
         <Route index element={lazyPage(<WorklistPage />)} />
         <Route
           path="intake"
-          element={lazyPage(
+          element={withApp(
             <RoleGate roles={["intake"]}>
               <IntakePage />
             </RoleGate>,
@@ -91,26 +94,26 @@ export function AppRoutes() {
         />
         <Route
           path="online-submissions"
-          element={lazyPage(
+          element={withApp(
             <RoleGate roles={["intake", "agency_admin"]}>
               <OnlineSubmissionsPage />
             </RoleGate>,
           )}
         />
-        <Route path="applications/:id" element={lazyPage(<CasePage />)} />
+        <Route path="applications/:id" element={withApp(<CasePage />)} />
         <Route
           path="approvals"
-          element={lazyPage(
+          element={withApp(
             <RoleGate roles={["approver"]}>
               <ApprovalsPage />
             </RoleGate>,
           )}
         />
-        <Route path="reports" element={lazyPage(<ReportPage />)} />
-        <Route path="dashboard" element={lazyPage(<DashboardPage />)} />
+        <Route path="reports" element={withApp(<ReportPage />)} />
+        <Route path="dashboard" element={withApp(<DashboardPage />)} />
         <Route
           path="admin/users"
-          element={lazyPage(
+          element={withApp(
             <RoleGate roles={["agency_admin"]} systemAdmin>
               <UsersPage />
             </RoleGate>,
@@ -118,7 +121,7 @@ export function AppRoutes() {
         />
         <Route
           path="admin/agencies"
-          element={lazyPage(
+          element={withApp(
             <RoleGate roles={["agency_admin", "supervisor"]} systemAdmin>
               <AgenciesPage />
             </RoleGate>,
@@ -126,7 +129,7 @@ export function AppRoutes() {
         />
         <Route
           path="admin/ledger-import"
-          element={lazyPage(
+          element={withApp(
             <RoleGate roles={["agency_admin"]} systemAdmin>
               <LedgerImportPage />
             </RoleGate>,
@@ -134,15 +137,15 @@ export function AppRoutes() {
         />
         <Route
           path="admin/access-log"
-          element={lazyPage(
+          element={withApp(
             <RoleGate roles={["agency_admin"]} systemAdmin>
               <AccessLogPage />
             </RoleGate>,
           )}
         />
-        <Route path="admin/calendar" element={lazyPage(<CalendarPage />)} />
-        <Route path="admin/settings" element={lazyPage(<SettingsPage />)} />
-        <Route path="calculator" element={lazyPage(<CalculatorPage />)} />
+        <Route path="admin/calendar" element={withApp(<CalendarPage />)} />
+        <Route path="admin/settings" element={withApp(<SettingsPage />)} />
+        <Route path="calculator" element={withApp(<CalculatorPage />)} />
         <Route
           path="*"
           element={<LazyResult status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />}

@@ -77,9 +77,18 @@ export function ChangePasswordFields(props: {
 
 /**
  * 修改密码 as a dialog: POST /api/v1/auth/password; the user's other sessions end, this one goes
- * on. Loaded by ChangePasswordButton when first opened (the Form and Modal are not on the 工作台).
+ * on. Loaded by ChangePasswordButton when first opened (the Form and Modal are not on the 工作台),
+ * with its own App for the message (the layout has none).
  */
 export default function ChangePasswordDialog(props: { open: boolean; onClose(): void }) {
+  return (
+    <App component={false}>
+      <PasswordDialog {...props} />
+    </App>
+  );
+}
+
+function PasswordDialog(props: { open: boolean; onClose(): void }) {
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<PasswordChangeValues>();
   const { message } = App.useApp();
