@@ -127,8 +127,10 @@ async function insertChunks(db: Kysely<Database>, file: SpooledFile): Promise<nu
   const handle = await open(file.path, "r");
   try {
     let n = 0;
+    // one buffer for every chunk: the driver has copied it into its message when the insert returns
+    const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, file.size));
     for (let position = 0; position < file.size; position += CHUNK_BYTES, n++) {
-      const data = Buffer.alloc(Math.min(CHUNK_BYTES, file.size - position));
+      const data = buffer.subarray(0, Math.min(CHUNK_BYTES, file.size - position));
       await handle.read(data, 0, data.length, position);
       await documentsDb(db).insertInto("document_chunks").values({ sha256: file.sha256, n, data }).execute();
     }
@@ -285,9 +287,16 @@ export async function listDocuments(db: Kysely<Database>, owner: DocumentOwner):
   return rows.map((r) => toStored(r));
 }
 
-/** The content of a blob as a stream: one chunk (≤ 1 MiB) read from the database at a time. */
+/**
+ * Bytes read from the database per query: a quarter of a chunk, because the driver receives
+ * bytea as hex text (twice the size) and keeps its largest message's buffer per connection.
+ */
+const READ_BYTES = CHUNK_BYTES / 4;
+
+/** The content of a blob as a stream: read from the database a quarter chunk at a time. */
 export function readBlob(db: Kysely<Database>, sha256: string, chunkCount: number): Readable {
   let n = 0;
+  let offset = 0;
   return new Readable({
     async read() {
       try {
@@ -297,13 +306,18 @@ export function readBlob(db: Kysely<Database>, sha256: string, chunkCount: numbe
         }
         const row = await documentsDb(db)
           .selectFrom("document_chunks")
-          .select("data")
+          .select(sql<Uint8Array>`substring(data from ${offset + 1} for ${READ_BYTES})`.as("piece"))
+          .select(sql<number>`length(data)`.as("length"))
           .where("sha256", "=", sha256)
           .where("n", "=", n)
           .executeTakeFirstOrThrow();
-        n++;
-        const data = row.data;
-        this.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+        offset += READ_BYTES;
+        if (offset >= row.length) {
+          n++;
+          offset = 0;
+        }
+        const piece = row.piece;
+        this.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
       } catch (error) {
         this.destroy(error as Error);
       }

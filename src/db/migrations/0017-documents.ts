@@ -30,6 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       data bytea NOT NULL,
       PRIMARY KEY (sha256, n)
     )`.execute(db);
+  // PDFs and scans are compressed already; uncompressed out-of-line storage lets a read take a
+  // slice of a chunk without decompressing all of it
+  await sql`ALTER TABLE document_chunks ALTER COLUMN data SET STORAGE EXTERNAL`.execute(db);
   await sql`
     CREATE TABLE documents (
       id text PRIMARY KEY,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -148,9 +149,8 @@ export async function startDocumentsSystem(databaseUrl: string | undefined, limi
       if (json) req.end(json);
       else if (body && "chunks" in body) {
         (async () => {
-          for await (const chunk of body.chunks) {
-            if (!req.write(chunk)) await new Promise((r) => req.once("drain", r));
-          }
+          // each chunk is flushed before the next is made (a generator may reuse its buffer)
+          for await (const chunk of body.chunks) await new Promise((r) => req.write(chunk, r));
           req.end();
         })().catch((error: unknown) => {
           // the body could not be made: the connection is cut, as a client that gives up
@@ -158,6 +158,26 @@ export async function startDocumentsSystem(databaseUrl: string | undefined, limi
           reject(error);
         });
       } else req.end();
+    });
+  }
+
+  /** A GET of a file, hashed as it arrives (never held): its status, size and sha256. */
+  function download(as: UserKey, path: string): Promise<{ status: number; size: number; sha256: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        { host: "127.0.0.1", port, method: "GET", path, headers: { authorization: `Bearer ${tokens[as]}` } },
+        (res) => {
+          const hash = createHash("sha256");
+          let size = 0;
+          res.on("data", (c: Buffer) => {
+            size += c.length;
+            hash.update(c);
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, size, sha256: hash.digest("hex") }));
+        },
+      );
+      req.on("error", reject);
+      req.end();
     });
   }
 
@@ -227,6 +247,7 @@ export async function startDocumentsSystem(databaseUrl: string | undefined, limi
     logLines,
     uploadDir,
     send,
+    download,
     multipart,
     upload,
     registerCase,
