@@ -477,7 +477,7 @@ export interface AccessLogEntry {
   id: string;
   at: string;
   user: { username: string; displayName: string };
-  kind: "case_page" | "ledger_export";
+  kind: "case_page" | "ledger_export" | "document_download";
   kindLabel: string;
   application: { id: string; trackingNo: string } | null;
   fields: ("idNumber" | "phone" | "email" | "address")[];

@@ -34,6 +34,8 @@ import { servedDocumentsOf } from "./served-documents.ts";
 
 /** 给申请人的通知: a chunk of its own, loaded with the case page's second column. */
 const NoticesCard = lazy(() => import("./notices-card.tsx").then((m) => ({ default: m.NoticesCard })));
+/** 材料 (issue 12): the case's documents, a chunk of its own. */
+const DocumentsCard = lazy(() => import("./documents-card.tsx").then((m) => ({ default: m.DocumentsCard })));
 
 const APPEAL_ROLES: Role[] = ["handler", "approver", "agency_admin"];
 const ENDED = new Set(["decided", "delivered", "archived", "closed"]);
@@ -467,6 +469,13 @@ export default function CasePage() {
             <EventsTimeline app={app} />
             {/* a new version may bring a new letter: read the list again */}
             <LettersCard key={app.version} app={app} onIssued={reload} />
+            <Suspense fallback={null}>
+              <DocumentsCard
+                key={app.version}
+                applicationId={app.id}
+                canUpload={hasRole("intake", "handler", "approver") && user.agencyCode === app.agencyCode}
+              />
+            </Suspense>
             <Suspense fallback={null}>
               <NoticesCard key={app.version} applicationId={app.id} />
             </Suspense>
