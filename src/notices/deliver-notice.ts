@@ -110,7 +110,8 @@ export async function deliverNotice(deps: DeliverDeps, n: ClaimedNotice): Promis
   });
   const words = { text: draft.text, letter_serial: draft.letterSerial };
   if (NOTICE_KIND_DEFINITIONS[n.kind].waitsForLetter && isWaitingForLetter(deps, draft)) {
-    await updateNotice(deps.db, n.id, words, { retryAfterSeconds: deps.letterWaitSeconds ?? 60 });
+    // no words yet: the status page tells of a reply once its letter goes out with it
+    await updateNotice(deps.db, n.id, {}, { retryAfterSeconds: deps.letterWaitSeconds ?? 60 });
     return "waiting_letter";
   }
   const mail = await attempt(n.mail_status, n.mail_attempts, deps.maxAttempts, mailSender(deps, n, draft));

@@ -123,7 +123,16 @@ describe("notices to the applicant", () => {
     // no SMS without a phone
     expect(s.smsFor(app.trackingNo)).toHaveLength(0);
     const waiting = (await listCaseNotices(s.db.db, app.id)).find((n) => n.kind === "reply");
-    expect(waiting).toMatchObject({ status: "pending", mail: { status: "pending", attempts: 0 } });
+    expect(waiting).toMatchObject({
+      status: "pending",
+      text: null,
+      mail: { status: "pending", attempts: 0 },
+    });
+    // the status page tells of the reply once its letter goes out with it
+    expect((await listApplicantNotices(s.db.db, app.id)).map((n) => n.kind)).toEqual([
+      "receipt",
+      "extension",
+    ]);
 
     const letters = makeLetterService({ db: s.db.db, applications: s.service, now });
     const issued = await letters.issueLetter(s.actors.approver, app.id, "reply");

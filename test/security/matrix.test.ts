@@ -257,6 +257,9 @@ async function tableDigests(s: SecuritySystem): Promise<Record<string, string>> 
     "auth_tokens",
     "deadline_jobs",
     "sent_notifications",
+    // the applicant-notice relay of the workers: its rows and its watermark
+    "applicant_notices",
+    "notice_relay",
     "kysely_migration",
     "kysely_migration_lock",
   ]);
