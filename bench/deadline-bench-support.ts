@@ -3,7 +3,7 @@
  * thousand, child processes (started, waited for, their CPU read, stopped), polling.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../src/db/schema.ts";
 
@@ -85,19 +85,47 @@ export function spawnUntil(command: string[], env: NodeJS.ProcessEnv, ready: str
   });
 }
 
+/** The fields of /proc/<pid>/stat after the command name (index 0 is field 3, the state). */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
 /** CPU seconds (user + system) used so far by the processes (Linux /proc; 0 elsewhere). */
 export function cpuSeconds(children: readonly ChildProcess[]): number {
   let ticks = 0;
   for (const c of children) {
     try {
-      const stat = readFileSync(`/proc/${c.pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      const f = statFields(c.pid ?? 0);
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime
     } catch {
       return 0; // not Linux, or gone: the figure is left out
     }
   }
   return ticks / 100;
+}
+
+/**
+ * CPU seconds used so far by a PostgreSQL cluster: the postmaster with its ended backends
+ * (cutime, cstime) and its live backends (Linux /proc; 0 elsewhere).
+ */
+export function postgresCpuSeconds(postmasterPid: number): number {
+  try {
+    const f = statFields(postmasterPid);
+    let ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const c = statFields(Number(entry));
+        if (Number(c[1]) === postmasterPid) ticks += Number(c[11]) + Number(c[12]);
+      } catch {
+        // ended meanwhile: counted in the postmaster's cutime once reaped
+      }
+    }
+    return ticks / 100;
+  } catch {
+    return 0;
+  }
 }
 
 export async function stopAll(children: ChildProcess[]): Promise<void> {

@@ -8,6 +8,7 @@
  * a steady-state pass with 100,000 jobs present (the timer's incremental pass, and a full pass
  * forced over them).
  */
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +36,7 @@ import {
   countRows,
   cpuSeconds,
   median,
+  postgresCpuSeconds,
   spawnUntil,
   stopAll,
   waitFor,
@@ -43,6 +45,7 @@ import {
 const USAGE = `npm run bench:deadlines -- [options]
   --jobs N          due jobs per drain round (default 20000; 100000 for the issue's figure; 0: no drain)
   --rounds N        drain rounds, each a bare baseline then the ogi workers (default 1; the median is printed)
+  --mix KIND        both (default: automatic events and reminders half and half), automatic or reminder
   --concurrency N   jobs at once per worker process, ogi and bare alike (default: ogi worker's, ${DEFAULT_WORKER_CONCURRENCY})
   --rebuild A,B     pending jobs of each reconciler rebuild after FLUSHALL (default 100000,200000; none: skip)
   --cpu-prof DIR    the ogi workers write V8 CPU profiles to DIR/round<N>/`;
@@ -51,6 +54,7 @@ const { values } = parseArgs({
   options: {
     jobs: { type: "string", default: "20000" },
     rounds: { type: "string", default: "1" },
+    mix: { type: "string", default: "both" },
     concurrency: { type: "string", default: String(DEFAULT_WORKER_CONCURRENCY) },
     rebuild: { type: "string", default: "100000,200000" },
     "cpu-prof": { type: "string" },
@@ -64,6 +68,9 @@ if (values.help) {
 /** Due jobs per drain round (0: no drain). */
 const JOBS = Number(values.jobs);
 const ROUNDS = Number(values.rounds);
+/** Which due jobs: automatic events and reminders half and half, or one kind alone. */
+const MIX = values.mix as "both" | "automatic" | "reminder";
+if (!["both", "automatic", "reminder"].includes(MIX)) throw new Error(`--mix ${MIX}?\n${USAGE}`);
 /** Jobs at once per worker process, ogi and bare alike. */
 const CONCURRENCY = Number(values.concurrency);
 /** Pending rows of each rebuild after FLUSHALL (`none`: no reconciler figures). */
@@ -85,6 +92,8 @@ interface Env {
   redisUrl: string;
   redis: Redis;
   dataDir: string;
+  /** The private PostgreSQL's postmaster (its CPU is read from /proc). */
+  postgresPid: number;
   templates: { automatic: string; reminder: string; future: string };
 }
 
@@ -142,8 +151,29 @@ async function prepare(db: Kysely<Database>) {
 
 interface Drained {
   seconds: number;
-  /** CPU seconds of the two worker processes (0 when not measurable). */
-  cpu: number;
+  /** CPU seconds of the two worker processes, PostgreSQL and Redis (0 when not measurable). */
+  cpu: { workers: number; postgres: number; redis: number };
+}
+
+/** CPU seconds so far of the workers, PostgreSQL and Redis. */
+async function cpuNow(env: Env, children: ChildProcess[]) {
+  return {
+    workers: cpuSeconds(children),
+    postgres: postgresCpuSeconds(env.postgresPid),
+    redis: await redisCpu(env),
+  };
+}
+
+/** What a drain cost: its seconds and the CPU used since `before`. */
+async function drained(env: Env, children: ChildProcess[], before: Drained["cpu"], started: number) {
+  const seconds = (performance.now() - started) / 1000;
+  const after = await cpuNow(env, children);
+  const cpu = {
+    workers: after.workers - before.workers,
+    postgres: after.postgres - before.postgres,
+    redis: after.redis - before.redis,
+  };
+  return { seconds, cpu };
 }
 
 /** Two `ogi worker` processes run every due job (the queue paused until both are up). */
@@ -165,14 +195,17 @@ async function drainWithOgiWorkers(env: Env, round: number): Promise<Drained> {
     [1, 2].map(() => spawnUntil([...profile, BIN, "worker"], workerEnv, "期限任务已启动")),
   );
   try {
-    const cpuBefore = cpuSeconds(children);
+    const before = await cpuNow(env, children);
     const started = performance.now();
     await queue.resume();
+    // Every due row settled and every due job run (a batch settles rows before their jobs run).
     await waitFor(
-      async () => (await countRows(env.db, `status = 'pending' AND run_on <= '${TODAY}'`)) === 0,
-      "every due row settled",
+      async () =>
+        (await countRows(env.db, `status = 'pending' AND run_on <= '${TODAY}'`)) === 0 &&
+        (await queue.getJobCountByTypes("waiting", "active", "prioritized")) === 0,
+      "every due row settled and every due job run",
     );
-    return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(children) - cpuBefore };
+    return await drained(env, children, before, started);
   } finally {
     await stopAll(children);
     await queue.close();
@@ -205,11 +238,11 @@ async function drainBare(env: Env, jobs: number, round: number): Promise<Drained
   const args = [BARE_WORKER, env.redisUrl, env.databaseUrl, BARE_QUEUE, prefix, String(CONCURRENCY)];
   const children = await Promise.all([1, 2].map(() => spawnUntil(["--import", "tsx", ...args], {}, "ready")));
   try {
-    const cpuBefore = cpuSeconds(children);
+    const before = await cpuNow(env, children);
     const started = performance.now();
     await queue.resume();
     await waitFor(async () => (await queue.getCompletedCount()) >= jobs, "the bare jobs completed");
-    return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(children) - cpuBefore };
+    return await drained(env, children, before, started);
   } finally {
     await stopAll(children);
     await queue.obliterate({ force: true });
@@ -258,16 +291,21 @@ const secs = (s: number) => `${s.toFixed(2).padStart(7)} 秒`;
 /** Fresh cases owing one job due now each: its automatic event, or its reminder due today. */
 async function dueJobs(env: Env, round: number): Promise<number> {
   const { automatic, reminder } = env.templates;
-  await cloneCase(env.db, automatic, `a${round}`, Math.ceil(JOBS / 2), `j.kind = 'deadline.automatic'`);
-  await cloneCase(
-    env.db,
-    reminder,
-    `r${round}`,
-    Math.floor(JOBS / 2),
-    `j.kind = 'deadline.reminder' AND j.run_on = '${TODAY}'`,
-  );
+  const reminders = MIX === "both" ? Math.floor(JOBS / 2) : MIX === "reminder" ? JOBS : 0;
+  if (JOBS - reminders > 0)
+    await cloneCase(env.db, automatic, `a${round}`, JOBS - reminders, `j.kind = 'deadline.automatic'`);
+  if (reminders > 0)
+    await cloneCase(
+      env.db,
+      reminder,
+      `r${round}`,
+      reminders,
+      `j.kind = 'deadline.reminder' AND j.run_on = '${TODAY}'`,
+    );
   return countRows(env.db, `status = 'pending' AND run_on <= '${TODAY}'`);
 }
+
+const MIX_LABELS = { both: "自动终止与到期提醒各半", automatic: "只有自动终止", reminder: "只有到期提醒" };
 
 async function benchDrain(env: Env): Promise<void> {
   // Only the copies' jobs are drained: the templates' own rows are parked (cancelled) for cloning.
@@ -275,11 +313,12 @@ async function benchDrain(env: Env): Promise<void> {
   await sql`UPDATE deadline_jobs SET status = 'cancelled'
     WHERE application_id IN (${automatic}, ${reminder}) AND status = 'pending'`.execute(env.db);
   console.log(
-    `期限任务消化（2 个 ogi worker 进程对 2 个裸 BullMQ 进程，各并发 ${CONCURRENCY}；每轮 ${JOBS} 个到期任务：自动终止与到期提醒各半）`,
+    `期限任务消化（2 个 ogi worker 进程对 2 个裸 BullMQ 进程，各并发 ${CONCURRENCY}；每轮 ${JOBS} 个到期任务：${MIX_LABELS[MIX]}）`,
   );
   const ratios: number[] = [];
-  const perJob = (run: Drained, jobs: number) =>
-    run.cpu > 0 ? `，进程 CPU ${((run.cpu / jobs) * 1000).toFixed(2)} 毫秒/个` : "";
+  const ms = (seconds: number, jobs: number) => ((seconds / jobs) * 1000).toFixed(2);
+  const perJob = ({ cpu }: Drained, jobs: number) =>
+    `\n      每个任务的 CPU（毫秒）：worker ${ms(cpu.workers, jobs)}，PostgreSQL ${ms(cpu.postgres, jobs)}，Redis ${ms(cpu.redis, jobs)}`;
   for (let round = 1; round <= ROUNDS; round++) {
     const jobs = await dueJobs(env, round);
     const bare = await drainBare(env, jobs, round);
@@ -341,6 +380,7 @@ async function main(): Promise<void> {
       redisUrl: redis.url,
       redis: client,
       dataDir: join(base, "data"),
+      postgresPid: postgres.pid,
       templates: await prepare(handle.db),
     };
     console.log(`Node ${process.version}；机器与他人共用，数字会有波动。`);

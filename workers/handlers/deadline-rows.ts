@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import { addDays, type CivilDate, civilDateInChina, isCivilDate } from "../../src/domain/civil-date.ts";
+import { type CivilDate, isCivilDate } from "../../src/domain/civil-date.ts";
 import type { Db } from "../../src/services/case-store.ts";
 import type { JobKind } from "../../src/services/plan-deadline-jobs.ts";
 import { runAtMillis } from "../enqueue-planned-jobs.ts";
@@ -24,17 +24,22 @@ export function parsePayload(jobId: string, payload: unknown): DeadlinePayload |
   return new PermanentJobError(`deadline row ${jobId} has a malformed payload: ${parsed.error.message}`);
 }
 
+/** A row found pending and due by checkRow: the day it was due. */
+export interface DueRow {
+  runOn: CivilDate;
+}
+
 /**
- * The row of `jobId` before any work (one statement, no transaction): "due" when it is pending
- * and due by `today`, else the handler's answer (gone or settled: skipped; not due: early). A
- * job whose row a batch of another job already did costs this one read.
+ * The row of `jobId` before any work (one statement, no transaction): its day when it is
+ * pending and due by `today`, else the handler's answer (gone or settled: skipped; not due:
+ * early). A job whose row a batch of another job already did costs this one read.
  */
 export async function checkRow(
   db: Db,
   jobId: string,
   today: CivilDate,
   jobHour: number,
-): Promise<HandlerResult | "due"> {
+): Promise<HandlerResult | DueRow> {
   const row = await db
     .selectFrom("deadline_jobs")
     .select(["status", "run_on"])
@@ -42,17 +47,9 @@ export async function checkRow(
     .executeTakeFirst();
   if (!row) return { outcome: "skipped", detail: "row gone (the case moved on)" };
   if (row.status !== "pending") return { outcome: "skipped", detail: `row ${row.status}` };
-  if (row.run_on > today) return { outcome: "early", runAt: runAtMillis(row.run_on as CivilDate, jobHour) };
-  return "due";
-}
-
-/**
- * The last day whose jobs are due at `now`: today once its jobHour has passed in China, else
- * yesterday. A batch takes other rows only up to it, never before their jobs would run.
- */
-export function dueThrough(now: Date, jobHour: number): CivilDate {
-  const today = civilDateInChina(now);
-  return now.getTime() >= runAtMillis(today, jobHour) ? today : addDays(today, -1);
+  const runOn = row.run_on as CivilDate;
+  if (runOn > today) return { outcome: "early", runAt: runAtMillis(runOn, jobHour) };
+  return { runOn };
 }
 
 export interface ClaimBatch {
@@ -60,8 +57,8 @@ export interface ClaimBatch {
   kind: JobKind;
   /** The job's own row is claimed when due by this day. */
   today: CivilDate;
-  /** Other rows of the kind are claimed when due by this day (dueThrough). */
-  through: CivilDate;
+  /** The own row's day: other rows of the kind are taken when due by it (their jobs due too). */
+  day: CivilDate;
   /** How many other due rows of the kind to take along (0: the job's own row only). */
   extra: number;
   at: Date;
@@ -70,9 +67,11 @@ export interface ClaimBatch {
 /**
  * The SQL of a batch claim (a CTE `claimed (job_id, application_id, payload, is_own)`): the
  * job's own row (waiting for a concurrent claim of it, then finding it done), and up to
- * `extra` other due pending rows of its kind that no one else holds (SKIP LOCKED), oldest
- * first, all pending → done. Run inside the transaction that does their work: a failure rolls
- * the claims back, so the rows are pending again for their own jobs.
+ * `extra` other pending rows of its kind due by its day that no one else holds (SKIP LOCKED),
+ * all pending → done. The others are taken latest first, i.e. from the far end of the queue's
+ * order (jobs are enqueued as their rows are written), so a batch rarely holds a row whose own
+ * job is being handed out at the same time. Run inside the transaction that does their work: a
+ * failure rolls the claims back, so the rows are pending again for their own jobs.
  */
 export function claimedRows(b: ClaimBatch) {
   return sql`claimed AS (
@@ -81,9 +80,9 @@ export function claimedRows(b: ClaimBatch) {
       (job_id = ${b.jobId} AND run_on <= ${b.today})
       OR job_id IN (
         SELECT o.job_id FROM deadline_jobs o
-        WHERE o.status = 'pending' AND o.kind = ${b.kind} AND o.run_on <= ${b.through}
+        WHERE o.status = 'pending' AND o.kind = ${b.kind} AND o.run_on <= ${b.day}
           AND o.job_id <> ${b.jobId}
-        ORDER BY o.run_on LIMIT ${b.extra} FOR UPDATE SKIP LOCKED))
+        ORDER BY o.run_on DESC LIMIT ${b.extra} FOR UPDATE SKIP LOCKED))
     RETURNING job_id, application_id, payload, job_id = ${b.jobId} AS is_own)`;
 }
 
@@ -115,7 +114,7 @@ export async function explainUnclaimed(
   jobHour: number,
 ): Promise<HandlerResult> {
   const checked = await checkRow(db, jobId, today, jobHour);
-  return checked === "due" ? { outcome: "skipped", detail: "row claimed by another worker" } : checked;
+  return "runOn" in checked ? { outcome: "skipped", detail: "row claimed by another worker" } : checked;
 }
 
 /** Sets rows claimed in this transaction back to pending (their own jobs will do them). */

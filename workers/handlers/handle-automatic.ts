@@ -5,7 +5,6 @@ import {
   type ClaimBatch,
   checkRow,
   claimDueRows,
-  dueThrough,
   explainUnclaimed,
   parsePayload,
   settleDeadlineRow,
@@ -35,9 +34,15 @@ export async function handleAutomatic(deps: HandlerDeps, data: DeadlineJobData):
   const at = deps.now();
   const today = civilDateInChina(at);
   const checked = await checkRow(deps.db, data.jobId, today, deps.jobHour);
-  if (checked !== "due") return checked;
-  const through = dueThrough(at, deps.jobHour);
-  const batch = { jobId: data.jobId, kind: data.kind, today, through, extra: AUTOMATIC_BATCH_EXTRA, at };
+  if (!("runOn" in checked)) return checked;
+  const batch = {
+    jobId: data.jobId,
+    kind: data.kind,
+    today,
+    day: checked.runOn,
+    extra: AUTOMATIC_BATCH_EXTRA,
+    at,
+  };
   let own: Own;
   try {
     own = await applyBatch(deps, batch);

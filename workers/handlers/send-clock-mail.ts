@@ -7,7 +7,7 @@ import { PermanentJobError } from "../permanent-job-error.ts";
 import type { DeadlineJobData } from "../queues.ts";
 import { type ClaimedMailRow, claimMailRows } from "./claim-mail-row.ts";
 import type { composeReminderMail } from "./compose-deadline-mail.ts";
-import { checkRow, dueThrough, explainUnclaimed, parsePayload } from "./deadline-rows.ts";
+import { checkRow, explainUnclaimed, parsePayload } from "./deadline-rows.ts";
 import type { Contact, Recipients } from "./find-recipients.ts";
 import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 import { plannedClock } from "./planned-clock.ts";
@@ -48,11 +48,17 @@ export async function sendClockMail(
   const at = deps.now();
   const today = civilDateInChina(at);
   const checked = await checkRow(deps.db, data.jobId, today, deps.jobHour);
-  if (checked !== "due") return checked;
+  if (!("runOn" in checked)) return checked;
   // Before the transaction: PGlite has one connection, a read through deps.db inside would wait.
   const calendar = await deps.calendars.get();
-  const through = dueThrough(at, deps.jobHour);
-  const batch = { jobId: data.jobId, kind: data.kind, today, through, extra: MAIL_BATCH_EXTRA, at };
+  const batch = {
+    jobId: data.jobId,
+    kind: data.kind,
+    today,
+    day: checked.runOn,
+    extra: MAIL_BATCH_EXTRA,
+    at,
+  };
   const own = await deps.db.transaction().execute(async (trx) => {
     const rows = await claimMailRows(trx, batch);
     const outcomes = new Map<string, RowOutcome>();
