@@ -87,12 +87,22 @@ export interface BrowserSuite {
   close(): Promise<void>;
 }
 
+export interface BrowserSuiteOptions {
+  /** Run the workers in the system too (deadline jobs, the applicant-notice relay); default none. */
+  workers?: boolean;
+  /** More settings, e.g. SMTP_URL of a test's SMTP sink. */
+  env?: Record<string, string>;
+}
+
 /**
  * One fresh system per test file: a temporary OGI_DATA_DIR (embedded database), the run's Redis
  * with its own queue prefix, the API on a free port through startSystem, the agencies and users
  * above made with the account service, the built UI, and Debian's Chromium.
  */
-export async function startBrowserSuite(name: string): Promise<BrowserSuite> {
+export async function startBrowserSuite(
+  name: string,
+  options: BrowserSuiteOptions = {},
+): Promise<BrowserSuite> {
   const dataDir = mkdtempSync(join(tmpdir(), "ogi-browser-"));
   const settings = loadSettings({
     OGI_DATA_DIR: dataDir,
@@ -100,11 +110,12 @@ export async function startBrowserSuite(name: string): Promise<BrowserSuite> {
     HOST: "127.0.0.1",
     REDIS_URL: redisUrl(),
     LOG_LEVEL: "error",
+    ...options.env,
   });
   let ids = {} as Record<UserKey, number>;
   const system = await startSystem(settings, {
     http: true,
-    workers: false,
+    workers: options.workers ?? false,
     queuePrefix: freshQueuePrefix(),
     prepare: async (core) => {
       ids = await seed(core.accounts);

@@ -86,11 +86,13 @@ export interface PublicLetter {
   issuedOn: string;
 }
 
+/** A message to the applicant (the words of the mail and SMS sent at a step of the case). */
 export interface PublicNotice {
-  at?: string;
-  sentOn?: string;
-  title?: string;
-  text?: string;
+  kind: string;
+  /** The date of the step it tells of. */
+  on: string;
+  text: string;
+  letterSerial?: string;
 }
 
 /** `GET /api/v1/public/applications/:queryCode`: stage and dates, no personal data. */

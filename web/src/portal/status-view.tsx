@@ -122,6 +122,11 @@ export function StatusView(props: {
 }) {
   const { status: s, code, verify } = props;
   const [downloadError, setDownloadError] = useState<PortalError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const after = (words: string) => (next: PublicStatus) => {
+    setDone(words);
+    props.onChange(next);
+  };
   return (
     <>
       <section className="card" aria-labelledby="status-title">
@@ -129,6 +134,7 @@ export function StatusView(props: {
         <p>
           {s.agencyName}，提交于{chineseDateTime(s.submittedAt)}
         </p>
+        {done && <Notice tone="success">{done}</Notice>}
         <p className="stage">{s.stageLabel}</p>
         {s.receivedOn && <p>本机关收到申请之日：{chineseDate(s.receivedOn)}</p>}
         {s.dueOn && (
@@ -178,20 +184,25 @@ export function StatusView(props: {
       )}
       {(s.notices?.length ?? 0) > 0 && (
         <section className="card" aria-labelledby="notices-title">
-          <h2 id="notices-title">通知</h2>
+          <h2 id="notices-title">本机关的通知</h2>
           <ul className="notices">
             {s.notices?.map((n) => (
-              <li key={`${n.at ?? n.sentOn ?? ""}-${n.title ?? ""}-${n.text ?? ""}`}>
-                {(n.at ?? n.sentOn) && <small>{chineseDateTime((n.at ?? n.sentOn) as string)}</small>}
-                <span>{n.title ?? n.text}</span>
-                {n.title && n.text && <p>{n.text}</p>}
+              <li key={`${n.kind}-${n.on}-${n.letterSerial ?? ""}`}>
+                <small>{chineseDate(n.on)}</small>
+                <p>{n.text}</p>
               </li>
             ))}
           </ul>
         </section>
       )}
-      {s.supplementRequested && <SupplementForm code={code} verify={verify} onDone={props.onChange} />}
-      {s.canWithdraw && <WithdrawPanel code={code} verify={verify} onDone={props.onChange} />}
+      {s.supplementRequested && (
+        <SupplementForm
+          code={code}
+          verify={verify}
+          onDone={after("补正已提交，本机关以今天为收到补正之日。")}
+        />
+      )}
+      {s.canWithdraw && <WithdrawPanel code={code} verify={verify} onDone={after("申请已撤回。")} />}
     </>
   );
 }
