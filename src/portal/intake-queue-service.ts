@@ -7,10 +7,16 @@
 import type { Kysely } from "kysely";
 import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
-import { reattachDocuments } from "../documents/document-store.ts";
+import {
+  listDocuments,
+  openDocument,
+  reattachDocuments,
+  type StoredDocument,
+} from "../documents/document-store.ts";
 import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
 import { maskApplicant } from "../domain/personal-data.ts";
 import { REGISTER_ROLES, type Role } from "../domain/roles.ts";
+import { recordAccess } from "../services/access-log-store.ts";
 import { type Actor, canActInAgency, canSeeAgency } from "../services/actor.ts";
 import type { ApplicationService } from "../services/application-service.ts";
 import type { Applicant, ApplicationView } from "../services/application-types.ts";
@@ -19,6 +25,7 @@ import {
   decideSubmission,
   listSubmissions,
   lockSubmission,
+  portalDb,
   type SubmissionStatus,
 } from "./submission-store.ts";
 
@@ -35,6 +42,30 @@ export interface SubmissionView {
   deliveryForm: string | null;
   rejectReason: string | null;
   applicationId: string | null;
+  /** The files sent with it (while pending; a confirmation moves them to the case). */
+  documents: SubmissionDocument[];
+}
+
+export interface SubmissionDocument {
+  id: string;
+  fileName: string;
+  /** Read from the content. */
+  contentType: string;
+  size: number;
+  kind: string;
+  /** Where the staff download it. */
+  url: string;
+}
+
+function toDocument(submissionId: string, d: StoredDocument): SubmissionDocument {
+  return {
+    id: d.id,
+    fileName: d.downloadName,
+    contentType: d.detectedType,
+    size: d.size,
+    kind: d.kind,
+    url: `/api/v1/online-submissions/${submissionId}/documents/${d.id}`,
+  };
 }
 
 export interface IntakeQueueDeps {
@@ -70,7 +101,11 @@ export function makeIntakeQueueService(deps: IntakeQueueDeps) {
       .executeTakeFirstOrThrow();
   }
 
-  function toView(s: DbOnlineSubmission, agencyCode: string): SubmissionView {
+  function toView(
+    s: DbOnlineSubmission,
+    agencyCode: string,
+    documents: StoredDocument[] = [],
+  ): SubmissionView {
     return {
       id: s.id,
       agencyCode,
@@ -82,6 +117,7 @@ export function makeIntakeQueueService(deps: IntakeQueueDeps) {
       deliveryForm: s.delivery_form,
       rejectReason: s.reject_reason,
       applicationId: s.application_id,
+      documents: documents.map((d) => toDocument(s.id, d)),
     };
   }
 
@@ -103,37 +139,76 @@ export function makeIntakeQueueService(deps: IntakeQueueDeps) {
   }
 
   return {
-    /** The agency's queue (default: the caller's agency; `status` default pending). */
+    /** The agency's queue (default: the caller's agency; a system admin without one: every agency's; `status` default pending). */
     async list(
       actor: Actor,
       q: { agency?: string | undefined; status?: SubmissionStatus | undefined; page?: number | undefined },
     ): Promise<{ items: SubmissionView[]; total: number }> {
       const code = q.agency ?? actor.agencyCode;
-      if (!code) {
-        throw new AppError("invalid_input", {
-          message: "请用查询参数 agency 指明机关",
-          details: [{ field: "agency", message: "请指明机关" }],
-        });
-      }
-      const agency = await db
-        .selectFrom("agencies")
-        .select(["id", "code", "path"])
-        .where("code", "=", code)
-        .executeTakeFirst();
-      if (!agency || !canSeeAgency(actor, agency.path)) {
-        throw new AppError("not_found", { message: `机关“${code}”不存在，或不在您的范围内` });
-      }
-      if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, QUEUE_ROLES)) {
+      let agencyId: number | null = null;
+      if (code) {
+        const agency = await db
+          .selectFrom("agencies")
+          .select(["id", "code", "path"])
+          .where("code", "=", code)
+          .executeTakeFirst();
+        if (!agency || !canSeeAgency(actor, agency.path)) {
+          throw new AppError("not_found", { message: `机关“${code}”不存在，或不在您的范围内` });
+        }
+        if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, QUEUE_ROLES)) {
+          throw new AppError("forbidden", {
+            message: "网络申请待确认列表只对本机关的登记人员和机关管理员开放",
+          });
+        }
+        agencyId = agency.id;
+      } else if (!actor.isSystemAdmin) {
         throw new AppError("forbidden", {
           message: "网络申请待确认列表只对本机关的登记人员和机关管理员开放",
         });
       }
       const pageSize = 50;
-      const { rows, total } = await listSubmissions(db, agency.id, q.status ?? "pending", {
+      const { rows, total } = await listSubmissions(db, agencyId, q.status ?? "pending", {
         offset: ((q.page ?? 1) - 1) * pageSize,
         limit: pageSize,
       });
-      return { items: rows.map((r) => toView(r, agency.code)), total };
+      const items: SubmissionView[] = [];
+      for (const r of rows) {
+        items.push(toView(r, r.agency_code, await listDocuments(db, { kind: "submission", id: r.id })));
+      }
+      return { items, total };
+    },
+
+    /**
+     * One file of a submission, to its agency's queue workers (an ID copy is personal data: the
+     * download is in the access log, by field name only).
+     */
+    async openDocument(actor: Actor, id: string, docId: string, requestId: string | null) {
+      const s = await portalDb(db)
+        .selectFrom("online_submissions")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirst();
+      const agency = s ? await agencyById(db, s.agency_id) : undefined;
+      if (!s || !agency || !canSeeAgency(actor, agency.path)) throw notFound(id);
+      if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, QUEUE_ROLES)) {
+        throw new AppError("forbidden", { message: "网络申请的附件只对本机关的登记人员和机关管理员开放" });
+      }
+      const opened = await openDocument(db, { kind: "submission", id }, docId);
+      if (!opened) {
+        throw new AppError("not_found", { message: "没有这个附件：网络申请确认后，附件已转入案件材料" });
+      }
+      if (actor.userId !== null) {
+        await recordAccess(db, {
+          at: deps.now(),
+          userId: actor.userId,
+          agencyId: agency.id,
+          kind: "submission_document",
+          applicationId: null,
+          fields: [],
+          requestId,
+        });
+      }
+      return opened;
     },
 
     /** Confirms: the case registered (channel online) and the submission closed, in one transaction. */

@@ -62,21 +62,23 @@ export async function lockSubmission(trx: Db, id: string): Promise<DbOnlineSubmi
     .executeTakeFirst();
 }
 
-/** An agency's submissions of one status, oldest first, a page of them, and how many there are. */
+/** An agency's submissions of one status (null: every agency's), a page of them, and how many there are. */
 export async function listSubmissions(
   db: Db,
-  agencyId: number,
+  agencyId: number | null,
   status: SubmissionStatus,
   page: { offset: number; limit: number },
-): Promise<{ rows: DbOnlineSubmission[]; total: number }> {
-  const base = portalDb(db)
-    .selectFrom("online_submissions")
-    .where("agency_id", "=", agencyId)
-    .where("status", "=", status);
+): Promise<{ rows: (DbOnlineSubmission & { agency_code: string })[]; total: number }> {
+  let base = portalDb(db)
+    .selectFrom("online_submissions as s")
+    .innerJoin("agencies as a", "a.id", "s.agency_id")
+    .where("s.status", "=", status);
+  if (agencyId !== null) base = base.where("s.agency_id", "=", agencyId);
   const rows = await base
-    .selectAll()
-    .orderBy("submitted_at", status === "pending" ? "asc" : "desc")
-    .orderBy("id")
+    .selectAll("s")
+    .select("a.code as agency_code")
+    .orderBy("s.submitted_at", status === "pending" ? "asc" : "desc")
+    .orderBy("s.id")
     .offset(page.offset)
     .limit(page.limit)
     .execute();

@@ -4,12 +4,13 @@ import type { PersonalField } from "../domain/personal-data.ts";
 import type { Db } from "./case-store.ts";
 
 /** What answered an applicant's personal fields in full. */
-export type AccessKind = "case_page" | "ledger_export" | "document_download";
+export type AccessKind = "case_page" | "ledger_export" | "document_download" | "submission_document";
 
 export const ACCESS_KIND_LABELS: Record<AccessKind, string> = {
   case_page: "查看申请详情",
   ledger_export: "导出完整台账",
   document_download: "下载案件材料",
+  submission_document: "下载网络申请附件",
 };
 
 /** One answer that carried personal fields in full (the row names the fields, never the values). */

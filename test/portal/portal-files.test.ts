@@ -66,10 +66,31 @@ describe.each(BACKENDS)("the portal's files (%s)", (_backend, databaseUrl) => {
     );
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const code = submitted.body.queryCode as string;
-    const list = await t.call<{ items: { id: string }[] }>("GET", "/api/v1/online-submissions", {
-      as: "clerk",
+    const list = await t.call<{ items: { id: string; documents: { fileName: string; url: string }[] }[] }>(
+      "GET",
+      "/api/v1/online-submissions",
+      { as: "clerk" },
+    );
+    const item = list.body.items[0] as { id: string; documents: { fileName: string; url: string }[] };
+    const submissionId = item.id;
+    expect(item.documents.map((d) => d.fileName)).toEqual(["身份证.png"]);
+    // The clerk opens the ID copy (the access log names the download, never the content); another agency cannot.
+    const url = item.documents[0]?.url as string;
+    const image = await fetch(`${t.baseUrl}${url}`, {
+      headers: { authorization: `Bearer ${t.tokens.clerk}` },
     });
-    const submissionId = (list.body.items[0] as { id: string }).id;
+    expect(image.status).toBe(200);
+    expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
+    const outsider = await fetch(`${t.baseUrl}${url}`, {
+      headers: { authorization: `Bearer ${t.tokens.outsider}` },
+    });
+    expect(outsider.status).toBe(404);
+    const logged = await t.db
+      .selectFrom("access_log")
+      .select("kind")
+      .where("kind", "=", "submission_document")
+      .execute();
+    expect(logged).toHaveLength(1);
     expect(await documentsOf("submission", submissionId)).toEqual([
       { kind: "other", file_name: "身份证.png", detected_type: "image/png", event_seq: null },
     ]);

@@ -1,7 +1,18 @@
+import { pipeline } from "node:stream/promises";
 import type { IntakeQueueService } from "../../portal/intake-queue-service.ts";
-import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
+import { type AnyRoute, defineRoute, STREAMED } from "../routing/define-route.ts";
 import { ZIdParams } from "../validation/common.schema.ts";
-import { ZConfirmBody, ZRejectBody, ZSubmissionListQuery } from "./online-submissions.schema.ts";
+import {
+  ZConfirmBody,
+  ZDocumentParams,
+  ZRejectBody,
+  ZSubmissionListQuery,
+} from "./online-submissions.schema.ts";
+
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 /** 网络申请待确认 (issue 12): the intake queue of online submissions, the staff's side of the portal. */
 export function onlineSubmissionRoutes(queue: IntakeQueueService): AnyRoute[] {
@@ -17,6 +28,30 @@ export function onlineSubmissionRoutes(queue: IntakeQueueService): AnyRoute[] {
       errors: [403, 404],
       async handle({ actor, query }) {
         return queue.list(actor, query);
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/v1/online-submissions/:id/documents/:docId",
+      summary: "下载网络申请的附件（本机关登记人员、机关管理员；记入个人信息访问日志）",
+      tag: "online-submissions",
+      access: "user",
+      params: ZDocumentParams,
+      errors: [403, 404],
+      produces: [{ mediaType: "application/octet-stream", description: "文件本身" }],
+      async handle({ actor, params, req, res }) {
+        const requestId = typeof req.id === "string" ? req.id : null;
+        const { document, content } = await queue.openDocument(actor, params.id, params.docId, requestId);
+        res.status(200);
+        res.setHeader("Content-Type", document.detectedType);
+        res.setHeader("Content-Length", String(document.size));
+        res.setHeader("Content-Disposition", contentDisposition(document.downloadName));
+        try {
+          await pipeline(content, res);
+        } catch {
+          res.destroy();
+        }
+        return STREAMED;
       },
     }),
     defineRoute({

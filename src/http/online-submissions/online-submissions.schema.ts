@@ -27,3 +27,8 @@ export const ZRejectBody = z.strictObject({
       "不予受理的理由。仅用于明显不构成政府信息公开申请的提交（垃圾信息、测试、同一申请的重复提交）；构成申请的，应确认登记后依法答复（包括不予公开、不予处理的答复）",
   }),
 });
+
+export const ZDocumentParams = z.strictObject({
+  id: z.string().min(1).max(100),
+  docId: z.string().min(1).max(100),
+});

@@ -1,4 +1,4 @@
-import express, { type RequestHandler } from "express";
+import express, { type RequestHandler, type Response } from "express";
 import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import { AppError } from "../../app-error.ts";
@@ -15,6 +15,8 @@ import { DEFAULT_PORTAL_LIMITS, makePortalGuard, type PortalLimits } from "./por
 
 /** The largest JSON body the public API takes (a request is at most 5,000 characters). */
 export const PUBLIC_JSON_LIMIT_BYTES = 64 * 1024;
+/** A form's text fields and multipart framing, beyond its files. */
+const FORM_OVERHEAD_BYTES = 128 * 1024;
 
 export interface PortalExtensionDeps {
   db: Kysely<Database>;
@@ -29,21 +31,42 @@ export interface PortalExtensionDeps {
   tmpDir?: string | undefined;
 }
 
-/** 413 for a public JSON body over the limit (the app's parser takes up to 1 MB for staff). */
-const publicBodyLimit: RequestHandler = (req, res, next) => {
-  const type = (req.headers["content-type"] ?? "").toLowerCase();
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (!type.startsWith("multipart/") && length > PUBLIC_JSON_LIMIT_BYTES) {
-    res.setHeader("Connection", "close");
-    next(
-      new AppError("payload_too_large", {
-        message: `提交的内容过大（上限 ${PUBLIC_JSON_LIMIT_BYTES / 1024} KB）：申请内容请控制在5000字以内，材料请作为附件上传`,
-      }),
-    );
-    return;
-  }
-  next();
-};
+function tooLarge(res: Response, message: string): AppError {
+  res.setHeader("Connection", "close");
+  return new AppError("payload_too_large", { message });
+}
+
+/**
+ * 413 before anything else for a public body over its limit: JSON over 64 KB (the app's parser
+ * takes up to 1 MB for the staff), a form over its files' total and the text fields. The rest
+ * of the body is read and dropped, so the client gets the answer.
+ */
+function publicBodyLimit(limits: PortalLimits): RequestHandler {
+  return (req, res, next) => {
+    const isForm = (req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/");
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (isForm && length > limits.maxFilesBytes + FORM_OVERHEAD_BYTES) {
+      req.resume();
+      next(
+        tooLarge(
+          res,
+          `提交的内容过大：附件合计不超过 ${Math.round(limits.maxFilesBytes / 1024 / 1024)} MB，请减少或压缩文件后重新提交`,
+        ),
+      );
+      return;
+    }
+    if (!isForm && length > PUBLIC_JSON_LIMIT_BYTES) {
+      next(
+        tooLarge(
+          res,
+          `提交的内容过大（上限 ${PUBLIC_JSON_LIMIT_BYTES / 1024} KB）：申请内容请控制在5000字以内，材料请作为附件上传`,
+        ),
+      );
+      return;
+    }
+    next();
+  };
+}
 
 /**
  * The public portal's API (`/api/v1/public/…`, no login) and the staff's intake queue
@@ -62,7 +85,7 @@ export function createPortalExtension(auth: Authenticator, deps: PortalExtension
     ...onlineSubmissionRoutes(queue),
   ];
   const router = express.Router();
-  router.use(PUBLIC_BASE, publicBodyLimit);
+  router.use(PUBLIC_BASE, publicBodyLimit(limits));
   mountRoutes(router, specs, auth);
   return { router, specs };
 }

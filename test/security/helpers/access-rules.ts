@@ -70,6 +70,18 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   "POST /api/v1/users/:username/end-sessions": TOWN_ADMIN_ONLY,
   // 工作交接 (issue 11): a handler's open cases to another, by the town's admin.
   "POST /api/v1/users/:username/hand-over": TOWN_ADMIN_ONLY,
+  // 网络申请待确认 (issue 12): the town's intake clerks confirm or reject; its admin also reads the queue.
+  "GET /api/v1/online-submissions": { owner: "clerk", refused: ["handler", "approver", "supervisor"] },
+  "POST /api/v1/online-submissions/:id/confirm": {
+    owner: "clerk",
+    refused: ["handler", "approver", "townadmin", "supervisor"],
+  },
+  "POST /api/v1/online-submissions/:id/reject": {
+    owner: "clerk",
+    refused: ["handler", "approver", "townadmin", "supervisor"],
+  },
+  // Case documents (issue 12): the case's intake, handler and approver upload (UPLOAD_ROLES).
+  "POST /api/v1/applications/:id/documents": { owner: "clerk", refused: ["townadmin", "supervisor"] },
   // Issuing a letter numbers it: the handler and the approver (the receipt: the clerk too).
   "POST /api/v1/applications/:id/letters/:kind": { owner: "handler", refused: ["townadmin", "supervisor"] },
 };

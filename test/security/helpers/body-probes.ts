@@ -47,20 +47,25 @@ export function massAssignmentProbes(ctx: PlanContext): Probe[] {
 }
 
 /** More than the 1 MB JSON limit; more than the ledger's 20 MB. */
+/** Above every multipart route's whole-body limit (files and fields). */
+const FORM_MAX_BYTES = 64 * 1024 * 1024;
+
 export function oversizedProbes(ctx: PlanContext, ledgerMaxBytes: number): Probe[] {
   const big = JSON.stringify({ description: "长".repeat(400_000) }); // 1.2 MB in UTF-8
   return ctx.routes.map((route): Probe => {
     const headers = asUser(ctx, route, ownerOf(route));
     const path = fillPath(route, ctx);
     if (route.uploadTypes.length > 0) {
+      // A form's limit is its files' total (a case document: 50 MB; the portal's: 30 MB).
+      const bytes = (route.uploadTypes[0] === "multipart/form-data" ? FORM_MAX_BYTES : ledgerMaxBytes) + 1;
       return {
         family: "oversized",
-        name: `${route.key} with a ${ledgerMaxBytes + 1}-byte file`,
+        name: `${route.key} with a ${bytes}-byte file`,
         request: {
           method: route.method,
           path,
           headers: { ...headers, "content-type": route.uploadTypes[0] as string },
-          body: Buffer.alloc(ledgerMaxBytes + 1, 0x41),
+          body: Buffer.alloc(bytes, 0x41),
         },
         statuses: [413],
       };

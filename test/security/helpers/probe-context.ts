@@ -71,6 +71,10 @@ export function pathValue(route: CatalogueRoute, param: string, ctx: PlanContext
   const f = ctx.fixture;
   if (param === "id" && before === "applications") return f.applicationId;
   if (param === "id" && before === "appeals") return f.appealId;
+  if (param === "id" && before === "online-submissions") return f.submissionId;
+  if (param === "queryCode") return f.queryCode;
+  if (param === "docId")
+    return route.path.startsWith("/api/v1/online-submissions") ? f.submissionDocumentId : f.documentId;
   // A town handler that only the probes aim at: disabling it stops no one else's probes.
   if (param === "username") return VICTIM;
   if (param === "code") return "town";

@@ -18,6 +18,7 @@ import { PASSWORD, seedTestUsers, TEST_NOW, USERS, type UserKey } from "../../ht
 import { ZERO_TABLE2_2021 } from "../../reports/support/table2-figures.ts";
 import { freshQueuePrefix, redisUrl } from "../../support/services.ts";
 import { OTHER_APPLICANT, PROBE_APPLICANT } from "./personal-data.ts";
+import { makePortalFixture, type PortalFixture } from "./portal-fixture.ts";
 
 /** The users of test/http, plus `otheradmin`: every role of the agency `other`, its admin too. */
 export type SecurityUser = UserKey | "otheradmin";
@@ -48,6 +49,16 @@ export interface SecurityFixture {
   otherApplicationId: string;
   /** A closed year of the town's report (version 1 exists). */
   closedYear: string;
+  /** The 查询码 of an online application confirmed into a town case with an issued receipt (PDF frozen). */
+  queryCode: string;
+  /** Its X-Verify: the last four digits of the applicant's phone. */
+  verify: string;
+  /** A town online submission still pending (网络申请待确认). */
+  submissionId: string;
+  /** A document of the town's case. */
+  documentId: string;
+  /** The file sent with the pending submission. */
+  submissionDocumentId: string;
 }
 
 export interface RawRequest {
@@ -187,7 +198,8 @@ export async function startSecuritySystem(databaseUrl: string | undefined): Prom
 
   let fixture: SecurityFixture;
   try {
-    fixture = await makeFixture(api);
+    const base = await makeFixture(api);
+    fixture = { ...base, ...(await makePortalFixture(api, send, system, base.applicationId)) };
   } catch (e) {
     agent.destroy();
     await system.stop();
@@ -220,7 +232,7 @@ type Api = <T = Record<string, unknown>>(
 ) => Promise<{ status: number; body: T }>;
 
 /** Through the API, as the clerks would: a case in town and one in other, an appeal, a closed year. */
-async function makeFixture(api: Api): Promise<SecurityFixture> {
+async function makeFixture(api: Api): Promise<Omit<SecurityFixture, keyof PortalFixture>> {
   const expectStatus = <T>(what: string, r: { status: number; body: T }, status: number): T => {
     if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
