@@ -61,7 +61,10 @@ export function AgencyPicker(props: {
   return (
     <fieldset className={props.error ? "field has-error" : "field"}>
       <legend>
-        受理机关<span className="required" aria-hidden="true">*</span>
+        受理机关
+        <span className="required" aria-hidden="true">
+          *
+        </span>
       </legend>
       {chosen && (
         <p className="chosen" aria-live="polite">

@@ -13,7 +13,11 @@ function FieldFrame(props: FieldProps & { id: string; children: ReactNode }) {
     <div className={props.error ? "field has-error" : "field"}>
       <label htmlFor={props.id}>
         {props.label}
-        {props.required && <span className="required" aria-hidden="true">*</span>}
+        {props.required && (
+          <span className="required" aria-hidden="true">
+            *
+          </span>
+        )}
       </label>
       {props.children}
       {props.hint && (
@@ -102,7 +106,11 @@ export function RadioField<T extends string>(
     <fieldset className={props.error ? "field has-error" : "field"} aria-describedby={describedBy(id, props)}>
       <legend>
         {props.label}
-        {props.required && <span className="required" aria-hidden="true">*</span>}
+        {props.required && (
+          <span className="required" aria-hidden="true">
+            *
+          </span>
+        )}
       </legend>
       <div className="choices">
         {props.options.map((o) => (
