@@ -1,4 +1,4 @@
-import { Alert, Card, Table, Tag, Typography } from "antd";
+import { Alert, Card, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { type CaseNotice, listCaseNotices, type NoticeChannel } from "../../api/notices.ts";
 import { formatInstant } from "../../lib/dates.ts";
@@ -58,28 +58,38 @@ export function NoticesCard({ applicationId }: { applicationId: string }) {
   return (
     <Card title="给申请人的通知" size="small">
       {error && <Alert type="error" title={error} showIcon />}
-      <Table<CaseNotice>
-        size="small"
-        rowKey="id"
-        loading={items === null && !error}
-        dataSource={items ?? []}
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        locale={{ emptyText: "尚无通知" }}
-        expandable={{
-          rowExpandable: (n) => n.text !== null,
-          expandedRowRender: (n) => (
-            <Typography.Paragraph style={{ margin: 0 }}>{n.text}</Typography.Paragraph>
-          ),
-        }}
-        columns={[
-          { title: "通知", key: "kind", render: (_, n) => KIND_LABELS[n.kind] },
-          { title: "日期", dataIndex: "on" },
-          { title: "邮件", key: "mail", render: (_, n) => channelText(n.mail, "无邮箱") },
-          { title: "短信", key: "sms", render: (_, n) => channelText(n.sms, "无手机号或未配置短信网关") },
-          { title: "说明", key: "status", render: (_, n) => statusText(n) },
-        ]}
-      />
+      {items === null && !error && <Typography.Text type="secondary">正在读取……</Typography.Text>}
+      {items?.length === 0 && <Typography.Text type="secondary">尚无通知</Typography.Text>}
+      {items?.map((n, i) => (
+        <section
+          key={n.id}
+          className="notice-item"
+          aria-label={`${KIND_LABELS[n.kind]} ${n.on}`}
+          style={{
+            paddingTop: i === 0 ? 0 : 8,
+            marginTop: i === 0 ? 0 : 8,
+            borderTop: i === 0 ? undefined : "1px solid #f0f0f0",
+          }}
+        >
+          <Typography.Text strong>{KIND_LABELS[n.kind]}</Typography.Text>
+          <Typography.Text type="secondary"> {n.on}</Typography.Text>
+          <div style={{ display: "flex", flexWrap: "wrap", gap: 4, marginTop: 4, alignItems: "center" }}>
+            <span>邮件</span>
+            {channelText(n.mail, "无邮箱")}
+            <span>短信</span>
+            {channelText(n.sms, "无手机号或未配置短信网关")}
+          </div>
+          {statusText(n) && <Typography.Text type="secondary">{statusText(n)}</Typography.Text>}
+          {n.text && (
+            <Typography.Paragraph
+              ellipsis={{ rows: 2, expandable: true, symbol: "展开" }}
+              style={{ margin: "4px 0 0" }}
+            >
+              {n.text}
+            </Typography.Paragraph>
+          )}
+        </section>
+      ))}
     </Card>
   );
 }
