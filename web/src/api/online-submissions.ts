@@ -5,12 +5,16 @@
 import { api } from "./client.ts";
 import type { Applicant, Application, Page } from "./types.ts";
 
+/** A file sent with the submission (while pending; a confirmation moves it to the case). */
 export interface SubmissionDocument {
   id: string;
+  /** The name to save it under (its extension by the type read from the content). */
   fileName: string;
-  contentType?: string;
-  size?: number;
-  kind?: string;
+  contentType: string;
+  size: number;
+  kind: string;
+  /** Where the staff download it (the session cookie). */
+  url: string;
 }
 
 /** A submission as the queue lists it; the applicant's numbers masked as in every list. */
@@ -26,7 +30,7 @@ export interface OnlineSubmission {
   deliveryForm: string | null;
   rejectReason: string | null;
   applicationId: string | null;
-  documents?: SubmissionDocument[];
+  documents: SubmissionDocument[];
 }
 
 const BASE = "/api/v1/online-submissions";
@@ -41,7 +45,3 @@ export const confirmSubmission = (id: string, receivedOn?: string) =>
 /** 不予受理: no case; the reason is kept and shown to the applicant. */
 export const rejectSubmission = (id: string, reason: string) =>
   api.post<OnlineSubmission>(`${BASE}/${encodeURIComponent(id)}/reject`, { reason });
-
-/** Where one of the submission's files is downloaded (the staff's session cookie). */
-export const submissionDocumentUrl = (doc: SubmissionDocument) =>
-  `/api/v1/documents/${encodeURIComponent(doc.id)}`;

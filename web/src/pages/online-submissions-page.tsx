@@ -30,7 +30,6 @@ import {
   listOnlineSubmissions,
   type OnlineSubmission,
   rejectSubmission,
-  submissionDocumentUrl,
 } from "../api/online-submissions.ts";
 import { formatInstant, fromPicker, isAfterToday, todayInChina, toPicker } from "../lib/dates.ts";
 import { useTitle } from "../lib/use-title.ts";
@@ -59,13 +58,14 @@ function Details(props: { s: OnlineSubmission }) {
       </Descriptions.Item>
       <Descriptions.Item label="获取信息的方式">{s.deliveryForm ?? "未填写"}</Descriptions.Item>
       <Descriptions.Item label="附件">
-        {s.documents?.length ? (
+        {s.documents.length > 0 ? (
           <ul className="plain-list">
             {s.documents.map((d) => (
               <li key={d.id}>
-                <a href={submissionDocumentUrl(d)} download={d.fileName}>
+                <a href={d.url} download={d.fileName}>
                   {d.fileName}
                 </a>
+                <Typography.Text type="secondary">（{Math.ceil(d.size / 1024)} KB）</Typography.Text>
               </li>
             ))}
           </ul>
@@ -258,7 +258,7 @@ export default function OnlineSubmissionsPage() {
           onClose={() => setDialog(null)}
           onDone={(caseId) => {
             void message.success("已确认受理，登记为案件");
-            navigate(`/applications/${caseId}`);
+            void navigate(`/applications/${caseId}`);
           }}
         />
       )}
