@@ -12,6 +12,7 @@ import type { Database } from "../db/schema.ts";
 import { type DocumentLimits, type SpooledFile, storeSpooled } from "../documents/document-store.ts";
 import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
 import type { DocumentKind } from "../domain/document-kinds.ts";
+import { listApplicantNotices } from "../notices/list-applicant-notices.ts";
 import { type Actor, SYSTEM_ACTOR } from "../services/actor.ts";
 import type { ApplicationService } from "../services/application-service.ts";
 import type { ActionInput, Applicant, ApplicationView } from "../services/application-types.ts";
@@ -50,6 +51,8 @@ export interface PublicStatus {
   rejectReason: string | null;
   canWithdraw: boolean;
   letters: PublicLetter[];
+  /** The messages sent to the applicant (receipt, supplement notice, extension, fee, reply), oldest first. */
+  notices: { kind: string; sentOn: CivilDate; text: string }[];
 }
 
 /** A file the applicant sent with the form, spooled to disk (the caller disposes of it). */
@@ -185,6 +188,7 @@ export function makePortalService(deps: PortalServiceDeps) {
       supplementDueOn: null,
       rejectReason: null,
       letters: [],
+      notices: [],
     };
     if (s.status !== "confirmed" || s.application_id === null) {
       const stage = stageOfSubmission(s.status === "confirmed" ? "pending" : s.status);
@@ -214,6 +218,11 @@ export function makePortalService(deps: PortalServiceDeps) {
       supplementDueOn: isSupplement ? (view.deadlines.supplementWindow?.dueOn ?? null) : null,
       canWithdraw: view.allowedActions.includes("withdraw"),
       letters: await publicLetters(db, s.application_id),
+      notices: (await listApplicantNotices(db, s.application_id)).map((n) => ({
+        kind: n.kind,
+        sentOn: n.on,
+        text: n.text,
+      })),
     };
   }
 

@@ -112,6 +112,7 @@ export const ZPublicStatus = z.object({
   supplementDueOn: ZCivilDate.nullable(),
   rejectReason: z.string().nullable(),
   canWithdraw: z.boolean(),
+  notices: z.array(z.object({ kind: z.string(), sentOn: ZCivilDate, text: z.string() })),
   letters: z.array(
     z.object({
       kind: z.string(),
