@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
+import { serializeErrorForLog } from "../src/log-safe-error.ts";
 import { collectNotices } from "../src/notices/collect-notices.ts";
 import { type DeliverDeps, deliverNotice } from "../src/notices/deliver-notice.ts";
-import { claimDueNotices } from "../src/notices/notice-store.ts";
+import { type ClaimedNotice, claimDueNotices, updateNotice } from "../src/notices/notice-store.ts";
 import type { CalendarStore } from "../src/services/calendar-store.ts";
 import type { DeadlineQueue } from "./queues.ts";
 import { queueRedis } from "./read-queue-states.ts";
+
+/** A notice whose delivery threw (not a send's failure: a case that cannot be read) is looked at again after this. */
+const BROKEN_RETRY_SECONDS = 300;
 
 /** A pass's lock lasts this long unless extended (it is, every third of that, while the pass runs). */
 const LOCK_MS = 30_000;
@@ -65,7 +69,7 @@ export async function runNoticeRelay(args: NoticeRelayArgs): Promise<NoticeRelay
       const due = await claimDueNotices(args.db, BATCH, CLAIM_SECONDS, [...seen]);
       for (const notice of due) {
         seen.add(notice.id);
-        const outcome = await deliverNotice(args, notice);
+        const outcome = await deliverSafely(args, notice);
         if (outcome === "done") counts.delivered++;
         else if (outcome === "waiting_letter") counts.waiting++;
         else if (outcome === "retry") counts.retry++;
@@ -77,5 +81,27 @@ export async function runNoticeRelay(args: NoticeRelayArgs): Promise<NoticeRelay
   } finally {
     clearInterval(heartbeat);
     await redis.eval(RELEASE, 1, lockKey, token);
+  }
+}
+
+/**
+ * One notice's delivery; a throw (the case cannot be composed, the database went away) is logged
+ * with the ids and the notice set aside for a while, so the pass goes on with the others.
+ */
+async function deliverSafely(args: NoticeRelayArgs, notice: ClaimedNotice) {
+  try {
+    return await deliverNotice(args, notice);
+  } catch (err) {
+    args.logger.warn(
+      {
+        err: serializeErrorForLog(err),
+        noticeId: notice.id,
+        applicationId: notice.application_id,
+        kind: notice.kind,
+      },
+      "applicant notice not delivered: set aside",
+    );
+    await updateNotice(args.db, notice.id, {}, { retryAfterSeconds: BROKEN_RETRY_SECONDS });
+    return "retry" as const;
   }
 }

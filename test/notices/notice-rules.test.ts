@@ -108,6 +108,27 @@ describe("which notices go, and once", () => {
     expect(s.mailsFor(c.trackingNo)).toHaveLength(1);
   });
 
+  it("a case that cannot be read is set aside; the pass goes on with the other notices", async () => {
+    const broken = await s.registerCase("2026-03-26", { phone: false });
+    const fine = await s.registerCase("2026-03-26", { phone: false });
+    await collectNotices({ db: s.db.db, calendars: makeCalendarStore(s.db.db), now, recentWorkdays: 3 });
+    // a stored snapshot the machine cannot restore: reading the case's clocks throws
+    await s.db.db
+      .updateTable("applications")
+      .set({ snapshot: JSON.stringify({ v: 1, value: "noSuchState", context: {} }) })
+      .where("id", "=", broken.id)
+      .execute();
+    const run = await s.relay();
+    expect(run).toMatchObject({ mode: "ran", retry: 1 });
+    expect(s.mailsFor(fine.trackingNo)).toHaveLength(1);
+    expect(s.mailsFor(broken.trackingNo)).toHaveLength(0);
+    const [aside] = await listCaseNotices(s.db.db, broken.id);
+    expect(aside).toMatchObject({ status: "pending", mail: { status: "pending", attempts: 0 } });
+    expect(s.logLines.filter((l) => l.includes("set aside") && l.includes(broken.id))).toHaveLength(1);
+    await s.relay(); // not due again for five minutes
+    expect(s.mailsFor(broken.trackingNo)).toHaveLength(0);
+  });
+
   it("an SMS gateway that answers 503: retried, then marked failed; the mail is sent once", async () => {
     s.sms.status = 503;
     try {
