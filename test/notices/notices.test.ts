@@ -9,6 +9,7 @@ import { makeLetterService } from "../../src/letters/letter-service.ts";
 import { listApplicantNotices, listCaseNotices } from "../../src/notices/list-applicant-notices.ts";
 import { chineseDay } from "../../src/notices/notice-kinds.ts";
 import { signSmsRequest } from "../../src/notices/sms-gateway.ts";
+import { makeAppealService } from "../../src/services/appeal-service.ts";
 import { d } from "../workers/worker-fixtures.ts";
 import { EMAIL, NAME, now, PHONE, SECRET, setUpNoticeSuite } from "./notice-fixtures.ts";
 
@@ -183,6 +184,51 @@ describe("notices to the applicant", () => {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "政府信息公开申请答复书（某镇公开〔2026〕第2号）.docx",
       ],
+    ]);
+  });
+
+  it("a re-reply after a corrected review: a mail once its own letter is issued, with that letter's serial", async () => {
+    const app = await s.registerCase("2026-03-02", { phone: false });
+    await s.service.act(s.actors.approver, app.id, {
+      type: "decide",
+      on: d("2026-03-05"),
+      outcome: "withheld.process_information",
+      reasons: "所申请信息属于过程性信息",
+    });
+    const appeals = makeAppealService({ db: s.db.db, applications: s.service, now });
+    const appeal = await appeals.file(s.actors.approver, app.id, {
+      kind: "administrative_review",
+      filedOn: d("2026-03-10"),
+    });
+    await appeals.recordResult(s.actors.approver, appeal.id, {
+      result: "corrected",
+      on: d("2026-03-24"),
+      reReplyRequired: true,
+    });
+    await s.service.act(s.actors.approver, app.id, {
+      type: "re_reply",
+      on: d("2026-03-26"),
+      outcome: "disclosed",
+      disclosure: "provided",
+    });
+    await s.relay();
+    // the receipt and the first reply are long past; the order is not a notice; the re-reply waits for its letter
+    expect((await listCaseNotices(s.db.db, app.id)).map((n) => [n.kind, n.status, n.reason])).toEqual([
+      ["receipt", "skipped", "backdated"],
+      ["reply", "skipped", "backdated"],
+      ["re_reply", "pending", null],
+    ]);
+    const letters = makeLetterService({ db: s.db.db, applications: s.service, now });
+    const issued = await letters.issueLetter(s.actors.approver, app.id, "re_reply");
+    const serial = issued.letter.serialNo as string;
+    expect(serial).toMatch(/^某镇公开〔2026〕第\d+号$/);
+    await s.relay({ pdfWaitMinutes: 0 });
+    const mails = s.mailsFor(app.trackingNo);
+    expect(mails.map((m) => m.subject)).toEqual([`政府信息公开申请重新答复（申请编号：${app.trackingNo}）`]);
+    expect(mails[0]?.text).toContain(`重新答复书文号：${serial}，答复日期：2026年3月26日`);
+    const parsed = await simpleParser(mails[0]?.raw ?? "");
+    expect(parsed.attachments.map((a) => a.filename)).toEqual([
+      `政府信息公开申请重新答复书（${serial}）.docx`,
     ]);
   });
 
