@@ -12,8 +12,10 @@ import {
 } from "./read-queue-states.ts";
 import type { WorkerLogger } from "./worker-logger.ts";
 
-/** Jobs per `addBulk` (one MULTI each). */
-const ADD_BATCH = 1000;
+/** Jobs per `addBulk` (one pipeline each); two are in flight while the next is built. */
+const ADD_BATCH = 5000;
+/** Pending rows per page of a full pass (keyset on the primary key). */
+const ROW_PAGE = 5000;
 /** Ids per `IN (…)` list. */
 const ID_BATCH = 1000;
 /** An incremental pass with more changed rows than this reads the whole queue at once instead. */
@@ -72,80 +74,111 @@ interface PendingRow {
  * read, so a job that finished between the two reads is never added again.
  */
 export async function reconcile(args: ReconcileArgs): Promise<ReconcileResult> {
-  let states: QueueStates | undefined;
-  let rows: PendingRow[];
+  const result: ReconcileResult = { pending: 0, added: 0, revived: 0, present: 0, failing: 0, settled: 0 };
+  const adder = makeAdder(args);
+  const finished: DeadlineJobRef[] = [];
+  const compare = (rows: readonly PendingRow[], states: QueueStates) => {
+    result.pending += rows.length;
+    for (const row of rows) {
+      const s = states(row.job_id);
+      if (s.state === "present") result.present++;
+      else if (s.state === "failed" && Date.now() - s.finishedOn <= FAILED_RETRY_AFTER_MS)
+        // BullMQ stamps jobs with the real time, not the injected clock.
+        result.failing++;
+      else {
+        const ref = toRef(row, args.logger);
+        if (!ref) continue;
+        if (s.state === "missing") {
+          result.added++;
+          adder.push(ref);
+        } else finished.push(ref);
+      }
+    }
+  };
   if (args.since === undefined) {
     // The queue first: a job that finishes after this read has settled its row before the rows
     // are read (handlers settle, then complete), so it cannot be mistaken for a pending one.
-    states = await readAllQueueStates(args.queue);
+    const states = await readAllQueueStates(args.queue);
     await args.betweenReads?.();
-    rows = await pendingRows(args.db);
+    // Page by page, the missing jobs of one page added while the next is read.
+    for await (const page of pendingPages(args.db)) {
+      compare(page, states);
+      await adder.ready();
+    }
   } else {
-    rows = await changedRows(args.db, args.queue, args.since);
+    const rows = await changedRows(args.db, args.queue, args.since);
     await args.betweenReads?.();
-    states =
+    const ids = rows.map((r) => r.job_id);
+    const states =
       rows.length > PER_JOB_LIMIT
         ? await readAllQueueStates(args.queue)
-        : await readQueueStatesOf(
-            args.queue,
-            rows.map((r) => r.job_id),
-          );
-  }
-  const result: ReconcileResult = {
-    pending: rows.length,
-    added: 0,
-    revived: 0,
-    present: 0,
-    failing: 0,
-    settled: 0,
-  };
-  const missing: DeadlineJobRef[] = [];
-  const finished: DeadlineJobRef[] = [];
-  for (const row of rows) {
-    const s = states(row.job_id);
-    if (s.state === "present") result.present++;
-    else if (s.state === "failed" && Date.now() - s.finishedOn <= FAILED_RETRY_AFTER_MS)
-      // BullMQ stamps jobs with the real time, not the injected clock.
-      result.failing++;
-    else {
-      const ref = toRef(row, args.logger);
-      if (!ref) continue;
-      if (s.state === "missing") missing.push(ref);
-      else finished.push(ref);
-    }
+        : await readQueueStatesOf(args.queue, ids);
+    compare(rows, states);
   }
   const revive = await stillPending(args.db, finished);
   result.settled = finished.length - revive.length;
   // A finished job keeps its id, so adding alone would be a silent no-op.
-  for (let i = 0; i < revive.length; i += ADD_BATCH)
-    await Promise.all(revive.slice(i, i + ADD_BATCH).map((ref) => args.queue.remove(ref.jobId)));
-  result.added = missing.length;
+  for (let i = 0; i < revive.length; i += ID_BATCH)
+    await Promise.all(revive.slice(i, i + ID_BATCH).map((ref) => args.queue.remove(ref.jobId)));
   result.revived = revive.length;
-  await addInBatches(args, [...missing, ...revive]);
+  for (const ref of revive) adder.push(ref);
+  await adder.flush();
   if (result.added + result.revived > 0)
     args.logger?.info({ ...result }, "reconciler enqueued deadline jobs");
   return result;
 }
 
-async function addInBatches(args: ReconcileArgs, refs: readonly DeadlineJobRef[]): Promise<void> {
-  let next = 0;
-  // Two batches in flight: Node builds one while Redis runs the other's scripts.
-  const lane = async () => {
-    for (let i = next; i < refs.length; i = next) {
-      next += ADD_BATCH;
-      await args.queue.addBulk(refs.slice(i, i + ADD_BATCH).map((ref) => toQueuedJob(ref, args)));
-    }
+/**
+ * Adds jobs in batches of ADD_BATCH as they come: at most two `addBulk` in flight (Node builds
+ * one while Redis runs the other's scripts). `ready` waits while two are; `flush` adds the rest.
+ */
+function makeAdder(args: ReconcileArgs) {
+  let batch: DeadlineJobRef[] = [];
+  const inFlight: Promise<unknown>[] = [];
+  const send = () => {
+    if (batch.length === 0) return;
+    const jobs = batch.map((ref) => toQueuedJob(ref, args));
+    batch = [];
+    const adding = args.queue.addBulk(jobs);
+    // Awaited in ready() or flush(); until then a rejection must not count as unhandled.
+    adding.catch(() => undefined);
+    inFlight.push(adding);
   };
-  await Promise.all([lane(), lane()]);
+  return {
+    push(ref: DeadlineJobRef) {
+      batch.push(ref);
+      if (batch.length >= ADD_BATCH) send();
+    },
+    async ready() {
+      while (inFlight.length >= 2) await inFlight.shift();
+    },
+    async flush() {
+      send();
+      // Every batch awaited, so a failure of any is thrown here.
+      await Promise.all(inFlight.splice(0));
+    },
+  };
 }
 
-function pendingRows(db: Kysely<Database>): Promise<PendingRow[]> {
-  return db
-    .selectFrom("deadline_jobs")
-    .select(["job_id", "application_id", "kind", "run_on"])
-    .where("status", "=", "pending")
-    .orderBy("run_on")
-    .execute();
+/**
+ * Every pending row, in pages of ROW_PAGE by job id (keyset: each page one index range, never
+ * an OFFSET), only the columns a job needs.
+ */
+async function* pendingPages(db: Kysely<Database>): AsyncGenerator<PendingRow[]> {
+  let after = "";
+  for (;;) {
+    const page = await db
+      .selectFrom("deadline_jobs")
+      .select(["job_id", "application_id", "kind", "run_on"])
+      .where("status", "=", "pending")
+      .where("job_id", ">", after)
+      .orderBy("job_id")
+      .limit(ROW_PAGE)
+      .execute();
+    if (page.length > 0) yield page;
+    if (page.length < ROW_PAGE) return;
+    after = (page[page.length - 1] as PendingRow).job_id;
+  }
 }
 
 /**

@@ -17,7 +17,7 @@ import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
  * them done with one read). A case the batch fails on rolls it back; the job then does its
  * own row alone.
  */
-export const AUTOMATIC_BATCH_EXTRA = 10;
+export const AUTOMATIC_BATCH_EXTRA = 3;
 
 /** The job's own row in a batch: events applied, nothing owed, malformed, or not claimed. */
 type Own = number | "nothing owed" | PermanentJobError | "unclaimed";
