@@ -133,5 +133,11 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`配置有误（环境变量）：\n${lines.join("\n")}`);
   }
+  if (parsed.data.SMS_WEBHOOK_URL && !parsed.data.SMS_WEBHOOK_SECRET) {
+    // the gateway tells our requests from forged ones by the signature: never send unsigned
+    throw new Error(
+      "配置有误（环境变量）：\n  SMS_WEBHOOK_SECRET: 设置了 SMS_WEBHOOK_URL 时必须设置（短信网关用它验证请求的签名 X-Signature）",
+    );
+  }
   return { ...parsed.data, dataDir: resolve(parsed.data.OGI_DATA_DIR) };
 }
