@@ -256,6 +256,27 @@ describe.each(BACKENDS)("case documents over HTTP (%s)", (_name, databaseUrl) =>
     expect(blobs.rows[0]).toEqual({ n: 1, chunks: 1 });
   });
 
+  it("is in the OpenAPI document: a multipart form with the file and the kind, a file to download", async () => {
+    type Op = {
+      requestBody?: { content: Record<string, { schema: { properties: object; required: string[] } }> };
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    const doc = await s.send<{ paths: Record<string, Record<string, Op>> }>(
+      "clerk",
+      "GET",
+      "/api/v1/openapi.json",
+    );
+    const list = doc.body.paths["/api/v1/applications/{id}/documents"];
+    const form = list?.post?.requestBody?.content["multipart/form-data"]?.schema;
+    expect(Object.keys(form?.properties ?? {}).sort()).toEqual(["eventSeq", "file", "kind"]);
+    expect(form?.required.sort()).toEqual(["file", "kind"]);
+    expect(Object.keys(list?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(["201", "403", "404", "413", "422"]),
+    );
+    const one = doc.body.paths["/api/v1/applications/{id}/documents/{docId}"]?.get;
+    expect(Object.keys(one?.responses["200"]?.content ?? {})).toEqual(["application/octet-stream"]);
+  });
+
   it("writes nothing when the upload breaks off midway, and leaves no spooled file", async () => {
     const before = [await rows("documents"), await rows("document_blobs"), await rows("document_chunks")];
     const half = padded(samplePdf("cut"), 400 * 1024);
