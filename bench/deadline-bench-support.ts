@@ -4,8 +4,13 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import type { Redis } from "ioredis";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../src/db/schema.ts";
+import type { CivilDate } from "../src/domain/civil-date.ts";
+import type { JobKind } from "../src/services/plan-deadline-jobs.ts";
+import { toQueuedJob } from "../workers/enqueue-planned-jobs.ts";
+import { createDeadlineQueue } from "../workers/queues.ts";
 
 /** The names of a table's columns, in order. */
 async function columnsOf(db: Kysely<Database>, table: string): Promise<string[]> {
@@ -153,4 +158,50 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * The reconciler's baseline: seconds for BullMQ alone to add the pending rows' jobs (read
+ * beforehand, untimed), in the reconciler's batches (5,000, two in flight), into an empty queue.
+ */
+export async function timeBareAddBulk(db: Kysely<Database>, redisUrl: string, now: Date): Promise<number> {
+  const rows = await db
+    .selectFrom("deadline_jobs")
+    .select(["job_id", "application_id", "kind", "run_on"])
+    .where("status", "=", "pending")
+    .execute();
+  const queue = createDeadlineQueue(redisUrl, { prefix: "bare-add" });
+  try {
+    const started = performance.now();
+    let next = 0;
+    const lane = async () => {
+      for (let i = next; i < rows.length; i = next) {
+        next += 5000;
+        const jobs = rows.slice(i, i + 5000).map((r) =>
+          toQueuedJob(
+            {
+              jobId: r.job_id,
+              applicationId: r.application_id,
+              kind: r.kind as JobKind,
+              runOn: r.run_on as CivilDate,
+            },
+            { now: () => now, jobHour: 0 },
+          ),
+        );
+        await queue.addBulk(jobs);
+      }
+    };
+    await Promise.all([lane(), lane()]);
+    return (performance.now() - started) / 1000;
+  } finally {
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+/** Redis's CPU seconds so far (user + system). */
+export async function redisCpuSeconds(redis: Redis): Promise<number> {
+  const info = await redis.info("cpu");
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return field("used_cpu_user") + field("used_cpu_sys");
 }

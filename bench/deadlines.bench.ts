@@ -37,8 +37,10 @@ import {
   cpuSeconds,
   median,
   postgresCpuSeconds,
+  redisCpuSeconds,
   spawnUntil,
   stopAll,
+  timeBareAddBulk,
   waitFor,
 } from "./deadline-bench-support.ts";
 
@@ -160,7 +162,7 @@ async function cpuNow(env: Env, children: ChildProcess[]) {
   return {
     workers: cpuSeconds(children),
     postgres: postgresCpuSeconds(env.postgresPid),
-    redis: await redisCpu(env),
+    redis: await redisCpuSeconds(env.redis),
   };
 }
 
@@ -250,23 +252,16 @@ async function drainBare(env: Env, jobs: number, round: number): Promise<Drained
   }
 }
 
-/** Redis's CPU seconds so far (user + system). */
-async function redisCpu(env: Env): Promise<number> {
-  const info = await env.redis.info("cpu");
-  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
-  return field("used_cpu_user") + field("used_cpu_sys");
-}
-
 /** One reconciler pass, in this process: wall seconds, and the CPU seconds of Node and Redis. */
 async function timedPass(env: Env, forceFull = false) {
   const queue = createDeadlineQueue(env.redisUrl);
   try {
-    const [redisBefore, nodeBefore] = [await redisCpu(env), process.cpuUsage()];
+    const [redisBefore, nodeBefore] = [await redisCpuSeconds(env.redis), process.cpuUsage()];
     const started = performance.now();
     const run = await runReconciler({ db: env.db, queue, now: () => NOW, jobHour: 0 }, { forceFull });
     const seconds = (performance.now() - started) / 1000;
     const node = process.cpuUsage(nodeBefore);
-    const cpu = `CPU：Node ${((node.user + node.system) / 1e6).toFixed(2)} 秒，Redis ${((await redisCpu(env)) - redisBefore).toFixed(2)} 秒`;
+    const cpu = `CPU：Node ${((node.user + node.system) / 1e6).toFixed(2)} 秒，Redis ${((await redisCpuSeconds(env.redis)) - redisBefore).toFixed(2)} 秒`;
     return { seconds, run, cpu };
   } finally {
     await queue.close();
@@ -348,8 +343,10 @@ async function benchReconciler(env: Env): Promise<void> {
     const rebuild = await timedPass(env);
     if (rebuild.run.mode !== "full" || rebuild.run.added !== size)
       throw new Error(`rebuild of ${size}: ${JSON.stringify(rebuild.run)}`);
+    const bare = await timeBareAddBulk(env.db, env.redisUrl, NOW);
     console.log(
-      `  FLUSHALL 之后重建 ${String(size).padStart(7)} 个任务：${secs(rebuild.seconds)}（${rebuild.cpu}）`,
+      `  FLUSHALL 之后重建 ${String(size).padStart(7)} 个任务：${secs(rebuild.seconds)}（${rebuild.cpu}）；` +
+        `基线（同样的任务直接 addBulk）${secs(bare)}，之比 ${(rebuild.seconds / bare).toFixed(2)}`,
     );
     if (i === 0) {
       // Steady state: the rows were written before the last pass (not in the last minutes).
