@@ -120,6 +120,7 @@ export const ZSettings = z.object({
   SMS_TEMPLATE_FEE: z.string().min(1).default("OGI_FEE"),
   SMS_TEMPLATE_REPLY: z.string().min(1).default("OGI_REPLY"),
   SMS_TEMPLATE_REREPLY: z.string().min(1).default("OGI_REREPLY"),
+  SMS_TEMPLATE_WITHDRAWAL: z.string().min(1).default("OGI_WITHDRAWAL"),
   /** Load the demo county at start when the database has no agency (npm start sets it). */
   OGI_DEMO: z.enum(["0", "1"]).default("0"),
 });

@@ -55,6 +55,7 @@ export interface WorkerSettings {
   SMS_TEMPLATE_FEE?: string | undefined;
   SMS_TEMPLATE_REPLY?: string | undefined;
   SMS_TEMPLATE_REREPLY?: string | undefined;
+  SMS_TEMPLATE_WITHDRAWAL?: string | undefined;
 }
 
 export interface StartWorkersDeps {

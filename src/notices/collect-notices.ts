@@ -47,7 +47,6 @@ export async function collectNotices(
     const verdict = decideNotice(
       {
         type: e.type,
-        actorUserId: e.actor_user_id,
         effectiveOn: e.effective_on as CivilDate,
         isSuperseded: e.superseded_by_seq !== null,
         isImported: e.imported,

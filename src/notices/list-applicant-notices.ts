@@ -46,7 +46,7 @@ export interface CaseNotice {
   kind: NoticeKind;
   on: CivilDate;
   status: "pending" | "done" | "cancelled" | "skipped";
-  /** Why skipped or cancelled: backdated, imported, demo, superseded, source. */
+  /** Why skipped or cancelled: backdated, imported, demo, superseded. */
   reason: string | null;
   text: string | null;
   letterSerial: string | null;

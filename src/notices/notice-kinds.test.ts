@@ -23,7 +23,6 @@ const facts = (over: Partial<NoticeFacts> = {}): NoticeFacts => ({
 describe("decideNotice: which events notify", () => {
   const event = (over: Partial<NoticeCandidate>): NoticeCandidate => ({
     type: "application.registered",
-    actorUserId: 7,
     effectiveOn: d("2026-03-26"),
     isSuperseded: false,
     isImported: false,
@@ -34,17 +33,11 @@ describe("decideNotice: which events notify", () => {
     [{ effectiveOn: d("2026-03-23") }, { kind: "receipt", status: "pending" }],
     [{ effectiveOn: d("2026-03-20") }, { kind: "receipt", status: "skipped", reason: "backdated" }],
     [{ isImported: true }, { kind: "receipt", status: "skipped", reason: "imported" }],
-    [{ actorUserId: null }, { kind: "receipt", status: "skipped", reason: "source" }],
+    [{ type: "supplement.expired" }, { kind: "reply", status: "pending" }],
+    [{ type: "fee.expired" }, { kind: "reply", status: "pending" }],
+    [{ type: "application.withdrawn" }, { kind: "withdrawal", status: "pending" }],
     [
-      { type: "supplement.expired", actorUserId: null },
-      { kind: "reply", status: "pending" },
-    ],
-    [
-      { type: "fee.expired", actorUserId: 3 },
-      { kind: "reply", status: "skipped", reason: "source" },
-    ],
-    [
-      { type: "supplement.expired", actorUserId: null, isSuperseded: true },
+      { type: "supplement.expired", isSuperseded: true },
       { kind: "reply", status: "cancelled", reason: "superseded" },
     ],
     [{ type: "rereply.issued" }, { kind: "re_reply", status: "pending" }],
@@ -56,7 +49,7 @@ describe("decideNotice: which events notify", () => {
     "supplement.received",
     "case.assigned",
     "registration.amended",
-    "application.withdrawn",
+    "rereply.ordered",
   ])("%s never notifies", (type) => {
     expect(decideNotice(event({ type }), EARLIEST)).toBeUndefined();
   });
@@ -105,6 +98,13 @@ describe("the notices' words", () => {
       facts({ replyDue: { on: d("2027-01-05"), provisional: true } }),
     );
     expect(receipt.text).toContain("答复期限至2027年1月5日（该日期所在年度的节假日安排尚未公布");
+  });
+
+  it("a withdrawal: acknowledged in the words of its reply letter", () => {
+    const n = NOTICE_KIND_DEFINITIONS.withdrawal.compose(facts({ you: "您" }));
+    expect(n.text).toBe(
+      "您已于2026年3月26日撤回政府信息公开申请（申请编号：town-2026-00009），某镇人民政府终止办理。",
+    );
   });
 
   it("a re-reply's letter is the one of its own event", () => {

@@ -9,23 +9,30 @@ import type { CivilDate } from "../domain/civil-date.ts";
 import { FEE_PAYMENT_WORKDAYS } from "../domain/statute.ts";
 import type { LetterKind } from "../letters/letter-kinds.ts";
 
-export const NOTICE_KINDS = ["receipt", "supplement", "extension", "fee", "reply", "re_reply"] as const;
+export const NOTICE_KINDS = [
+  "receipt",
+  "supplement",
+  "extension",
+  "fee",
+  "reply",
+  "re_reply",
+  "withdrawal",
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-/** Who records an event that notifies: a person (staff, or the portal through a clerk) or the workers. */
-export type NoticeSource = "staff" | "system";
-
-/** The events that notify the applicant, and who must have recorded them for the notice to go. */
-export const NOTIFYING_EVENTS: Readonly<Record<string, { kind: NoticeKind; source: NoticeSource }>> = {
-  "application.registered": { kind: "receipt", source: "staff" },
-  "supplement.requested": { kind: "supplement", source: "staff" },
-  "extension.granted": { kind: "extension", source: "staff" },
-  "fee.notified": { kind: "fee", source: "staff" },
-  "decision.issued": { kind: "reply", source: "staff" },
+/** The events that notify the applicant, and the notice each gives. */
+export const NOTIFYING_EVENTS: Readonly<Record<string, NoticeKind>> = {
+  "application.registered": "receipt",
+  "supplement.requested": "supplement",
+  "extension.granted": "extension",
+  "fee.notified": "fee",
+  "decision.issued": "reply",
   // art. 30 and the fee rules: the case ends without a supplement or payment; its reply letter tells it
-  "supplement.expired": { kind: "reply", source: "system" },
-  "fee.expired": { kind: "reply", source: "system" },
-  "rereply.issued": { kind: "re_reply", source: "staff" },
+  "supplement.expired": "reply",
+  "fee.expired": "reply",
+  "rereply.issued": "re_reply",
+  // the acknowledgement of a withdrawal (at the office, or online through the portal)
+  "application.withdrawn": "withdrawal",
 };
 
 /** The settings naming the gateway's template of each kind (config/settings.ts). */
@@ -35,7 +42,8 @@ export type SmsTemplateSetting =
   | "SMS_TEMPLATE_EXTENSION"
   | "SMS_TEMPLATE_FEE"
   | "SMS_TEMPLATE_REPLY"
-  | "SMS_TEMPLATE_REREPLY";
+  | "SMS_TEMPLATE_REREPLY"
+  | "SMS_TEMPLATE_WITHDRAWAL";
 
 /** A clock's last day as the engine computed it; `provisional` when a year's holidays are not yet published. */
 export interface NoticeDate {
@@ -204,6 +212,20 @@ export const NOTICE_KIND_DEFINITIONS: Record<NoticeKind, NoticeKindDefinition> =
         f.letter
           ? `，重新答复书文号：${f.letter.serialNo}，答复日期：${chineseDay(f.on)}。`
           : `，答复日期：${chineseDay(f.on)}。`,
+        letterRef(f),
+      ].join(""),
+      smsParams: params(f, {}),
+    }),
+  },
+  withdrawal: {
+    letter: "reply",
+    waitsForLetter: false,
+    smsTemplate: "SMS_TEMPLATE_WITHDRAWAL",
+    // the words of the reply letter of a withdrawal (src/domain/outcomes.ts, other.other)
+    compose: (f) => ({
+      subject: `政府信息公开申请已撤回（${caseOf(f)}）`,
+      text: [
+        `${f.you}已于${chineseDay(f.on)}撤回政府信息公开申请（${caseOf(f)}），${f.agencyName}终止办理。`,
         letterRef(f),
       ].join(""),
       smsParams: params(f, {}),

@@ -9,7 +9,6 @@ export interface NotifyingEventRow {
   application_id: string;
   seq: number;
   type: string;
-  actor_user_id: number | null;
   effective_on: string;
   superseded_by_seq: number | null;
   /** Written by the ledger import's transaction (the registration carries a 台账编号, same entry time). */
@@ -64,7 +63,6 @@ export async function findNotifyingEvents(db: Kysely<Database>, since: Date): Pr
       "e.application_id",
       "e.seq",
       "e.type",
-      "e.actor_user_id",
       sql<string>`e.effective_on::text`.as("effective_on"),
       "e.superseded_by_seq",
       sql<boolean>`(r.payload->>'ledgerNo' IS NOT NULL AND r.entered_at = e.entered_at)`.as("imported"),

@@ -43,6 +43,24 @@ describe("which notices go, and once", () => {
     ]);
   });
 
+  it("a withdrawal online (the portal acts for the applicant, no user): acknowledged", async () => {
+    const app = await s.registerCase("2026-03-25", { phone: false });
+    const town = s.actors.clerk;
+    const portal = {
+      ...town,
+      userId: null,
+      username: "portal",
+      displayName: "申请人（网上）",
+      roles: ["intake" as const],
+    };
+    await s.service.act(portal, app.id, { type: "withdraw", on: d("2026-03-26") });
+    await s.relay();
+    const ack = s.mailsFor(app.trackingNo).find((m) => m.subject.startsWith("政府信息公开申请已撤回"));
+    expect(ack?.text.trim()).toBe(
+      `您已于2026年3月26日撤回政府信息公开申请（申请编号：${app.trackingNo}），某镇人民政府终止办理。`,
+    );
+  });
+
   it("a closure the worker recorded and a backdated entry then superseded: cancelled, no mail", async () => {
     // received 03-09, supplement notice handed over 03-10 with 10 WD: the window ended 03-24
     const app = await s.registerCase("2026-03-09");

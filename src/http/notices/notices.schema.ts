@@ -26,7 +26,7 @@ export const ZCaseNotices = z.object({
       kind: z
         .enum(NOTICE_KINDS)
         .describe(
-          "receipt 登记回执，supplement 补正告知，extension 延期答复，fee 收费通知，reply 答复，re_reply 重新答复",
+          "receipt 登记回执，supplement 补正告知，extension 延期答复，fee 收费通知，reply 答复，re_reply 重新答复，withdrawal 撤回确认",
         ),
       on: z.string().describe("事件的生效日期"),
       status: z.enum(["pending", "done", "cancelled", "skipped"]),
@@ -34,7 +34,7 @@ export const ZCaseNotices = z.object({
         .string()
         .nullable()
         .describe(
-          "未发送的原因：backdated 补录的过去事件，imported 台账导入，demo 演示数据，superseded 事件已被取代",
+          "未发送的原因：backdated 补录的过去事件，imported 台账导入，demo 示范数据，superseded 事件已被取代",
         ),
       text: z.string().nullable().describe("通知正文（同申请人查询页面），未生成前为 null"),
       letterSerial: z.string().nullable().describe("随附文书的文号"),
