@@ -14,7 +14,7 @@ export interface NoticeChannel {
 export interface CaseNotice {
   id: string;
   eventSeq: number;
-  kind: "receipt" | "supplement" | "extension" | "fee" | "reply" | "re_reply";
+  kind: "receipt" | "supplement" | "extension" | "fee" | "reply" | "re_reply" | "withdrawal";
   on: string;
   status: "pending" | "done" | "cancelled" | "skipped";
   reason: string | null;

@@ -10,6 +10,7 @@ const KIND_LABELS: Record<CaseNotice["kind"], string> = {
   fee: "收费通知",
   reply: "答复",
   re_reply: "重新答复",
+  withdrawal: "撤回确认",
 };
 
 const REASON_LABELS: Record<string, string> = {
@@ -17,7 +18,6 @@ const REASON_LABELS: Record<string, string> = {
   imported: "台账导入，未通知",
   demo: "示范数据，未通知",
   superseded: "事件已被取代，已取消",
-  source: "未通知",
 };
 
 function channelText(c: NoticeChannel, none: string) {
