@@ -206,4 +206,21 @@ describe("the reconciler (PostgreSQL, Redis)", () => {
     expect(await runReconciler(args())).toMatchObject({ mode: "incremental", added: 0, revived: 0 });
     expect(await queuedIds()).toEqual(pending);
   });
+
+  it("a rebuild reads the rows page by page (5,000 a page) and adds each pending job once", async () => {
+    // 12,345 future reminder rows of one case (what 3,000 open cases would leave), beside the others.
+    const app = await register(quiet, actors, "2026-03-26", "多页重建");
+    await sql`INSERT INTO deadline_jobs (job_id, application_id, kind, run_on, payload, status)
+      SELECT ${`app-${app.id}.page-`} || lpad(g::text, 5, '0') || '.2026-04-30', ${app.id},
+             'deadline.reminder', date '2026-04-30',
+             '{"v":1,"clock":"reply","dueOn":"2026-04-30","offset":0}'::jsonb, 'pending'
+      FROM generate_series(1, 12345) g`.execute(db.db);
+    await redis.flushdb();
+    const pending = await pendingRowIds();
+    expect(pending.length).toBeGreaterThan(12345);
+    const result = await runReconciler(args());
+    expect(result).toMatchObject({ mode: "full", pending: pending.length, added: pending.length });
+    expect(await queuedIds()).toEqual(pending);
+    await db.db.deleteFrom("deadline_jobs").where("job_id", "like", `app-${app.id}.page-%`).execute();
+  });
 });
