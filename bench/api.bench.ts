@@ -1,8 +1,13 @@
 /**
  * `npm run bench:api`: actions per second and p50/p99 latency through HTTP with 32 concurrent
- * clients on PostgreSQL, next to a baseline of bare "append event + update row" transactions on
- * the same database in the same run. Prints both and the ratio.
+ * keep-alive clients (a separate process, bench/api-load.ts) on PostgreSQL, next to a baseline of
+ * bare "update row + append event" transactions on the same database in the same run (run before
+ * and after the API). After a warm-up, each figure is the median of 3 rounds. Prints per action
+ * the SQL statements the server sent, the response bytes, the server's Node CPU and PostgreSQL's
+ * CPU (/proc of its processes), the HOT share of the applications UPDATEs, and the ratio.
  */
+import { fork } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,37 +16,67 @@ import { loadSettings } from "../config/settings.ts";
 import { startPrivatePostgres } from "../src/runtime/private-postgres.ts";
 import { startPrivateRedis } from "../src/runtime/private-redis.ts";
 import { startSystem } from "../src/system/start-system.ts";
+import type { LoadReply, LoadRequest } from "./api-load.ts";
 
 const CLIENTS = 32;
 const CASES_PER_CLIENT = 4;
 /** Consultation start/end pairs per case: 2 actions each. */
 const PAIRS_PER_CASE = 5;
+const ROUNDS = 3;
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const TICKS_PER_SECOND = 100;
 
-interface Stats {
+interface Round {
   count: number;
   seconds: number;
   p50: number;
   p99: number;
+  /** Per action (or transaction). */
+  statements?: number;
+  bytes?: number;
+  nodeCpuMs?: number;
+  redisCpuMs?: number;
+  pgCpuMs: number;
 }
 
-function stats(latencies: number[], seconds: number): Stats {
+const rate = (r: Round) => r.count / r.seconds;
+
+function quantiles(latencies: number[]): { p50: number; p99: number } {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { count: sorted.length, seconds, p50: at(0.5), p99: at(0.99) };
+  return { p50: at(0.5), p99: at(0.99) };
 }
 
-async function timed(fn: () => Promise<void>, into: number[]): Promise<void> {
-  const t = performance.now();
-  await fn();
-  into.push(performance.now() - t);
+/** The round of median throughput. */
+function median(rounds: Round[]): Round {
+  return [...rounds].sort((a, b) => rate(a) - rate(b))[Math.floor(rounds.length / 2)] as Round;
 }
 
-async function post(
-  url: string,
+/** CPU ms of a process and its children (PostgreSQL: the postmaster, its backends and helpers). */
+function processTreeCpuMs(postmaster: number): number {
+  let ticks = 0;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(name) !== postmaster && Number(rest[1]) !== postmaster) continue;
+    ticks += Number(rest[11]) + Number(rest[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+async function call(
+  base: string,
+  path: string,
   token: string,
   body: unknown,
 ): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(url, {
+  const res = await fetch(`${base}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
@@ -49,92 +84,100 @@ async function post(
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
-async function login(base: string, username: string): Promise<string> {
-  const r = await post(`${base}/api/v1/auth/login`, "", { username, password: "bench-password" });
-  return String(r.json.token);
+/** Registers one client's worth of cases per client (setup, not measured). */
+async function registerCases(base: string, clerk: string, perClient: number): Promise<string[][]> {
+  const out: string[][] = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const ids = await Promise.all(
+      Array.from({ length: perClient }, async (_, i) => {
+        const r = await call(base, "/api/v1/applications", clerk, {
+          agencyCode: "bench",
+          channel: "online",
+          receivedOn: "2026-03-02",
+          applicant: { type: "natural_person", name: `申请人${c}-${i}` },
+          description: "基准测试申请",
+          // assigned at intake: every measured action is the hot path (a handler's first action
+          // on an unassigned case also records the assignment, in a transaction)
+          handlerUsername: "bench-handler",
+        });
+        if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.json)}`);
+        return String(r.json.id);
+      }),
+    );
+    out.push(ids);
+  }
+  return out;
 }
 
-async function runApi(base: string): Promise<Stats> {
-  const clerk = await login(base, "bench-clerk");
-  const handler = await login(base, "bench-handler");
-  const ids: string[] = [];
-  for (let i = 0; i < CLIENTS * CASES_PER_CLIENT; i++) {
-    const r = await post(`${base}/api/v1/applications`, clerk, {
-      agencyCode: "bench",
-      channel: "online",
-      receivedOn: "2026-03-02",
-      applicant: { type: "natural_person", name: `申请人${i}` },
-      description: "基准测试申请",
-    });
-    if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.json)}`);
-    ids.push(String(r.json.id));
-  }
-  const latencies: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      for (const id of ids.slice(c * CASES_PER_CLIENT, (c + 1) * CASES_PER_CLIENT)) {
-        for (let p = 1; p <= PAIRS_PER_CASE; p++) {
-          for (const body of [
-            { type: "start_consultation", on: "2026-03-04", party: "third_party", name: "第三方" },
-            { type: "end_consultation", on: "2026-03-04", consultationId: `c${p}` },
-          ]) {
-            await timed(async () => {
-              const r = await post(`${base}/api/v1/applications/${id}/actions`, handler, body);
-              if (r.status !== 200) throw new Error(`action failed: ${r.status} ${JSON.stringify(r.json)}`);
-            }, latencies);
-          }
-        }
-      }
-    }),
-  );
-  return stats(latencies, (performance.now() - started) / 1000);
+function runLoad(child: ReturnType<typeof fork>, request: LoadRequest): Promise<LoadReply> {
+  return new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve(m as LoadReply));
+    child.once("exit", (code) => reject(new Error(`load process exited (${code})`)));
+    child.send(request);
+  });
 }
 
 /** The floor: one transaction appending an event and bumping the row's version, nothing else. */
-async function runBaseline(databaseUrl: string, count: number): Promise<Stats> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const { rows } = await pool.query<{ id: string }>("select id from applications order by id limit $1", [
-    CLIENTS,
-  ]);
+async function runBaseline(pool: pg.Pool, ids: string[], count: number, postmaster: number): Promise<Round> {
   const latencies: number[] = [];
   const perClient = Math.ceil(count / CLIENTS);
+  const cpu = processTreeCpuMs(postmaster);
   const started = performance.now();
   await Promise.all(
-    rows.map(async ({ id }) => {
+    ids.map(async (id) => {
       for (let i = 0; i < perClient; i++) {
-        await timed(async () => {
-          const client = await pool.connect();
-          try {
-            await client.query("BEGIN");
-            const v = await client.query<{ version: number }>(
-              "UPDATE applications SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version",
-              [id],
-            );
-            await client.query(
-              "INSERT INTO application_events (application_id, seq, type, actor_name, effective_on, payload) VALUES ($1, $2, 'bench', 'bench', '2026-03-04', '{}')",
-              [id, v.rows[0]?.version],
-            );
-            await client.query("COMMIT");
-          } finally {
-            client.release();
-          }
-        }, latencies);
+        const t = performance.now();
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          const v = await client.query<{ version: number }>(
+            "UPDATE applications SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version",
+            [id],
+          );
+          await client.query(
+            "INSERT INTO application_events (application_id, seq, type, actor_name, effective_on, payload) VALUES ($1, $2, 'bench', 'bench', '2026-03-04', '{}')",
+            [id, v.rows[0]?.version],
+          );
+          await client.query("COMMIT");
+        } finally {
+          client.release();
+        }
+        latencies.push(performance.now() - t);
       }
     }),
   );
-  await pool.end();
-  return stats(latencies, (performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  const n = latencies.length;
+  return { count: n, seconds, ...quantiles(latencies), pgCpuMs: (processTreeCpuMs(postmaster) - cpu) / n };
 }
 
-function line(name: string, s: Stats): string {
-  return `${name.padEnd(34)} ${String(s.count).padStart(6)} 次  ${(s.count / s.seconds).toFixed(0).padStart(6)} 次/秒  p50 ${s.p50.toFixed(1).padStart(7)} ms  p99 ${s.p99.toFixed(1).padStart(7)} ms`;
+function line(name: string, r: Round): string {
+  const head = `${name.padEnd(30)} ${String(r.count).padStart(5)} 次 ${rate(r).toFixed(0).padStart(6)} 次/秒  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms`;
+  const per = [
+    r.statements === undefined ? null : `SQL ${r.statements.toFixed(2)} 条`,
+    r.bytes === undefined ? null : `响应 ${r.bytes.toFixed(0)} 字节`,
+    r.nodeCpuMs === undefined ? null : `Node CPU ${r.nodeCpuMs.toFixed(2)} ms`,
+    `PostgreSQL CPU ${r.pgCpuMs.toFixed(2)} ms`,
+    r.redisCpuMs === undefined ? null : `Redis CPU ${r.redisCpuMs.toFixed(2)} ms`,
+  ].filter((x) => x !== null);
+  return `${head}  | 每次：${per.join("，")}`;
+}
+
+async function hotCounts(pool: pg.Pool): Promise<{ upd: number; hot: number }> {
+  // Backends report their counts within about a second of a transaction's end.
+  await new Promise((r) => setTimeout(r, 1500));
+  const { rows } = await pool.query<{ upd: string; hot: string }>(
+    "SELECT n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE relname = 'applications'",
+  );
+  return { upd: Number(rows[0]?.upd ?? 0), hot: Number(rows[0]?.hot ?? 0) };
 }
 
 async function main(): Promise<void> {
   const base = await mkdtemp(join(tmpdir(), "ogi-bench-"));
   const postgres = await startPrivatePostgres({ baseDir: await mkdtemp(join(tmpdir(), "ogi-bench-pg-")) });
   const redis = await startPrivateRedis({ dataDir: join(base, "redis"), appendOnly: false });
+  const child = fork(join(import.meta.dirname, "api-load.ts"), [], { execArgv: ["--import", "tsx"] });
+  let statements = 0;
   try {
     const databaseUrl = await postgres.createDatabase("bench");
     const settings = loadSettings({
@@ -148,6 +191,9 @@ async function main(): Promise<void> {
     const system = await startSystem(settings, {
       http: true,
       workers: false,
+      observeStatements: () => {
+        statements++;
+      },
       prepare: async (core) => {
         await core.accounts.createAgency({ code: "bench", name: "基准测试镇人民政府", kind: "township" });
         for (const [u, roles] of [
@@ -164,20 +210,86 @@ async function main(): Promise<void> {
         }
       },
     });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
     try {
-      const api = await runApi(system.url ?? "");
-      const baseline = await runBaseline(databaseUrl, api.count);
-      console.log(`HTTP 办理操作基准（PostgreSQL，${CLIENTS} 个并发客户端）`);
-      console.log(line("API: POST /applications/:id/actions", api));
-      console.log(line("基线: 追加事件 + 更新行（裸事务）", baseline));
+      const url = system.url ?? "";
+      const login = async (username: string) =>
+        String(
+          (await call(url, "/api/v1/auth/login", "", { username, password: "bench-password" })).json.token,
+        );
+      const clerk = await login("bench-clerk");
+      const token = await login("bench-handler");
+      const apiRound = async (minimal: boolean, casesByClient: string[][]): Promise<Round> => {
+        const s0 = statements;
+        const cpu0 = process.cpuUsage();
+        const pg0 = processTreeCpuMs(postgres.pid);
+        const redis0 = processTreeCpuMs(redis.pid);
+        const r = await runLoad(child, {
+          base: url,
+          token,
+          casesByClient,
+          pairsPerCase: PAIRS_PER_CASE,
+          minimal,
+        });
+        const cpu = process.cpuUsage(cpu0);
+        const n = r.latencies.length;
+        return {
+          count: n,
+          seconds: r.seconds,
+          ...quantiles(r.latencies),
+          statements: (statements - s0) / n,
+          bytes: r.bytes.reduce((a, b) => a + b, 0) / n,
+          nodeCpuMs: (cpu.user + cpu.system) / 1000 / n,
+          pgCpuMs: (processTreeCpuMs(postgres.pid) - pg0) / n,
+          redisCpuMs: (processTreeCpuMs(redis.pid) - redis0) / n,
+        };
+      };
+      // warm-up: JIT, prepared statements, pools, caches
+      await apiRound(true, await registerCases(url, clerk, 1));
+      await apiRound(false, await registerCases(url, clerk, 1));
+      const { rows } = await pool.query<{ id: string }>("SELECT id FROM applications ORDER BY id LIMIT $1", [
+        CLIENTS,
+      ]);
+      const ids = rows.map((r) => r.id);
+      const count = CLIENTS * CASES_PER_CLIENT * PAIRS_PER_CASE * 2;
+      await runBaseline(pool, ids, count / 4, postgres.pid); // warm-up
+      const before: Round[] = [];
+      for (let i = 0; i < ROUNDS; i++) before.push(await runBaseline(pool, ids, count, postgres.pid));
+      const cases: string[][][] = [];
+      for (let i = 0; i < 2 * ROUNDS; i++) cases.push(await registerCases(url, clerk, CASES_PER_CLIENT));
+      const hot0 = await hotCounts(pool);
+      const minimal: Round[] = [];
+      for (let i = 0; i < ROUNDS; i++) minimal.push(await apiRound(true, cases[i] ?? []));
+      const hot1 = await hotCounts(pool);
+      const full: Round[] = [];
+      for (let i = 0; i < ROUNDS; i++) full.push(await apiRound(false, cases[ROUNDS + i] ?? []));
+      const after: Round[] = [];
+      for (let i = 0; i < ROUNDS; i++) after.push(await runBaseline(pool, ids, count, postgres.pid));
+      const baseline = median([...before, ...after]);
+      const m = median(minimal);
+      const f = median(full);
       console.log(
-        `吞吐量之比（API / 基线）：${(api.count / api.seconds / (baseline.count / baseline.seconds)).toFixed(3)}`,
+        `HTTP 办理操作基准（PostgreSQL，${CLIENTS} 个并发客户端，独立进程 keep-alive 连接；预热后各取 ${ROUNDS} 轮的中位数）`,
       );
-      console.log(`p50 延迟之比（API / 基线）：${(api.p50 / baseline.p50).toFixed(2)}`);
+      console.log(line("API，Prefer: return=minimal", m));
+      console.log(line("API，完整 Application", f));
+      console.log(line("基线（API 之前）", median(before)));
+      console.log(line("基线（API 之后）", median(after)));
+      console.log(
+        `吞吐量之比（API return=minimal / 基线 6 轮中位数）：${(rate(m) / rate(baseline)).toFixed(3)}`,
+      );
+      console.log(`吞吐量之比（API 完整答复 / 基线）：${(rate(f) / rate(baseline)).toFixed(3)}`);
+      const upd = hot1.upd - hot0.upd;
+      const hot = hot1.hot - hot0.hot;
+      console.log(
+        `applications 的 UPDATE（return=minimal 3 轮）：${upd} 次，其中 HOT ${hot} 次（${upd > 0 ? ((100 * hot) / upd).toFixed(0) : "0"}%）`,
+      );
     } finally {
+      await pool.end();
       await system.stop();
     }
   } finally {
+    child.kill();
     await redis.stop();
     await postgres.stop();
     await rm(base, { recursive: true, force: true });

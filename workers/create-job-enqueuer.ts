@@ -1,6 +1,7 @@
 import type { PlannedJob } from "../src/services/plan-deadline-jobs.ts";
 import { enqueuePlannedJobs } from "./enqueue-planned-jobs.ts";
 import type { DeadlineQueue } from "./queues.ts";
+import { removeSupersededJobs } from "./remove-superseded-jobs.ts";
 import { logSafe, type WorkerLogger } from "./worker-logger.ts";
 
 export interface JobEnqueuerOptions {
@@ -16,11 +17,15 @@ export interface JobEnqueuerOptions {
 
 /**
  * The application service's `onJobsPlanned` (API side and workers alike): enqueues a case's
- * planned jobs after its commit. Never throws: what it could not enqueue, the reconciler does.
+ * planned jobs after its commit and removes the jobs of the rows the commit deleted (a moved
+ * date). Never throws: what it could not enqueue, the reconciler does.
  */
-export function createJobEnqueuer(options: JobEnqueuerOptions): (jobs: PlannedJob[]) => Promise<void> {
+export function createJobEnqueuer(
+  options: JobEnqueuerOptions,
+): (jobs: PlannedJob[], dropped?: readonly string[]) => Promise<void> {
   const logger = options.logger && logSafe(options.logger);
-  return async (jobs) => {
+  return async (jobs, dropped = []) => {
     await enqueuePlannedJobs(options.queue, jobs, { ...options, logger });
+    await removeSupersededJobs(options.queue, dropped, logger, options.timeoutMs);
   };
 }

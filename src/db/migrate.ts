@@ -11,6 +11,7 @@ import * as m0009 from "./migrations/0009-access-log.ts";
 import * as m0010 from "./migrations/0010-issued-letters.ts";
 import * as m0012 from "./migrations/0012-worklist-clock.ts";
 import * as m0014 from "./migrations/0014-registration.ts";
+import * as m0015 from "./migrations/0015-hot-actions.ts";
 import * as m0017 from "./migrations/0017-documents.ts";
 import * as m0018 from "./migrations/0018-online-submissions.ts";
 import * as m0019 from "./migrations/0019-applicant-notices.ts";
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-issued-letters": m0010,
   "0012-worklist-clock": m0012,
   "0014-registration": m0014,
+  "0015-hot-actions": m0015,
   "0017-documents": m0017,
   "0018-online-submissions": m0018,
   "0019-applicant-notices": m0019,
@@ -43,6 +45,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     provider,
     migrationTableName: "ogi_migrations",
     migrationLockTableName: "ogi_migrations_lock",
+    // Numbers are reserved per piece of work, so a lower one may land after higher ones ran.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error)

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { initialTransition } from "xstate";
 import { type ApplicationMachine, createApplicationMachine } from "../../machines/application.machine.ts";
-import { applyEvent, IllegalTransitionError } from "../../machines/apply-event.ts";
 import {
   restoreSnapshot,
   type StoredApplicationSnapshot,
@@ -16,8 +15,20 @@ import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import { type CivilDate, civilDateInChina, yearOf } from "../domain/civil-date.ts";
 import { maySeeInFull, type PersonalDataMode, personalFieldsPresent } from "../domain/personal-data.ts";
 import { ACTION_ROLES, REGISTER_ROLES, ROLE_LABELS } from "../domain/roles.ts";
-import { type Channel, DEFAULT_DELIVERY_BY_CHANNEL, type OutgoingDocument } from "../domain/vocabulary.ts";
+import { type Channel, DEFAULT_DELIVERY_BY_CHANNEL } from "../domain/vocabulary.ts";
 import { recordAccess } from "./access-log-store.ts";
+import { type ActionAnswer, buildActionAnswer } from "./action-answer.ts";
+import {
+  assertAssignable,
+  assigneeFor,
+  assignOnFirstAction,
+  displayNameOf,
+  documentOfEvent,
+  findHandler,
+  mergeResults,
+  notFound,
+  takesCaseByFirstAction,
+} from "./action-helpers.ts";
 import { type Actor, canActInAgency, canSeeAgency, SYSTEM_ACTOR } from "./actor.ts";
 import type {
   ActionInput,
@@ -28,7 +39,8 @@ import type {
 } from "./application-types.ts";
 import { buildApplicationView } from "./application-view.ts";
 import type { CalendarStore } from "./calendar-store.ts";
-import { type CaseRow, type Db, insertCaseRow, loadCase, loadEvent, loadEvents } from "./case-store.ts";
+import { nothingWritten } from "./case-change.ts";
+import { type CaseRow, type Db, insertCaseRow, loadCase, loadEvents } from "./case-store.ts";
 import { countWorklistClocks } from "./count-worklist-clocks.ts";
 import { listApplications } from "./list-applications.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
@@ -39,6 +51,7 @@ import {
   type Amendment,
   type CaseChange,
   type CaseWriteResult,
+  StaleCaseError,
   versionConflict,
   type WriteContext,
   writeCase,
@@ -52,8 +65,11 @@ export interface ApplicationServiceDeps {
   /** The clock; deadline code never calls Date.now() itself. */
   now: () => Date;
   settings: { supplementWindowWorkdays: number; reminderOffsets: readonly number[] };
-  /** Called after each commit with the case's pending jobs (to enqueue them). Never throws. */
-  onJobsPlanned?: (jobs: PlannedJob[]) => Promise<void>;
+  /**
+   * Called after each commit with the case's pending jobs (to enqueue them) and the ids of the
+   * pending rows the commit deleted (their queued jobs are superseded). Never throws.
+   */
+  onJobsPlanned?: (jobs: PlannedJob[], dropped?: readonly string[]) => Promise<void>;
   /** Test hook: runs after the commit and before onJobsPlanned (crash injection). */
   afterCommit?: (applicationId: string) => void;
   /**
@@ -113,7 +129,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
 
   async function afterCommit(applicationId: string, result: CaseWriteResult) {
     deps.afterCommit?.(applicationId);
-    if (deps.onJobsPlanned) await deps.onJobsPlanned(result.jobs);
+    if (deps.onJobsPlanned) await deps.onJobsPlanned(result.jobs, result.dropped);
     for (const a of result.amendments) await deps.onAmendment?.(a);
   }
 
@@ -123,16 +139,14 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     change: CaseChange,
   ): Promise<{ c: CaseRow | undefined; result: CaseWriteResult }> {
     const ctx = await writeContext();
-    const out = await db.transaction().execute(async (trx) => {
-      const c = await loadCase(trx, id, true);
-      if (!c) return { c, result: undefined };
-      return { c, result: await writeCase(trx, c, change, ctx) };
-    });
-    if (!out.result)
-      return {
-        c: undefined,
-        result: { appended: 0, automatic: 0, superseded: [], jobs: [], amendments: [] },
-      };
+    const out = await lockedWrite(() =>
+      db.transaction().execute(async (trx) => {
+        const c = await loadCase(trx, id, true);
+        if (!c) return { c, result: undefined };
+        return { c, result: await writeCase(trx, c, change, ctx) };
+      }),
+    );
+    if (!out.result) return { c: undefined, result: nothingWritten() };
     if (out.result.appended > 0 || out.result.jobs.length > 0) await afterCommit(id, out.result);
     return { c: out.c, result: out.result };
   }
@@ -247,7 +261,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     }
   }
 
-  /** A user's action in the caller's transaction, with the case's row locked. */
+  /** A user's action in the caller's transaction, with the case's row locked (the ledger import). */
   async function actIn(
     trx: Db,
     ctx: WriteContext,
@@ -260,7 +274,52 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
   ): Promise<{ c: CaseRow; result: CaseWriteResult }> {
     assertNotFuture(input.on, "on", ctx.today);
     assertReceiptsPast(input, ctx.today);
-    const c = await loadCase(trx, id, true);
+    return actOn(trx, ctx, actor, id, await loadCase(trx, id, "lock"), input, isOwnWork);
+  }
+
+  /**
+   * An API action: read the case (one statement, no lock), write it (one version-checked
+   * statement, no transaction). When another writer won in between, read and write again (twice); the
+   * fourth time, or when the action writes twice (a handler's first action takes the case), in a
+   * transaction with the row locked.
+   */
+  async function actNow(
+    ctx: WriteContext,
+    actor: Actor,
+    id: string,
+    input: ActionInput,
+  ): Promise<{ c: CaseRow; result: CaseWriteResult }> {
+    assertNotFuture(input.on, "on", ctx.today);
+    assertReceiptsPast(input, ctx.today);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const c = await loadCase(db, id, "write");
+      if (c && takesCaseByFirstAction(actor, c, input)) break;
+      try {
+        return await actOn(db, ctx, actor, id, c, input, true);
+      } catch (e) {
+        // A deadlock (a worker's batch claims deadline rows, then locks the case) aborted only
+        // this one autocommit statement: nothing was written, so it is read and written again.
+        if (!(e instanceof StaleCaseError) && !isDeadlock(e)) throw e;
+        if (e instanceof StaleCaseError && input.expectedVersion !== undefined) throw versionConflict();
+      }
+    }
+    return lockedWrite(() =>
+      db
+        .transaction()
+        .execute(async (trx) => actOn(trx, ctx, actor, id, await loadCase(trx, id, "lock"), input, true)),
+    );
+  }
+
+  /** The checks, the event and the write of an action on the case as read. */
+  async function actOn(
+    trx: Db,
+    ctx: WriteContext,
+    actor: Actor,
+    id: string,
+    c: CaseRow | undefined,
+    input: ActionInput,
+    isOwnWork: boolean,
+  ): Promise<{ c: CaseRow; result: CaseWriteResult }> {
     if (!c || !canSeeAgency(actor, c.agency.path)) throw notFound(id);
     if (!canActInAgency(actor, c.agency.path, ACTION_ROLES[input.type])) {
       throw new AppError("forbidden", {
@@ -304,103 +363,33 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     return { c, result: first ? mergeResults(first, result) : result };
   }
 
-  /** 409 naming the state when the case, as stored, takes no assignment (archived, closed). */
-  function assertAssignable(ctx: WriteContext, c: CaseRow) {
-    const snapshot = restoreSnapshot(ctx.machine, c.row.snapshot as StoredApplicationSnapshot);
-    const probe = { on: snapshot.context.lastOn, handlerUserId: 0, handlerUsername: "-", handlerName: "-" };
-    try {
-      applyEvent(ctx.machine, snapshot, { type: "case.assigned", ...probe });
-    } catch (e) {
-      if (!(e instanceof IllegalTransitionError)) throw e;
-      throw new AppError("illegal_action", {
-        message: e.message,
-        details: [{ message: `allowedActions: ${e.allowedActions.join(",")}` }],
-      });
-    }
-  }
-
-  /**
-   * 分办/转办: the handler named must be an enabled handler of the case's agency (422), another
-   * than the current one; 转办 (the case has a handler) says why.
-   */
-  async function assigneeFor(
-    trx: Db,
-    c: CaseRow,
-    input: Extract<ActionInput, { type: "assign" }>,
-  ): Promise<NonNullable<EventDefaults["assignee"]>> {
-    const to = await findHandler(trx, input.handlerUsername, c.agency.id);
-    const current = c.row.handler_user_id;
-    if (current === to.id) {
-      throw new AppError("invalid_input", {
-        message: `该申请已由“${to.displayName}”承办，请选择另一名承办人`,
-        details: [{ field: "handlerUsername", message: "已是本申请的承办人" }],
-      });
-    }
-    if (current === null) return { userId: to.id, username: to.username, displayName: to.displayName };
-    if (!input.reason?.trim()) {
-      throw new AppError("invalid_input", {
-        message: `本申请已由“${c.handler ?? ""}”承办，转办须写明理由（reason）`,
-        details: [{ field: "reason", message: "转办须写明理由" }],
-      });
-    }
-    const previous = await trx
-      .selectFrom("users")
-      .select(["username", "display_name"])
-      .where("id", "=", current)
-      .executeTakeFirst();
-    return {
-      userId: to.id,
-      username: to.username,
-      displayName: to.displayName,
-      previous: previous && { username: previous.username, displayName: previous.display_name },
-    };
-  }
-
-  /**
-   * A handler's first action on a case nobody was assigned: the case becomes theirs, an
-   * assignment recorded just before the action, on its date, in the same transaction (issue 11).
-   * Skipped where the case takes no assignment (the action's own refusal then speaks).
-   */
-  async function assignOnFirstAction(
-    trx: Db,
-    ctx: WriteContext,
-    actor: Actor,
-    c: CaseRow,
-    input: ActionInput,
-    event: ApplicationEvent,
-  ): Promise<CaseWriteResult | null> {
-    if (c.row.handler_user_id !== null || input.type === "assign" || actor.userId === null) return null;
-    const isHandler = actor.agencyId === c.agency.id && actor.roles.includes("handler");
-    if (!isHandler || !ACTION_ROLES[input.type].includes("handler")) return null;
-    const assigned: ApplicationEvent = {
-      type: "case.assigned",
-      on: event.on,
-      handlerUserId: actor.userId,
-      handlerUsername: actor.username,
-      handlerName: actor.displayName,
-      byFirstAction: true,
-    };
-    try {
-      return await writeCase(trx, c, { kind: "action", actor, event: assigned, reason: null }, ctx);
-    } catch (e) {
-      if (e instanceof AppError && e.code === "illegal_action") return null;
-      throw e;
-    }
-  }
-
   return {
     async register(actor: Actor, input: RegisterInput): Promise<ApplicationView> {
       const ctx = await writeContext();
-      const { id, result } = await db.transaction().execute((trx) => registerIn(trx, ctx, actor, input));
+      const { id, result } = await lockedWrite(() =>
+        db.transaction().execute((trx) => registerIn(trx, ctx, actor, input)),
+      );
       await afterCommit(id, result);
       return view(await visibleCase(actor, id));
     },
 
+    /** A user's action (POST …/actions): the full Application (API.md), its events read again. */
     async act(actor: Actor, id: string, input: ActionInput): Promise<ApplicationView> {
       const ctx = await writeContext();
-      const { c, result } = await db.transaction().execute((trx) => actIn(trx, ctx, actor, id, input, true));
+      const { c, result } = await actNow(ctx, actor, id, input);
       await afterCommit(id, result);
       return view(c);
+    },
+
+    /**
+     * The same action answered from what the write returned (`Prefer: return=minimal`): id,
+     * version, state, the new and newly superseded events, allowedActions; no further read.
+     */
+    async actMinimal(actor: Actor, id: string, input: ActionInput): Promise<ActionAnswer> {
+      const ctx = await writeContext();
+      const { c, result } = await actNow(ctx, actor, id, input);
+      await afterCommit(id, result);
+      return buildActionAnswer(c, result.events, ctx);
     },
 
     /**
@@ -411,36 +400,43 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     async inTransaction<T>(work: (ops: CaseBatch) => Promise<T>): Promise<T> {
       const ctx = await writeContext();
       const written: { id: string; result: CaseWriteResult }[] = [];
-      const value = await db.transaction().execute((trx) =>
-        work({
-          db: trx,
-          today: ctx.today,
-          register: async (actor, input) => {
-            const r = await registerIn(trx, ctx, actor, input);
-            written.push(r);
-            return r.id;
-          },
-          act: async (actor, id, input) => {
-            const r = await actIn(trx, ctx, actor, id, input);
-            written.push({ id, result: r.result });
-          },
-          record: async (actor, id, event, reason) => {
-            const c = await loadCase(trx, id, true);
-            if (!c) throw notFound(id);
-            const change: CaseChange = { kind: "action", actor, event, reason: reason ?? null };
-            const result = await writeCase(trx, c, change, ctx);
-            written.push({ id, result });
-          },
-          applyAutomaticEvents: async (id) => {
-            const c = await loadCase(trx, id, true);
-            if (!c) throw notFound(id);
-            const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
-            written.push({ id, result });
-            return result.automatic;
-          },
-        }),
+      const value = await lockedWrite(() =>
+        db.transaction().execute((trx) =>
+          work({
+            db: trx,
+            today: ctx.today,
+            register: async (actor, input) => {
+              const r = await registerIn(trx, ctx, actor, input);
+              written.push(r);
+              return r.id;
+            },
+            act: async (actor, id, input) => {
+              const r = await actIn(trx, ctx, actor, id, input);
+              written.push({ id, result: r.result });
+            },
+            record: async (actor, id, event, reason) => {
+              const c = await loadCase(trx, id, true);
+              if (!c) throw notFound(id);
+              const change: CaseChange = { kind: "action", actor, event, reason: reason ?? null };
+              const result = await writeCase(trx, c, change, ctx);
+              written.push({ id, result });
+            },
+            applyAutomaticEvents: async (id) => {
+              const c = await loadCase(trx, id, true);
+              if (!c) throw notFound(id);
+              const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
+              written.push({ id, result });
+              return result.automatic;
+            },
+          }),
+        ),
       );
-      if (deps.onJobsPlanned) await deps.onJobsPlanned(written.flatMap((w) => w.result.jobs));
+      if (deps.onJobsPlanned) {
+        const planned = written.flatMap((w) => w.result.jobs);
+        const kept = new Set(planned.map((j) => j.jobId));
+        const dropped = written.flatMap((w) => w.result.dropped).filter((id) => !kept.has(id));
+        await deps.onJobsPlanned(planned, dropped);
+      }
       const amendments = new Map(
         written.flatMap((w) => w.result.amendments).map((a) => [`${a.agencyId}:${a.year}`, a]),
       );
@@ -506,76 +502,19 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
 
     visibleCase,
   };
+}
 
-  /** An enabled user with the handler role in the agency, or 422 naming the field. */
-  async function findHandler(
-    trx: Db,
-    username: string,
-    agencyId: number,
-  ): Promise<{ id: number; username: string; displayName: string }> {
-    const u = await trx
-      .selectFrom("users")
-      .select(["id", "username", "display_name", "agency_id", "roles", "is_disabled"])
-      .where("username", "=", username)
-      .executeTakeFirst();
-    if (!u || u.agency_id !== agencyId || !(u.roles as unknown as string[]).includes("handler")) {
-      throw new AppError("invalid_input", {
-        message: `承办人“${username}”不是本机关的承办人`,
-        details: [{ field: "handlerUsername", message: "不是本机关的承办人" }],
-      });
-    }
-    if (u.is_disabled) {
-      throw new AppError("invalid_input", {
-        message: `承办人“${u.display_name}”的账号已停用，请选择本机关其他承办人`,
-        details: [{ field: "handlerUsername", message: "账号已停用" }],
-      });
-    }
-    return { id: u.id, username: u.username, displayName: u.display_name };
+/** Inside a locked transaction no other writer wins; should one anyway, the client re-reads (409). */
+async function lockedWrite<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof StaleCaseError) throw versionConflict();
+    throw e;
   }
 }
 
-/** Two writes of one case in one transaction (an assignment and the action after it), as one. */
-function mergeResults(a: CaseWriteResult, b: CaseWriteResult): CaseWriteResult {
-  return {
-    appended: a.appended + b.appended,
-    automatic: a.automatic + b.automatic,
-    superseded: [...a.superseded, ...b.superseded],
-    // The second write planned the case's deadline rows anew: its jobs are the case's.
-    jobs: b.jobs,
-    amendments: [...a.amendments, ...b.amendments],
-  };
-}
-
-async function displayNameOf(db: Db, userId: number | null): Promise<string | null> {
-  if (userId === null) return null;
-  const u = await db.selectFrom("users").select("display_name").where("id", "=", userId).executeTakeFirst();
-  return u?.display_name ?? null;
-}
-
-/** The outgoing document an event of the log sent (record_receipt names it by its seq). */
-async function documentOfEvent(
-  db: Db,
-  applicationId: string,
-  seq: number,
-): Promise<{ document: OutgoingDocument; consultationId?: string }> {
-  const e = await loadEvent(db, applicationId, seq);
-  const documents: Record<string, OutgoingDocument> = {
-    "supplement.requested": "supplement_notice",
-    "consultation.started": "consultation_letter",
-    "fee.notified": "fee_notice",
-    "decision.issued": "reply",
-  };
-  const document = e ? documents[e.type] : undefined;
-  if (!e || !document) {
-    throw new AppError("invalid_input", {
-      message: `字段 documentEventSeq：第 ${seq} 项不是本申请发出文书（补正告知书、征求意见书、收费通知书、答复书）的事项`,
-      details: [{ field: "documentEventSeq", message: "不是发出文书的事项" }],
-    });
-  }
-  const consultationId = (e.payload as { consultationId?: unknown }).consultationId;
-  return typeof consultationId === "string" ? { document, consultationId } : { document };
-}
-
-function notFound(id: string): AppError {
-  return new AppError("not_found", { message: `申请 ${id} 不存在，或不在您的查看范围内` });
+/** PostgreSQL's deadlock_detected (40P01): the statement chosen as the victim did nothing. */
+function isDeadlock(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "40P01";
 }

@@ -1,7 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, DbApplication, DbApplicationEvent, NewDbApplication } from "../db/schema.ts";
-import type { PlannedJob } from "./plan-deadline-jobs.ts";
-import type { WorklistColumns } from "./worklist-columns.ts";
+import { preparedName } from "../db/statement-hooks.ts";
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -9,6 +8,10 @@ export interface CaseRow {
   row: DbApplication;
   agency: { id: number; code: string; name: string; path: string };
   handler: string | null;
+  /** Read for a write: the years of the agency's closed reports (DOMAIN.md §8). */
+  closedYears?: ReadonlySet<number>;
+  /** Read for a write: the ids of the case's pending deadline rows (only the changed ones are rewritten). */
+  pendingJobIds?: readonly string[];
 }
 
 /** Inserts a new case's row (version 0); its first entry goes through writeCase. */
@@ -17,12 +20,22 @@ export async function insertCaseRow(db: Db, row: NewDbApplication): Promise<void
 }
 
 /**
- * One case with its agency, or undefined. `lock` (inside a transaction) holds the case's row
- * until the commit, so concurrent writers of one case (a clerk, the deadline worker) take turns
- * instead of failing each other's version check.
+ * How a case is read: `read` for a view; `write` adds what a write needs (closed years, pending
+ * deadline rows) in the same statement, a prepared one; `lock` also holds the row until the
+ * commit (inside a transaction), so concurrent writers of one case take turns instead of failing
+ * each other's version check.
  */
-export async function loadCase(db: Db, id: string, lock = false): Promise<CaseRow | undefined> {
-  let q = db
+export type LoadMode = "read" | "write" | "lock";
+
+/** One case with its agency, or undefined. */
+export async function loadCase(
+  db: Db,
+  id: string,
+  mode: LoadMode | boolean = "read",
+): Promise<CaseRow | undefined> {
+  const how = mode === true ? "lock" : mode === false ? "read" : mode;
+  if (how !== "read") return loadCaseForWrite(db, id, how === "lock");
+  const r = await db
     .selectFrom("applications as a")
     .innerJoin("agencies as g", "g.id", "a.agency_id")
     .leftJoin("users as u", "u.id", "a.handler_user_id")
@@ -33,9 +46,8 @@ export async function loadCase(db: Db, id: string, lock = false): Promise<CaseRo
       "g.path as agency_path",
       "u.display_name as handler_name",
     ])
-    .where("a.id", "=", id);
-  if (lock) q = q.forNoKeyUpdate("a");
-  const r = await q.executeTakeFirst();
+    .where("a.id", "=", id)
+    .executeTakeFirst();
   if (!r) return undefined;
   const { agency_code, agency_name, agency_path, handler_name, ...row } = r;
   return {
@@ -45,51 +57,44 @@ export async function loadCase(db: Db, id: string, lock = false): Promise<CaseRo
   };
 }
 
-/**
- * Makes the case's deadline rows those of `jobs`: pending rows no longer planned are removed,
- * new ones added; rows already done stay done (a reminder is sent once, never twice).
- */
-export async function rewriteDeadlineJobs(
-  trx: Db,
-  applicationId: string,
-  jobs: readonly PlannedJob[],
-): Promise<void> {
-  const ids = jobs.map((j) => j.jobId);
-  let del = trx
-    .deleteFrom("deadline_jobs")
-    .where("application_id", "=", applicationId)
-    .where("status", "=", "pending");
-  if (ids.length > 0) del = del.where("job_id", "not in", ids);
-  await del.execute();
-  if (jobs.length === 0) return;
-  await trx
-    .insertInto("deadline_jobs")
-    .values(
-      jobs.map((j) => ({
-        job_id: j.jobId,
-        application_id: j.applicationId,
-        kind: j.kind,
-        run_on: j.runOn,
-        payload: JSON.stringify(j.payload),
-        status: "pending" as const,
-        done_at: null,
-      })),
-    )
-    .onConflict((oc) => oc.column("job_id").doNothing())
-    .execute();
+type WriteRead = DbApplication & {
+  agency_code: string;
+  agency_name: string;
+  agency_path: string;
+  handler_name: string | null;
+  closed_years: number[] | null;
+  pending_job_ids: string[] | null;
+};
+
+/** The first of an action's two statements: the row, its agency and handler, closed years, pending jobs. */
+async function loadCaseForWrite(db: Db, id: string, lock: boolean): Promise<CaseRow | undefined> {
+  const query = lock
+    ? sql<WriteRead>`${sql.raw(preparedName("case-read-lock"))} ${caseRead(id)} FOR NO KEY UPDATE OF a`
+    : sql<WriteRead>`${sql.raw(preparedName("case-read"))} ${caseRead(id)}`;
+  const r = (await query.execute(db)).rows[0];
+  if (!r) return undefined;
+  const { agency_code, agency_name, agency_path, handler_name, closed_years, pending_job_ids, ...row } = r;
+  return {
+    row,
+    agency: { id: row.agency_id, code: agency_code, name: agency_name, path: agency_path },
+    handler: handler_name,
+    closedYears: new Set((closed_years ?? []).map(Number)),
+    pendingJobIds: pending_job_ids ?? [],
+  };
 }
 
-/** Whether the agency's annual report for `year` is closed (a frozen version exists). */
-export async function isYearClosed(db: Db, agencyId: number, year: number): Promise<boolean> {
-  const row = await db
-    .selectFrom("report_versions")
-    .select("version")
-    .where("agency_id", "=", agencyId)
-    .where("year", "=", year)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+/** One parameter (the case id), a constant text: PostgreSQL plans it once per connection. */
+const caseRead = (
+  id: string,
+) => sql`SELECT a.*, g.code AS agency_code, g.name AS agency_name, g.path AS agency_path,
+    u.display_name AS handler_name,
+    ARRAY(SELECT DISTINCT rv.year FROM report_versions rv WHERE rv.agency_id = a.agency_id) AS closed_years,
+    ARRAY(SELECT dj.job_id FROM deadline_jobs dj
+          WHERE dj.application_id = a.id AND dj.status = 'pending') AS pending_job_ids
+  FROM applications a
+  JOIN agencies g ON g.id = a.agency_id
+  LEFT JOIN users u ON u.id = a.handler_user_id
+  WHERE a.id = ${id}`;
 
 /** The case's log in recording order; `current` leaves out the superseded automatic events. */
 export async function loadEvents(
@@ -116,23 +121,6 @@ export async function loadEvent(
     .executeTakeFirst();
 }
 
-/** Marks automatic events superseded by the entry `bySeq` (DOMAIN.md §5): kept, ignored by reads. */
-export async function markSuperseded(
-  db: Db,
-  applicationId: string,
-  seqs: readonly number[],
-  bySeq: number,
-  at: Date,
-): Promise<void> {
-  if (seqs.length === 0) return;
-  await db
-    .updateTable("application_events")
-    .set({ superseded_by_seq: bySeq, superseded_at: at })
-    .where("application_id", "=", applicationId)
-    .where("seq", "in", seqs)
-    .execute();
-}
-
 export interface NewLogEntry {
   type: string;
   on: string;
@@ -140,65 +128,4 @@ export interface NewLogEntry {
   actorName: string;
   payload: Record<string, unknown>;
   reason: string | null;
-}
-
-/** Appends entries with consecutive seq after `fromSeq`. */
-export async function appendEvents(
-  db: Db,
-  applicationId: string,
-  fromSeq: number,
-  entries: readonly NewLogEntry[],
-): Promise<void> {
-  if (entries.length === 0) return;
-  await db
-    .insertInto("application_events")
-    .values(
-      entries.map((e, i) => ({
-        application_id: applicationId,
-        seq: fromSeq + i + 1,
-        type: e.type,
-        actor_user_id: e.actorUserId,
-        actor_name: e.actorName,
-        effective_on: e.on,
-        payload: JSON.stringify({ v: 1, ...e.payload, type: e.type, on: e.on }),
-        reason: e.reason,
-      })),
-    )
-    .execute();
-}
-
-/** Saves the row's derived columns and snapshot when its version is still `fromVersion`. */
-export async function updateCaseRow(
-  db: Db,
-  id: string,
-  fromVersion: number,
-  changes: Partial<
-    Pick<
-      DbApplication,
-      | "version"
-      | "state"
-      | "outcome"
-      | "disposition_on"
-      | "reply_due_on"
-      | "awaiting_approval"
-      | "handler_user_id"
-      | "channel"
-      | "applicant_type"
-      | "description"
-      | "delivery_form"
-      | "mail_tracking_no"
-      | "received_on"
-    > & { applicant: string }
-  > &
-    Partial<WorklistColumns> & {
-      snapshot: unknown;
-    },
-): Promise<boolean> {
-  const res = await db
-    .updateTable("applications")
-    .set({ ...changes, snapshot: JSON.stringify(changes.snapshot), updated_at: sql<Date>`now()` })
-    .where("id", "=", id)
-    .where("version", "=", fromVersion)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }

@@ -28,20 +28,24 @@ export interface Core {
   logger: pino.Logger;
   now: () => Date;
   /** Where planned jobs go after each commit; set once the queue is up. */
-  setJobSink(sink: (jobs: PlannedJob[]) => Promise<void>): void;
+  setJobSink(sink: (jobs: PlannedJob[], dropped?: readonly string[]) => Promise<void>): void;
   close(): Promise<void>;
 }
 
 /** The database with its migrations, and the services over it: what every process needs. */
 export async function openCore(
   settings: Settings,
-  options: { now?: () => Date; logger?: pino.Logger } = {},
+  options: { now?: () => Date; logger?: pino.Logger; observeStatements?: (sql: string) => void } = {},
 ): Promise<Core> {
   const logger =
     options.logger ??
     pino({ level: settings.LOG_LEVEL, base: { app: "ogi" }, serializers: LOG_SAFE_SERIALIZERS });
   const now = options.now ?? (settings.OGI_FAKE_NOW ? fixedClock(settings.OGI_FAKE_NOW) : () => new Date());
-  const database = await createDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.dataDir });
+  const database = await createDatabase({
+    databaseUrl: settings.DATABASE_URL,
+    dataDir: settings.dataDir,
+    observeStatements: options.observeStatements,
+  });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, "数据库迁移完成");
   const calendars = makeCalendarStore(database.db);
@@ -51,7 +55,7 @@ export async function openCore(
     tokenCacheSeconds: settings.OGI_TOKEN_CACHE_SECONDS,
   });
   const reports = makeReportService({ db: database.db, calendars, now });
-  let sink: ((jobs: PlannedJob[]) => Promise<void>) | undefined;
+  let sink: ((jobs: PlannedJob[], dropped?: readonly string[]) => Promise<void>) | undefined;
   const applications = makeApplicationService({
     db: database.db,
     calendars,
@@ -60,8 +64,8 @@ export async function openCore(
       supplementWindowWorkdays: settings.OGI_SUPPLEMENT_WINDOW_WORKDAYS,
       reminderOffsets: settings.OGI_REMINDER_OFFSETS,
     },
-    onJobsPlanned: async (jobs) => {
-      if (sink) await sink(jobs);
+    onJobsPlanned: async (jobs, dropped) => {
+      if (sink) await sink(jobs, dropped);
     },
     // A change to a closed year makes its next report version; the change itself is committed.
     onAmendment: async (a) => {

@@ -35,6 +35,8 @@ export interface SystemOptions {
   logger?: Logger;
   /** Runs on the database before Redis, workers and HTTP start (bootstrap, demo data). */
   prepare?: (core: Core) => Promise<void>;
+  /** Sees every statement sent to the database (bench:api counts them per action). */
+  observeStatements?: (sql: string) => void;
 }
 
 export interface RunningSystem {
@@ -62,6 +64,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
     const core = await openCore(settings, {
       ...(options.now ? { now: options.now } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.observeStatements ? { observeStatements: options.observeStatements } : {}),
     });
     stops.push(() => core.close());
     // Before any worker: a backdated demo case must not be closed between two of its own steps.

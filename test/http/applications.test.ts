@@ -273,4 +273,32 @@ describe.each(BACKENDS)("applications over HTTP (%s)", (_name, databaseUrl) => {
     expect(after.body.version).toBe(2);
     expect(after.body.deadlines.consultations).toHaveLength(1);
   });
+
+  it("answers id, version, state, the new events and allowedActions when asked Prefer: return=minimal", async () => {
+    const app = await register();
+    const r = await t.call<Record<string, unknown>>("POST", `/api/v1/applications/${app.id}/actions`, {
+      as: "handler",
+      headers: { prefer: "return=minimal" },
+      body: actionBody("start_consultation", "2026-03-06"),
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("preference-applied")).toBe("return=minimal");
+    expect(Object.keys(r.body).sort()).toEqual(["allowedActions", "events", "id", "state", "version"]);
+    expect(r.body).toMatchObject({ id: app.id, version: 2, state: "in_progress" });
+    expect(
+      (r.body.events as { seq: number; type: string; superseded: unknown }[]).map((e) => [
+        e.seq,
+        e.type,
+        e.superseded,
+      ]),
+    ).toEqual([[2, "consultation.started", null]]);
+    expect(r.body.allowedActions).toContain("end_consultation");
+    const full = await act("handler", app.id, {
+      ...actionBody("end_consultation", "2026-03-06"),
+      consultationId: "c1",
+    });
+    expect(full.headers.get("preference-applied")).toBeNull();
+    expect(full.body.events?.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(full.body.deadlines.reply.dueOn).toBeDefined();
+  });
 });

@@ -48,7 +48,7 @@ describe.each(BACKENDS)("migration 0012, the worklist columns (%s)", (_name, dat
     const written = await columns();
     expect(written.map((r) => r.open_clocks.length)).not.toEqual([0, 0, 0, 0, 0]);
 
-    await sql`DROP INDEX applications_todo_idx`.execute(t.db);
+    await sql`DROP INDEX IF EXISTS applications_todo_idx`.execute(t.db); // 0015 dropped it (HOT actions)
     await sql`DROP INDEX application_events_actor_idx`.execute(t.db);
     await sql`ALTER TABLE applications DROP COLUMN next_due_on, DROP COLUMN next_due_clock,
       DROP COLUMN notice_due_on, DROP COLUMN open_clocks`.execute(t.db);

@@ -64,15 +64,34 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
       method: "post",
       path: "/api/v1/applications/:id/actions",
       summary:
-        "对申请执行一项操作（补正、征求意见、延期、收费、答复、撤回、送达、归档等）；答复中的申请人信息为脱敏值（完整信息请重新读取申请详情）",
+        "对申请执行一项操作（补正、征求意见、延期、收费、答复、撤回、送达、归档等）；答复中的申请人信息为脱敏值（完整信息请重新读取申请详情）。请求头 Prefer: return=minimal 时只答复 {id, version, state, events（本次新增的事件和因此被取代的自动事件）, allowedActions}，响应头 Preference-Applied: return=minimal",
       tag: "applications",
       access: "user",
       params: ZIdParams,
       body: ZActionInput,
+      headers: [
+        {
+          name: "Prefer",
+          description:
+            "return=minimal（RFC 7240）：只答复 {id, version, state, events, allowedActions}，events 为本次新增的事件及因此被取代的自动事件（superseded 已填），并带响应头 Preference-Applied: return=minimal；不带时答复完整的 Application",
+        },
+      ],
       errors: [403, 404, 409],
-      async handle({ actor, params, body }) {
+      async handle({ actor, params, body, req, res }) {
+        // RFC 7240: the slim answer (id, version, state, the new events, allowedActions) on request
+        if (prefersMinimal(req.get("prefer"))) {
+          res.setHeader("Preference-Applied", "return=minimal");
+          res.vary("Prefer");
+          return applications.actMinimal(actor, params.id, body);
+        }
         return applications.act(actor, params.id, body);
       },
     }),
   ];
+}
+
+/** Whether a Prefer header (RFC 7240, possibly several comma-separated preferences) asks for return=minimal. */
+export function prefersMinimal(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((p) => /^\s*return\s*=\s*"?minimal"?\s*(;|$)/i.test(p.trim()));
 }

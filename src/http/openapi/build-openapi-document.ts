@@ -66,6 +66,15 @@ function parametersOf(route: AnyRoute): JsonSchema[] {
       params.push({ name, in: "query", required: !s.safeParse(undefined).success, schema: toJsonSchema(s) });
     }
   }
+  for (const h of route.headers ?? []) {
+    params.push({
+      name: h.name,
+      in: "header",
+      required: false,
+      description: h.description,
+      schema: { type: "string" },
+    });
+  }
   return params;
 }
 

@@ -81,6 +81,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   multipart?: MultipartSpec;
   query?: Q;
   params?: P;
+  /** Optional request headers the route reads (e.g. Prefer), for the document. */
+  headers?: readonly { name: string; description: string }[];
   /** The success answer's media types when not (only) JSON: a file, a stream of lines. */
   produces?: readonly ResponseContent[];
   /** Success status (default 200); 204 sends no body. */

@@ -86,11 +86,13 @@ export interface RequestOptions {
   body?: unknown;
   /** Do not end the session on 401 (the login form itself). */
   quiet401?: boolean;
+  /** Extra request headers (e.g. Prefer). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (UNSAFE.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;

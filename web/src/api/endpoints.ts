@@ -4,6 +4,7 @@
  */
 import { api, apiRequest } from "./client.ts";
 import type {
+  ActionAnswer,
   ActionInput,
   Agency,
   AnnualReport,
@@ -41,8 +42,15 @@ export const getApplication = (id: string) =>
   api.get<Application>(`${V1}/applications/${encodeURIComponent(id)}`);
 export const registerApplication = (input: RegisterInput) =>
   api.post<Application>(`${V1}/applications`, input);
+/**
+ * An action, answered slim (`Prefer: return=minimal`): the new version, state, events and allowed
+ * actions; the page reads the whole case again with getApplication.
+ */
 export const actOn = (id: string, input: ActionInput) =>
-  api.post<Application>(`${V1}/applications/${encodeURIComponent(id)}/actions`, input);
+  apiRequest<ActionAnswer>("POST", `${V1}/applications/${encodeURIComponent(id)}/actions`, {
+    body: input,
+    headers: { Prefer: "return=minimal" },
+  });
 /**
  * The DOCX of an issued letter (`GET /applications/:id/letters/:kind.docx`); with `draft` the
  * unnumbered preview of one not issued yet (nothing is saved).

@@ -154,6 +154,18 @@ export interface EventView {
   superseded: null | { bySeq: number; on: string };
 }
 
+/**
+ * `POST …/actions` with `Prefer: return=minimal`: the events the action appended, then the
+ * automatic events it newly superseded; the whole case is `GET …/applications/:id`.
+ */
+export interface ActionAnswer {
+  id: string;
+  version: number;
+  state: string;
+  events: EventView[];
+  allowedActions: string[];
+}
+
 export interface Application {
   id: string;
   trackingNo: string;

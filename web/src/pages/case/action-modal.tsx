@@ -15,7 +15,14 @@ import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
 import { actOn } from "../../api/endpoints.ts";
-import type { ActionInput, Application, OutcomeMeta, ReplyField, ReplyFormMeta } from "../../api/types.ts";
+import type {
+  ActionAnswer,
+  ActionInput,
+  Application,
+  OutcomeMeta,
+  ReplyField,
+  ReplyFormMeta,
+} from "../../api/types.ts";
 import { caseActionProblem } from "../../components/form-errors.ts";
 import { HandlerSelect } from "../../components/handler-select.tsx";
 import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
@@ -366,7 +373,8 @@ export function ActionModal(props: {
   initial?: Record<string, unknown> | undefined;
   app: Application;
   onClose: () => void;
-  onDone: (app: Application) => void;
+  /** The action's slim answer (the page reads the case again). */
+  onDone: (answer: ActionAnswer) => void;
   onConflict: () => void;
 }) {
   const { type, app } = props;

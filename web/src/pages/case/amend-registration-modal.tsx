@@ -2,7 +2,7 @@ import { Alert, App, AutoComplete, Col, DatePicker, Form, Input, Modal, Radio, R
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { actOn } from "../../api/endpoints.ts";
-import type { Applicant, Application, Channel } from "../../api/types.ts";
+import type { ActionAnswer, Applicant, Application, Channel } from "../../api/types.ts";
 import { caseActionProblem } from "../../components/form-errors.ts";
 import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
 import { useMeta } from "../../session/meta.tsx";
@@ -39,7 +39,8 @@ function trimmedApplicant(a: Fields["changes"]["applicant"]): Applicant {
 export function AmendRegistrationModal(props: {
   app: Application;
   onClose: () => void;
-  onDone: (app: Application) => void;
+  /** The action's slim answer (the page reads the case again). */
+  onDone: (answer: ActionAnswer) => void;
   onConflict: () => void;
 }) {
   const { app } = props;

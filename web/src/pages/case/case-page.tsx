@@ -350,7 +350,7 @@ export default function CasePage() {
   const user = useUser();
   const { hasRole } = useSession();
   const calendar = useWorkingCalendar();
-  const { app, setApp, error, reload } = useApplication(id);
+  const { app, error, reload } = useApplication(id);
   const [action, setAction] = useState<ChosenAction | null>(null);
   /** 登记送达: the document whose row was clicked ("" from the actions card: the first pending). */
   const [receiptOf, setReceiptOf] = useState<string | null>(null);
@@ -382,16 +382,9 @@ export default function CasePage() {
   const documents = servedDocumentsOf(app);
   const pendingReceipts = documents.filter((d) => d.isAwaitingReceipt);
   const canRecordReceipt = app.allowedActions.includes("record_receipt") && mine("record_receipt");
-  const afterAction = (next: Application) => {
-    // The action's answer is the whole case with its events, but its applicant is masked (only a
-    // GET of the case page shows it in full, and logs that read): keep what the last GET showed.
-    setApp({
-      ...next,
-      events: next.events ?? app.events,
-      applicant: app.applicant,
-      personalData: app.personalData,
-    });
-  };
+  // The action answers slim (Prefer: return=minimal): its version, state and new events. The page
+  // reads the whole case again (deadlines, flags, the applicant in full: that read is logged).
+  const afterAction = () => reload();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -488,9 +481,9 @@ export default function CasePage() {
         initial={action?.initial}
         app={app}
         onClose={() => setAction(null)}
-        onDone={(next) => {
+        onDone={() => {
           setAction(null);
-          afterAction(next);
+          afterAction();
         }}
         onConflict={() => {
           setAction(null);
@@ -518,9 +511,9 @@ export default function CasePage() {
           pending={pendingReceipts}
           initialKey={receiptOf || undefined}
           onClose={() => setReceiptOf(null)}
-          onDone={(next) => {
+          onDone={() => {
             setReceiptOf(null);
-            afterAction(next);
+            afterAction();
           }}
           onConflict={() => {
             setReceiptOf(null);

@@ -2,7 +2,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { actOn } from "../../api/endpoints.ts";
-import type { Application, RecordReceiptInput } from "../../api/types.ts";
+import type { ActionAnswer, Application, RecordReceiptInput } from "../../api/types.ts";
 import { caseActionProblem } from "../../components/form-errors.ts";
 import { fromPicker, isAfterToday, todayInChina, toPicker } from "../../lib/dates.ts";
 import { useMeta } from "../../session/meta.tsx";
@@ -26,7 +26,8 @@ export function RecordReceiptModal(props: {
   pending: ServedDocument[];
   initialKey: string | undefined;
   onClose: () => void;
-  onDone: (app: Application) => void;
+  /** The action's slim answer (the page reads the case again). */
+  onDone: (answer: ActionAnswer) => void;
   onConflict: () => void;
 }) {
   const { app, pending } = props;
