@@ -70,7 +70,7 @@ function parametersOf(route: AnyRoute): JsonSchema[] {
     params.push({
       name: h.name,
       in: "header",
-      required: false,
+      required: h.required ?? false,
       description: h.description,
       schema: { type: "string" },
     });

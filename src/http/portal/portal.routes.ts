@@ -39,6 +39,22 @@ export interface PortalRoutesDeps {
 const FILES_HELP = "或 multipart/form-data：同名文本字段（applicant 为 JSON），文件放在字段 files（可多个）";
 
 const VERIFY = /^[0-9A-Za-z]{4}$/;
+
+/** The headers of a look-up by 查询码, for the document. */
+const LOOKUP_HEADERS: AnyRoute["headers"] = [
+  {
+    name: "X-Verify",
+    required: true,
+    description: "申请时所填联系电话或证件号码的最后4位（4个数字或字母，身份证号码末位的X不分大小写）",
+  },
+  {
+    name: "X-Challenge-Token",
+    required: false,
+    description:
+      "查询失败次数较多后：429 challenge_required 答复中 error.challenge.token（或 GET /api/v1/public/challenge）",
+  },
+  { name: "X-Challenge-Answer", required: false, description: "该算术题的答案（整数）" },
+];
 const VERIFY_HELP = "请求头 X-Verify：申请时所填联系电话或证件号码的最后4位";
 
 function header(req: Request, name: string): string | undefined {
@@ -177,6 +193,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       tag: "portal",
       access: "public",
       params: ZQueryCodeParams,
+      headers: LOOKUP_HEADERS,
       errors: [404, 429],
       produces: statusAnswer,
       async handle({ req, res, params }) {
@@ -192,6 +209,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       tag: "portal",
       access: "public",
       params: ZQueryCodeParams,
+      headers: LOOKUP_HEADERS,
       body: ZSupplementBody,
       multipart: {
         fields: ZSupplementBody,
@@ -226,6 +244,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       tag: "portal",
       access: "public",
       params: ZQueryCodeParams,
+      headers: LOOKUP_HEADERS,
       body: ZWithdrawBody,
       isBodyOptional: true,
       errors: [404, 409, 429],
@@ -243,6 +262,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       tag: "portal",
       access: "public",
       params: ZLetterParams,
+      headers: LOOKUP_HEADERS,
       errors: [404, 429],
       produces: [{ mediaType: "application/pdf", description: "文书的 PDF" }],
       async handle({ req, res, params }) {

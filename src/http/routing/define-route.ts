@@ -82,7 +82,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   query?: Q;
   params?: P;
   /** Optional request headers the route reads (e.g. Prefer), for the document. */
-  headers?: readonly { name: string; description: string }[];
+  headers?: readonly { name: string; description: string; required?: boolean }[];
   /** The success answer's media types when not (only) JSON: a file, a stream of lines. */
   produces?: readonly ResponseContent[];
   /** Success status (default 200); 204 sends no body. */
