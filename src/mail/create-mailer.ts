@@ -80,13 +80,28 @@ export function createMailer(options: MailerOptions): Mailer {
   };
 }
 
+/** Outbox folders made by this process: made once, again only if one went missing. */
+const madeOutboxes = new Set<string>();
+
 async function writeOutboxFile(outboxDir: string, message: unknown): Promise<void> {
   if (!Buffer.isBuffer(message)) throw new Error("the outbox transport returned no message buffer");
-  await mkdir(outboxDir, { recursive: true });
   sequence = (sequence + 1) % 1_000_000;
   // 20260320T020000123Z-000001-<pid>-<random>.eml: sortable by time, unique across processes.
   const stamp = new Date().toISOString().replace(/[-:.]/g, "");
   const name = `${stamp}-${String(sequence).padStart(6, "0")}-${process.pid}-${randomBytes(3).toString("hex")}.eml`;
   // wx: never overwrite a mail already in the outbox.
-  await writeFile(join(outboxDir, name), message, { flag: "wx" });
+  const write = () => writeFile(join(outboxDir, name), message, { flag: "wx" });
+  if (!madeOutboxes.has(outboxDir)) {
+    await mkdir(outboxDir, { recursive: true });
+    madeOutboxes.add(outboxDir);
+    return write();
+  }
+  try {
+    await write();
+  } catch (error) {
+    // The folder was removed meanwhile (a mkdir per mail was about a fifth of a reminder job's CPU).
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    await mkdir(outboxDir, { recursive: true });
+    await write();
+  }
 }

@@ -41,6 +41,17 @@ describe("createMailer", () => {
     expect(parsed[2]?.text?.trim()).toBe("答复期限：2026-03-30（星期一）\n第3封");
   });
 
+  it("makes the outbox folder once, and again when it was removed while running", async () => {
+    const dir = join(outbox, "removed");
+    const mailer = createMailer({ outboxDir: dir, from: FROM });
+    const mail = (n: number) => ({ to: ["handler@town.example.gov.cn"], subject: `第${n}封`, text: "正文" });
+    await mailer.send(mail(1));
+    rmSync(dir, { recursive: true });
+    await mailer.send(mail(2));
+    await mailer.send(mail(3));
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
   it("with SMTP_URL sends through the server, copy recipients included; refuses a mail without recipient", async () => {
     const sink = await startSmtpSink();
     try {
