@@ -25,6 +25,8 @@ export interface CollectDeps {
   now: () => Date;
   /** OGI_NOTICE_RECENT_WORKDAYS. */
   recentWorkdays: number;
+  /** Events read (and notices inserted) per statement. Default: 1000. */
+  pageSize?: number | undefined;
 }
 
 /**
@@ -39,9 +41,27 @@ export async function collectNotices(
 ): Promise<{ read: number; inserted: number }> {
   const next = await databaseWatermark(deps.db);
   const since = new Date((await readRelayWatermark(deps.db)).getTime() - OVERLAP_MS);
-  const events = await findNotifyingEvents(deps.db, since);
   const today = civilDateInChina(deps.now());
   const earliest = (await deps.calendars.get()).subtractWorkdays(today, deps.recentWorkdays);
+  let read = 0;
+  let inserted = 0;
+  // a page at a time: after a ledger import of past years there may be a million events to pass over
+  for (let afterId: string | null = null; ; ) {
+    const events = await findNotifyingEvents(deps.db, since, { afterId, limit: deps.pageSize ?? 1000 });
+    if (events.length === 0) break;
+    read += events.length;
+    afterId = events[events.length - 1]?.id ?? null;
+    inserted += await insertNotices(deps.db, noticesOf(events, earliest, options));
+  }
+  await storeRelayWatermark(deps.db, next);
+  return { read, inserted };
+}
+
+function noticesOf(
+  events: readonly NotifyingEventRow[],
+  earliest: CivilDate,
+  options: { skipAllAs?: "demo" },
+) {
   const notices: NewNotice[] = [];
   for (const e of events) {
     const verdict = decideNotice(
@@ -54,22 +74,11 @@ export async function collectNotices(
       earliest,
     );
     if (!verdict) continue;
-    if (options.skipAllAs) {
-      const reason = verdict.status === "pending" ? options.skipAllAs : verdict.reason;
-      notices.push({ ...noticeOf(e, verdict.kind), status: "skipped", skip_reason: reason });
-      continue;
-    }
-    notices.push({
-      ...noticeOf(e, verdict.kind),
-      status: verdict.status,
-      skip_reason: verdict.status === "pending" ? null : verdict.reason,
-    });
+    const status = options.skipAllAs ? "skipped" : verdict.status;
+    const reason = verdict.status === "pending" ? (options.skipAllAs ?? null) : verdict.reason;
+    notices.push({ ...noticeOf(e, verdict.kind), status, skip_reason: reason });
   }
-  let inserted = 0;
-  for (let i = 0; i < notices.length; i += 500)
-    inserted += await insertNotices(deps.db, notices.slice(i, i + 500));
-  await storeRelayWatermark(deps.db, next);
-  return { read: events.length, inserted };
+  return notices;
 }
 
 function noticeOf(e: NotifyingEventRow, kind: string) {

@@ -6,6 +6,7 @@ const RELAY_NAME = "applicant-notices";
 
 /** A case event that may notify, as the relay reads it. */
 export interface NotifyingEventRow {
+  id: string;
   application_id: string;
   seq: number;
   type: string;
@@ -52,14 +53,19 @@ export async function databaseWatermark(db: Kysely<Database>): Promise<Date> {
   return value instanceof Date ? value : new Date(value);
 }
 
-/** The events of the notifying types entered since `since`, in entry order. */
-export async function findNotifyingEvents(db: Kysely<Database>, since: Date): Promise<NotifyingEventRow[]> {
-  const rows = await db
+/** The events of the notifying types entered since `since`, a page at a time in id order. */
+export async function findNotifyingEvents(
+  db: Kysely<Database>,
+  since: Date,
+  page: { afterId: string | null; limit: number },
+): Promise<NotifyingEventRow[]> {
+  let q = db
     .selectFrom("application_events as e")
     .innerJoin("application_events as r", (j) =>
       j.onRef("r.application_id", "=", "e.application_id").on("r.seq", "=", 1),
     )
     .select([
+      "e.id",
       "e.application_id",
       "e.seq",
       "e.type",
@@ -70,7 +76,9 @@ export async function findNotifyingEvents(db: Kysely<Database>, since: Date): Pr
     .where("e.entered_at", ">=", since)
     .where("e.type", "in", Object.keys(NOTIFYING_EVENTS))
     .orderBy("e.id")
-    .execute();
+    .limit(page.limit);
+  if (page.afterId !== null) q = q.where("e.id", ">", page.afterId);
+  const rows = await q.execute();
   return rows.map((r) => ({ ...r, imported: r.imported === true }));
 }
 

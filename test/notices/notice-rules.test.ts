@@ -111,19 +111,31 @@ describe("which notices go, and once", () => {
 
     // a relay that died after claiming a notice and before sending it: taken up once the claim runs out
     const c = await s.registerCase("2026-03-26");
-    await collectNotices({ db: s.db.db, calendars: makeCalendarStore(s.db.db), now, recentWorkdays: 3 });
-    const claimed = await claimDueNotices(s.db.db, 10, 1);
-    expect(claimed.map((n) => n.application_id)).toContain(c.id);
+    const e = await s.registerCase("2026-03-26");
+    // a page of two events at a time: the notices of a, b (read again: no new row), c and e
+    const collected = await collectNotices({
+      db: s.db.db,
+      calendars: makeCalendarStore(s.db.db),
+      now,
+      recentWorkdays: 3,
+      pageSize: 2,
+    });
+    expect(collected.inserted).toBe(2);
+    expect(collected.read).toBeGreaterThanOrEqual(4);
+    // a relay claims them (a ten-minute lease) and dies before sending
+    const claimed = await claimDueNotices(s.db.db, 10, 600);
+    expect(claimed.map((n) => n.application_id)).toEqual(expect.arrayContaining([c.id, e.id]));
     await s.relay(); // the claim still holds: nothing sent
     expect(s.mailsFor(c.trackingNo)).toHaveLength(0);
     await s.db.db
       .updateTable("applicant_notices")
       .set({ claimed_until: new Date(0) })
-      .where("application_id", "=", c.id)
+      .where("application_id", "in", [c.id, e.id])
       .execute(); // the lease ran out
     await s.relay();
     await s.relay();
     expect(s.mailsFor(c.trackingNo)).toHaveLength(1);
+    expect(s.mailsFor(e.trackingNo)).toHaveLength(1);
   });
 
   it("a case that cannot be read is set aside; the pass goes on with the other notices", async () => {
