@@ -21,6 +21,7 @@ import type { HttpDeps } from "./http-deps.ts";
 import { importRoutes } from "./imports/imports.routes.ts";
 import { metaRoutes } from "./meta/meta.routes.ts";
 import { noticeRoutes } from "./notices/notices.routes.ts";
+import { buildOpenApiDocument } from "./openapi/build-openapi-document.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
 import { type AnyRoute, mountRoutes } from "./routing/define-route.ts";
 import { settingsRoutes } from "./settings/settings.routes.ts";
@@ -84,6 +85,29 @@ function requestLogger(deps: HttpDeps) {
   });
 }
 
+/** The core routes, the extensions (each made once) and what the document lists. */
+function assembleRoutes(deps: HttpDeps) {
+  const auth = makeAuthenticator({
+    accounts: deps.accounts,
+    sessionMinutes: deps.settings.OGI_SESSION_MINUTES,
+    alwaysSecure: deps.settings.PUBLIC_URL?.startsWith("https:") ?? false,
+  });
+  const limiter = makeLoginLimiter(deps.now, deps.loginLimits);
+  const routes = coreRoutes(deps, [deps, auth, limiter]);
+  const extensions = (deps.extensions ?? []).map((make) => make(auth));
+  const documented = [...routes, ...extensions.flatMap((e) => e.specs ?? [])];
+  return { auth, routes, extensions, documented };
+}
+
+/**
+ * The document the app serves at /api/v1/openapi.json, built without mounting or listening
+ * (`npm run gen:api-types` writes the web UI's types from it).
+ */
+export function openApiDocumentOf(deps: HttpDeps): Record<string, unknown> {
+  const { documented } = assembleRoutes(deps);
+  return buildOpenApiDocument([...documented, ...openApiRoutes(documented)]);
+}
+
 /** The Express app of the public API (API.md). Listening is the caller's business. */
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
@@ -98,15 +122,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   });
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
-  const auth = makeAuthenticator({
-    accounts: deps.accounts,
-    sessionMinutes: deps.settings.OGI_SESSION_MINUTES,
-    alwaysSecure: deps.settings.PUBLIC_URL?.startsWith("https:") ?? false,
-  });
-  const limiter = makeLoginLimiter(deps.now, deps.loginLimits);
-  const routes = coreRoutes(deps, [deps, auth, limiter]);
-  const extensions = (deps.extensions ?? []).map((make) => make(auth));
-  const documented = [...routes, ...extensions.flatMap((e) => e.specs ?? [])];
+  const { auth, routes, extensions, documented } = assembleRoutes(deps);
   const router: Router = express.Router();
   mountRoutes(router, [...routes, ...openApiRoutes(documented)], auth);
   app.use(router);

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { join } from "node:path";
-import express, { type Express } from "express";
+import type { Express } from "express";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import type { Logger } from "pino";
@@ -8,19 +8,12 @@ import type { Settings } from "../../config/settings.ts";
 import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
 import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
 import { startLetterPdfSweep } from "../documents/start-letter-pdf-sweep.ts";
-import { createDocumentsExtension } from "../http/documents/create-documents-extension.ts";
 import { createHttpApp } from "../http/create-http-app.ts";
-import { createPortalExtension } from "../http/portal/create-portal-extension.ts";
-import {
-  createLettersRouter,
-  createReportsRouter,
-  letterRouteSpecs,
-} from "../http/reports/create-reports-router.ts";
-import { reportRouteSpecs } from "../http/reports/reports.routes.ts";
 import { DEFAULT_WEB_DIST_DIR, serveWebApp } from "../http/web/serve-web-app.ts";
 import { createMailer } from "../mail/create-mailer.ts";
 import { ensureRedisServer } from "../runtime/ensure-redis-server.ts";
 import { startPrivateRedis } from "../runtime/private-redis.ts";
+import { httpExtensions } from "./http-extensions.ts";
 import { type Core, openCore } from "./open-core.ts";
 
 export interface SystemOptions {
@@ -128,23 +121,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
         health: () => health(core, ping),
         policy: settings,
         webApp: serveWebApp({ distDir: DEFAULT_WEB_DIST_DIR }),
-        extensions: [
-          (auth) => {
-            const deps = { auth, reports: core.reports, letters: core.letters };
-            const router = express.Router();
-            router.use(createReportsRouter(deps), createLettersRouter(deps));
-            return { router, specs: [...reportRouteSpecs(core.reports), ...letterRouteSpecs(core.letters)] };
-          },
-          createDocumentsExtension(core.documents),
-          (auth) =>
-            createPortalExtension(auth, {
-              db: core.database.db,
-              applications: core.applications,
-              now: core.now,
-              redis: portalRedis,
-              redisPrefix: `${prefix}:portal:`,
-            }),
-        ],
+        extensions: httpExtensions(core, { redis: portalRedis, redisPrefix: `${prefix}:portal:` }),
       });
       const server = await listen(app, settings.PORT, settings.HOST);
       stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));

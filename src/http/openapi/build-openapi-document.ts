@@ -22,9 +22,41 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: "系统内部错误",
 };
 
-function toJsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+/** A request's schema as it is accepted ("input"), an answer's as it is sent ("output"). */
+function toJsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" });
   return rest as JsonSchema;
+}
+
+const DEFS_REF = "#/$defs/";
+const COMPONENTS_REF = "#/components/schemas/";
+
+/**
+ * The schemas named with `.meta({id})` land in each operation's `$defs`: moved to
+ * `components.schemas` (one entry per name) and referenced from there. Two different shapes
+ * under one name would make the web's generated types lie, so they stop the build.
+ */
+function hoistNamedSchemas(node: unknown, named: Map<string, string>): unknown {
+  if (Array.isArray(node)) return node.map((n) => hoistNamedSchemas(n, named));
+  if (typeof node !== "object" || node === null) return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "$defs" && typeof value === "object" && value !== null) {
+      for (const [id, def] of Object.entries(value)) {
+        const json = JSON.stringify(hoistNamedSchemas(def, named));
+        const known = named.get(id);
+        if (known !== undefined && known !== json) {
+          throw new Error(`OpenAPI: two different schemas are named "${id}" (.meta({id})): rename one`);
+        }
+        named.set(id, json);
+      }
+    } else if (key === "$ref" && typeof value === "string" && value.startsWith(DEFS_REF)) {
+      out[key] = COMPONENTS_REF + value.slice(DEFS_REF.length);
+    } else {
+      out[key] = hoistNamedSchemas(value, named);
+    }
+  }
+  return out;
 }
 
 const ERROR_SCHEMA: JsonSchema = {
@@ -92,7 +124,10 @@ const BINARY: JsonSchema = { type: "string", format: "binary" };
 /** The success answer: JSON by default, else the route's media types (a file, a stream of lines). */
 function successOf(route: AnyRoute, status: number): JsonSchema {
   if (status === 204) return { description: "成功，无内容" };
-  if (!route.produces) return { description: "成功", content: { "application/json": {} } };
+  if (!route.produces) {
+    const json = route.response ? { schema: toJsonSchema(route.response, "output") } : {};
+    return { description: "成功", content: { "application/json": json } };
+  }
   const descriptions = route.produces.flatMap((p) => (p.description ? [p.description] : []));
   return {
     description: descriptions.length > 0 ? descriptions.join("；") : "成功",
@@ -161,6 +196,10 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): JsonSchema {
     paths[path] ??= {};
     paths[path][route.method] = operationOf(route);
   }
+  const named = new Map<string, string>();
+  const hoisted = hoistNamedSchemas(paths, named);
+  const schemas: JsonSchema = { Error: ERROR_SCHEMA };
+  for (const id of [...named.keys()].sort()) schemas[id] = JSON.parse(named.get(id) ?? "null");
   return {
     openapi: "3.1.0",
     info: {
@@ -169,9 +208,9 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): JsonSchema {
       description:
         "依申请公开的登记、办理、期限与统计。错误统一为 {error: {code, message, details?}}，message 为中文。",
     },
-    paths,
+    paths: hoisted,
     components: {
-      schemas: { Error: ERROR_SCHEMA },
+      schemas,
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "POST /api/v1/auth/login 返回的令牌" },
         sessionCookie: {

@@ -58,7 +58,12 @@ export interface ResponseContent {
   schema?: z.ZodType;
 }
 
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+export interface RouteSpec<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
   method: HttpMethod;
   /** Express form: `/api/v1/applications/:id`. */
   path: string;
@@ -83,14 +88,23 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   params?: P;
   /** Optional request headers the route reads (e.g. Prefer), for the document. */
   headers?: readonly { name: string; description: string; required?: boolean }[];
+  /**
+   * The JSON success answer's shape, for the document (and the web UI's types generated from
+   * it: `npm run gen:api-types`); the handler must return it. Name a schema with `.meta({id})`
+   * to make it a `components.schemas` entry.
+   */
+  response?: R;
   /** The success answer's media types when not (only) JSON: a file, a stream of lines. */
   produces?: readonly ResponseContent[];
   /** Success status (default 200); 204 sends no body. */
   status?: number;
   /** Error statuses this route may answer besides 400/401/422/500, for the document. */
   errors?: readonly number[];
-  handle(ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>): Promise<unknown>;
+  handle(ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>): Promise<RouteAnswer<R>>;
 }
+
+/** What a handler may return: the declared JSON (unknown without `response`) or a special answer. */
+export type RouteAnswer<R extends z.ZodType> = z.input<R> | HttpReply | HttpFile | typeof STREAMED;
 
 /** A handler's answer with a status other than the route's usual one (e.g. /healthz's 503). */
 export class HttpReply {
@@ -116,14 +130,15 @@ export class HttpFile {
  */
 export const STREAMED: unique symbol = Symbol("streamed");
 
-export type AnyRoute = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+export type AnyRoute = RouteSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
 
 /** Typed in, erased out: the handler sees the parsed types of its own schemas. */
 export function defineRoute<
   B extends z.ZodType = z.ZodUnknown,
   Q extends z.ZodType = z.ZodUnknown,
   P extends z.ZodType = z.ZodUnknown,
->(spec: RouteSpec<B, Q, P>): AnyRoute {
+  R extends z.ZodType = z.ZodUnknown,
+>(spec: RouteSpec<B, Q, P, R>): AnyRoute {
   return spec as unknown as AnyRoute;
 }
 
