@@ -14,7 +14,8 @@ const importAntdRoot = () => import("./antd-root.tsx");
 const importLayout = () => import("./components/app-layout.tsx").then((m) => ({ default: m.AppLayout }));
 const importWorklist = () => import("./pages/worklist-page.tsx").then((m) => ({ default: m.WorklistPage }));
 const AntdRoot = lazy(importAntdRoot);
-const AntApp = lazy(() => import("./antd-app.tsx"));
+const importAntApp = () => import("./antd-app.tsx");
+const AntApp = lazy(importAntApp);
 const AppLayout = lazy(importLayout);
 const WorklistPage = lazy(importWorklist);
 const ForcedPasswordChange = lazy(() =>
@@ -22,7 +23,8 @@ const ForcedPasswordChange = lazy(() =>
 );
 const IntakePage = lazy(() => import("./pages/intake-page.tsx"));
 const OnlineSubmissionsPage = lazy(() => import("./pages/online-submissions-page.tsx"));
-const CasePage = lazy(() => import("./pages/case/case-page.tsx"));
+const importCase = () => import("./pages/case/case-page.tsx");
+const CasePage = lazy(importCase);
 const ReceiptPage = lazy(() => import("./pages/receipt-page.tsx"));
 const ApprovalsPage = lazy(() => import("./pages/approvals-page.tsx"));
 const ReportPage = lazy(() => import("./pages/report/report-page.tsx"));
@@ -39,13 +41,18 @@ const Loading = PageLoading;
 
 /**
  * The chunks of a logged-in page in parallel, not one after the other as the nested lazy
- * components would ask for them (the provider, then the layout, then the page).
+ * components would ask for them (the provider, then the layout, then Ant Design's App around
+ * every page but the 工作台, then the page); the two busiest pages' own chunks too.
  */
 function preloadShell(pathname: string): void {
   void importAntdRoot();
-  if (pathname.endsWith("/receipt")) return;
-  void importLayout();
-  if (pathname === "/") void importWorklist();
+  if (!pathname.endsWith("/receipt")) void importLayout();
+  if (pathname === "/") {
+    void importWorklist();
+    return;
+  }
+  void importAntApp();
+  if (/^\/applications\/[^/]+$/.test(pathname)) void importCase();
 }
 
 /** A page only some roles use; others see why not. `admin` also lets the system admin in. */
@@ -63,11 +70,8 @@ function Authenticated({ children }: { children: ReactNode }) {
   // A password an administrator set: the user's own first (every other call is refused until then).
   if (user?.mustChangePassword) return lazyPage(<AntdRoot>{withApp(<ForcedPasswordChange />)}</AntdRoot>);
   preloadShell(location.pathname);
-  return lazyPage(
-    <AntdRoot>
-      <MetaProvider>{children}</MetaProvider>
-    </AntdRoot>,
-  );
+  // the vocabularies load while Ant Design does
+  return <MetaProvider>{lazyPage(<AntdRoot>{children}</AntdRoot>)}</MetaProvider>;
 }
 
 const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
