@@ -265,4 +265,56 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
     expect(subjects.filter((t) => t.includes("补正告知"))).toHaveLength(1);
     expect(subjects.filter((t) => t.includes("申请答复"))).toHaveLength(1);
   }, 240_000);
+
+  it("repeated wrong look-ups are slowed, then challenged with arithmetic; a right answer lets the query through", async () => {
+    const desktop = await s.newPage();
+    await desktop.goto(`${s.baseUrl}/apply`);
+    await desktop.getByRole("heading", { name: "申请人信息" }).waitFor();
+    await s.shot(desktop, "desktop-apply-form");
+    await desktop.getByRole("link", { name: "申请查询" }).click();
+    await desktop
+      .getByRole("textbox", { name: "查询码", exact: true })
+      .fill("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-F");
+    await desktop.getByRole("textbox", { name: "联系电话或证件号码的后4位", exact: true }).fill(LAST4);
+    const query = desktop.locator("form").getByRole("button");
+    const problem = desktop.locator(".notice.error");
+    /** Clicks 查询 once it may be clicked and gives the status of the look-up it sent. */
+    const ask = async () => {
+      const [res] = await Promise.all([
+        desktop.waitForResponse((r) => r.url().includes("/api/v1/public/applications/")),
+        query.click(),
+      ]);
+      return { status: res.status(), body: (await res.json()) as { error: { code: string } } };
+    };
+    // the code's five free failures and one more: the same 404 words each time
+    for (let i = 0; i < 6; i++) {
+      expect((await ask()).status).toBe(404);
+      await waitForText(problem, "查询码或验证信息不正确");
+    }
+    // then a wait (429 with Retry-After: the button says how long and stays disabled) …
+    const slowed = await ask();
+    expect([slowed.status, slowed.body.error.code]).toEqual([429, "rate_limited"]);
+    await waitForText(problem, "秒后再试");
+    await expect.poll(() => query.isDisabled()).toBe(true);
+    await s.shot(desktop, "desktop-lookup-slowed");
+    // … then, once the wait is over, the question
+    const challenged = await ask();
+    expect([challenged.status, challenged.body.error.code]).toEqual([429, "challenge_required"]);
+    const challenge = desktop.getByLabel(/^验证问题：/);
+    await challenge.waitFor();
+    const question = (await desktop.locator(".challenge label").textContent()) ?? "";
+    const m = /(\d+) (加|减) (\d+) 等于几/.exec(question);
+    expect(m, question).not.toBeNull();
+    const [x, op, y] = [Number(m?.[1]), m?.[2], Number(m?.[3])];
+    await s.shot(desktop, "desktop-lookup-challenge");
+    await challenge.fill(String(op === "加" ? x + y : x - y));
+    // answered: the look-up goes through (a wrong code is still the one 404), no new question
+    expect((await ask()).status).toBe(404);
+    await waitForText(problem, "查询码或验证信息不正确");
+    expect(await desktop.locator(".challenge").count()).toBe(0);
+    // the applicant's own code still opens at once
+    await desktop.getByRole("textbox", { name: "查询码", exact: true }).fill(queryCode);
+    await lookUp(desktop);
+    await waitForText(desktop.locator(".stage"), "已答复");
+  });
 });
