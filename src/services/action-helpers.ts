@@ -134,6 +134,9 @@ export function mergeResults(a: CaseWriteResult, b: CaseWriteResult): CaseWriteR
     superseded: [...a.superseded, ...b.superseded],
     // The second write planned the case's deadline rows anew: its jobs are the case's.
     jobs: b.jobs,
+    added: [...a.added.filter((j) => !b.added.some((k) => k.jobId === j.jobId)), ...b.added].filter((j) =>
+      b.jobs.some((k) => k.jobId === j.jobId),
+    ),
     dropped: [...a.dropped, ...b.dropped].filter((id) => !b.jobs.some((j) => j.jobId === id)),
     amendments: [...a.amendments, ...b.amendments],
     events: [...a.events, ...b.events],

@@ -129,7 +129,9 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
 
   async function afterCommit(applicationId: string, result: CaseWriteResult) {
     deps.afterCommit?.(applicationId);
-    if (deps.onJobsPlanned) await deps.onJobsPlanned(result.jobs, result.dropped);
+    // Only the rows this write inserted: a job already pending was enqueued when its row was
+    // written (or, lost, is re-added by the reconciler); the deleted rows' jobs are removed.
+    if (deps.onJobsPlanned) await deps.onJobsPlanned(result.added, result.dropped);
     for (const a of result.amendments) await deps.onAmendment?.(a);
   }
 
@@ -147,7 +149,8 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       }),
     );
     if (!out.result) return { c: undefined, result: nothingWritten() };
-    if (out.result.appended > 0 || out.result.jobs.length > 0) await afterCommit(id, out.result);
+    if (out.result.appended > 0 || out.result.added.length > 0 || out.result.dropped.length > 0)
+      await afterCommit(id, out.result);
     return { c: out.c, result: out.result };
   }
 

@@ -66,6 +66,8 @@ export interface CaseWriteResult {
   /** Seqs of the automatic events superseded. */
   superseded: number[];
   jobs: PlannedJob[];
+  /** The planned jobs whose rows this write inserted (not pending before): what to enqueue. */
+  added: PlannedJob[];
   /** Ids of the pending deadline rows this write deleted (no longer planned: a moved date). */
   dropped: string[];
   amendments: Amendment[];
@@ -100,7 +102,16 @@ export const ASSIGNED: ApplicationEvent["type"] = "case.assigned";
 export const AMENDED: ApplicationEvent["type"] = "registration.amended";
 
 export function nothingWritten(): CaseWriteResult {
-  return { appended: 0, automatic: 0, superseded: [], jobs: [], dropped: [], amendments: [], events: [] };
+  return {
+    appended: 0,
+    automatic: 0,
+    superseded: [],
+    jobs: [],
+    added: [],
+    dropped: [],
+    amendments: [],
+    events: [],
+  };
 }
 
 export function userEntry(

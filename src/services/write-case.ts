@@ -68,12 +68,13 @@ export async function writeCase(
   if (typeof plan === "string") return { ...nothingWritten(), conflict: plan };
   if (plan.entries.length === 0 && change.kind === "automatic") return nothingWritten();
   const amendments = await closedYearAmendments(db, c, change, plan);
-  const { jobs, dropped, events } = await persist(db, c, plan, ctx);
+  const { jobs, added, dropped, events } = await persist(db, c, plan, ctx);
   return {
     appended: plan.entries.length,
     automatic: plan.entries.filter((e) => AUTOMATIC_TYPES.has(e.type)).length,
     superseded: plan.superseded.map((e) => e.seq),
     jobs,
+    added,
     dropped,
     amendments,
     events,
@@ -158,7 +159,7 @@ async function persist(
   c: CaseRow,
   plan: Plan,
   ctx: WriteContext,
-): Promise<{ jobs: PlannedJob[]; dropped: string[]; events: DbApplicationEvent[] }> {
+): Promise<{ jobs: PlannedJob[]; added: PlannedJob[]; dropped: string[]; events: DbApplicationEvent[] }> {
   const facts = plan.snapshot.context.facts;
   const deadlines = computeDeadlines(facts, ctx.calendar, ctx.today);
   const stored = toStoredSnapshot(plan.snapshot);
@@ -183,6 +184,7 @@ async function persist(
   const pending = new Set(c.pendingJobIds ?? (await pendingJobIdsOf(db, c.row.id)));
   const planned = new Set(jobs.map((j) => j.jobId));
   const dropped = [...pending].filter((id) => !planned.has(id));
+  const added = jobs.filter((j) => !pending.has(j.jobId));
   const { applicant, ...registration } = plan.registration ?? {};
   const written = await writeCaseRow(db, {
     id: c.row.id,
@@ -197,12 +199,12 @@ async function persist(
     supersededSeqs: plan.superseded.map((e) => e.seq),
     supersededAt: ctx.now,
     dropJobIds: dropped,
-    addJobs: jobs.filter((j) => !pending.has(j.jobId)),
+    addJobs: added,
   });
   if (!written.written) throw new StaleCaseError(c.row.id);
   Object.assign(c.row, changes, plan.registration ?? {}, { snapshot: stored });
   c.pendingJobIds = [...planned];
-  return { jobs, dropped, events: written.events };
+  return { jobs, added, dropped, events: written.events };
 }
 
 async function pendingJobIdsOf(db: Db, applicationId: string): Promise<string[]> {
