@@ -1,8 +1,16 @@
+import { z } from "zod";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZIdParams } from "../validation/common.schema.ts";
 import { ZActionInput } from "./action.schema.ts";
+import {
+  ZActionAnswer,
+  ZApplicationDetail,
+  ZApplicationPage,
+  ZApplicationView,
+} from "./application-view.schema.ts";
 import { ZCountersQuery, ZListQuery, ZRegisterInput } from "./applications.schema.ts";
+import { casePermissions } from "./case-permissions.ts";
 
 export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
   const { applications } = deps;
@@ -15,6 +23,7 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "applications",
       access: "user",
       body: ZRegisterInput,
+      response: ZApplicationView,
       status: 201,
       errors: [403, 404],
       async handle({ actor, body }) {
@@ -29,6 +38,7 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "applications",
       access: "user",
       query: ZListQuery,
+      response: ZApplicationPage,
       errors: [404],
       async handle({ actor, query }) {
         return applications.list(actor, query);
@@ -55,9 +65,13 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "applications",
       access: "user",
       params: ZIdParams,
+      response: ZApplicationDetail,
       errors: [404],
       async handle({ actor, params, req }) {
-        return applications.read(actor, params.id, { requestId: typeof req.id === "string" ? req.id : null });
+        const view = await applications.read(actor, params.id, {
+          requestId: typeof req.id === "string" ? req.id : null,
+        });
+        return { ...view, permissions: casePermissions(actor, view) };
       },
     }),
     defineRoute({
@@ -69,6 +83,7 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
       access: "user",
       params: ZIdParams,
       body: ZActionInput,
+      response: z.union([ZApplicationView, ZActionAnswer]),
       headers: [
         {
           name: "Prefer",

@@ -30,6 +30,7 @@ import {
   OUTGOING_DOCUMENTS,
 } from "../../domain/vocabulary.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
+import { ZMeta } from "./meta.schema.ts";
 
 function labelled<T extends string>(ids: readonly T[], labels: Record<T, string>) {
   return ids.map((id) => ({ id, label: labels[id] }));
@@ -50,13 +51,17 @@ function buildMeta() {
       // what each form of the reply must state, and the letter's headings of those fields
       replyForms: o.replies.map((r) => ({
         id: r.id,
-        requires: r.requires,
+        requires: [...r.requires],
         ...(r.reasonsLabel ? { reasonsLabel: r.reasonsLabel } : {}),
         ...(r.replyTextLabel ? { replyTextLabel: r.replyTextLabel } : {}),
       })),
     })),
     outcomeGroups: labelled(OUTCOME_GROUPS, OUTCOME_GROUP_LABELS),
-    actions: ACTION_TYPES.map((type) => ({ type, label: ACTION_LABELS[type], roles: ACTION_ROLES[type] })),
+    actions: ACTION_TYPES.map((type) => ({
+      type,
+      label: ACTION_LABELS[type],
+      roles: [...ACTION_ROLES[type]],
+    })),
     states: labelled(API_STATES, STATE_LABELS),
     flags: Object.entries(FLAG_LABELS).map(([id, label]) => ({ id, label })),
     applicantTypes: labelled(APPLICANT_TYPES, APPLICANT_TYPE_LABELS),
@@ -88,6 +93,7 @@ export function metaRoutes(): AnyRoute[] {
       summary: "界面用的词表：办理结果、操作、状态、申请人类型、申请方式等（含中文名称）",
       tag: "meta",
       access: "public",
+      response: ZMeta,
       async handle() {
         return meta;
       },

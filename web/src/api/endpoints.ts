@@ -10,6 +10,7 @@ import type {
   AnnualReport,
   Appeal,
   Application,
+  ApplicationDetail,
   CalendarYearView,
   CellMember,
   LetterSummary,
@@ -39,7 +40,7 @@ export const fetchMeta = () => api.get<Meta>(`${V1}/meta`);
 export const listApplications = (query: ListQuery, signal?: AbortSignal) =>
   api.get<Page<Application>>(`${V1}/applications`, query, signal);
 export const getApplication = (id: string) =>
-  api.get<Application>(`${V1}/applications/${encodeURIComponent(id)}`);
+  api.get<ApplicationDetail>(`${V1}/applications/${encodeURIComponent(id)}`);
 export const registerApplication = (input: RegisterInput) =>
   api.post<Application>(`${V1}/applications`, input);
 /**

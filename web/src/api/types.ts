@@ -3,30 +3,20 @@
  * server only through these; vocabularies and their Chinese labels come from GET /api/v1/meta.
  */
 
+import type { components } from "./generated/openapi.ts";
 import type { WorklistSort, WorklistView } from "./worklist.ts";
 
-export type Role = "intake" | "handler" | "approver" | "agency_admin" | "supervisor";
-export type ApiState =
-  | "registered"
-  | "awaiting_supplement"
-  | "in_progress"
-  | "decided"
-  | "delivered"
-  | "archived"
-  | "closed";
-export type Channel = "in_person" | "post" | "ordinary_letter" | "online" | "fax";
-export type ApplicantType =
-  | "natural_person"
-  | "commercial_enterprise"
-  | "research_institution"
-  | "social_welfare_org"
-  | "legal_service_org"
-  | "other_org";
-export type ClockState = "running" | "paused" | "met" | "missed" | "lapsed";
+type Schemas = components["schemas"];
+
+export type Role = Schemas["Meta"]["roles"][number]["id"];
+export type ApiState = Schemas["Application"]["state"];
+export type Channel = Schemas["Application"]["channel"];
+export type ApplicantType = Schemas["Applicant"]["type"];
+export type ClockState = Schemas["ClockView"]["state"];
 /** How an outgoing document was sent (送达方式); labels in Meta.deliveryMethods. */
-export type DeliveryMethod = "in_person" | "post" | "online" | "email" | "fax";
+export type DeliveryMethod = Schemas["Meta"]["deliveryMethods"][number]["id"];
 /** The outgoing documents whose service (送达) the case records. */
-export type OutgoingDocument = "supplement_notice" | "consultation_letter" | "fee_notice" | "reply";
+export type OutgoingDocument = Schemas["Meta"]["outgoingDocuments"][number]["id"];
 
 export interface UserInfo {
   username: string;
@@ -58,31 +48,10 @@ export interface Labelled<T extends string = string> {
 }
 
 /** A field a reply must state besides its outcome (API.md `decide`). */
-export type ReplyField = "reasons" | "replyText" | "holdingAgency";
-
+export type ReplyField = Schemas["ReplyFormMeta"]["requires"][number];
 /** One way of replying with an outcome (予以公开: provided or already_public; …). */
-export interface ReplyFormMeta {
-  id: string;
-  /** What the law makes this reply state: decide is refused (422) without it. */
-  requires: ReplyField[];
-  /** The letter's heading of `reasons` (不予公开的理由 …). */
-  reasonsLabel?: string;
-  /** The letter's heading of `replyText` when it has a role (提供方式, 办理途径 …). */
-  replyTextLabel?: string;
-}
-
-export interface OutcomeMeta {
-  id: string;
-  group: string;
-  label: string;
-  shortLabel: string;
-  basis: string;
-  row2021: string;
-  row2019: string;
-  decidable: boolean;
-  /** The forms of the reply; the first is the default. */
-  replyForms?: ReplyFormMeta[];
-}
+export type ReplyFormMeta = Schemas["ReplyFormMeta"];
+export type OutcomeMeta = Schemas["OutcomeMeta"];
 
 /** What a reply decides besides its outcome (decide, propose_decision; art. 36, 37). */
 export interface ReplyDetails {
@@ -94,127 +63,23 @@ export interface ReplyDetails {
   disclosure?: "provided" | "already_public";
 }
 
-export interface Meta {
-  outcomes: OutcomeMeta[];
-  outcomeGroups: Labelled[];
-  actions: { type: string; label: string; roles: Role[] }[];
-  states: Labelled<ApiState>[];
-  flags: Labelled[];
-  applicantTypes: Labelled<ApplicantType>[];
-  /** Each channel with the way documents to the applicant go by default (送达方式). */
-  channels: (Labelled<Channel> & { defaultDelivery?: DeliveryMethod })[];
-  /** Each party with the way its consultation letter goes by default (post). */
-  consultationParties: (Labelled & { defaultDelivery?: DeliveryMethod })[];
-  feeBases: Labelled[];
-  appealKinds: Labelled[];
-  appealResults: Labelled[];
-  roles: Labelled<Role>[];
-  agencyKinds: Labelled[];
-  deliveryMethods: Labelled<DeliveryMethod>[];
-  outgoingDocuments: Labelled<OutgoingDocument>[];
-}
-
-export interface Applicant {
-  type: ApplicantType;
-  name: string;
-  /** resident_id 居民身份证, passport, hk_mo_tw 港澳台居民证件, other, uscc 统一社会信用代码; absent on older cases. */
-  idType?: "resident_id" | "passport" | "hk_mo_tw" | "other" | "uscc";
-  idNumber?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-}
-
-export interface ClockView {
-  label: string;
-  startsOn: string;
-  dueOn: string;
-  provisional: boolean;
-  state: ClockState;
-  explanation: string[];
-  doneOn?: string;
-  /**
-   * A window clock (supplement, fee, consultation) or a receipt clock's id: `supplement_notice`,
-   * `fee_notice`, `consultation_letter-<consultationId>`; a consultation clock's consultationId.
-   */
-  id?: string;
-  /** The window counts from a posted document's receipt, not recorded yet: `dueOn` is a projection. */
-  awaitingReceipt?: true;
-}
-
-export interface EventView {
-  seq: number;
-  type: string;
-  on: string;
-  actor: string;
-  enteredAt: string;
-  payload: Record<string, unknown>;
-  reason: string | null;
-  /** An automatic event the history no longer owes: kept, but it counts nowhere. */
-  superseded: null | { bySeq: number; on: string };
-}
-
+/** GET /api/v1/meta: the vocabularies with their Chinese labels, the actions with their roles. */
+export type Meta = Schemas["Meta"];
+export type Applicant = Schemas["Applicant"];
+export type ClockView = Schemas["ClockView"];
+export type EventView = Schemas["EventView"];
 /**
  * `POST …/actions` with `Prefer: return=minimal`: the events the action appended, then the
  * automatic events it newly superseded; the whole case is `GET …/applications/:id`.
  */
-export interface ActionAnswer {
-  id: string;
-  version: number;
-  state: string;
-  events: EventView[];
-  allowedActions: string[];
-}
-
-export interface Application {
-  id: string;
-  trackingNo: string;
-  agencyCode: string;
-  agencyName: string;
-  state: ApiState;
-  stateLabel: string;
-  flags: { consulting: boolean; extended: boolean; awaitingFee: boolean };
-  /** Masked (`1101**********1234`, no e-mail or address) unless `personalData` is "full". */
-  applicant: Applicant;
-  /** "full" only on the case page, for a user of the handling agency (each read is in the access log). */
-  personalData?: "full" | "masked";
-  description: string;
-  channel: Channel;
-  receivedOn: string;
-  deliveryForm: string | null;
-  /** 挂号单号 of a posted application (channel post), null when none was recorded. */
-  trackingNumber?: string | null;
-  handler: string | null;
-  outcome: string | null;
-  dispositionOn: string | null;
-  deadlines: {
-    reply: ClockView;
-    supplementNotice?: ClockView;
-    supplementWindow?: ClockView;
-    feePayment?: ClockView;
-    consultations?: ClockView[];
-    /** Posted documents whose signature date is to be recorded (送达登记), 5 WD after sending. */
-    receipts?: ClockView[];
-    /** 重新答复, once a review or a court ordered it (DOMAIN.md §3). */
-    reReply?: ClockView;
-  };
-  allowedActions: string[];
-  version: number;
-  /** The handler's proposal waiting for the approver (审批), or null. */
-  proposal: Proposal | null;
-  events?: EventView[];
-  /** List items: the clock that runs out first today (the 待办 order), null when none runs. */
-  nextDue?: { kind: string; label: string; dueOn: string } | null;
-}
-
-export interface Proposal {
-  kind: "decision" | "extension";
-  on: string;
-  outcome?: string;
-  replyText?: string;
-  workdays?: number;
-  reason?: string;
-}
+export type ActionAnswer = Schemas["ActionAnswer"];
+/** A case as lists, registration and actions answer it. */
+export type Application = Schemas["Application"];
+/** GET …/applications/:id: the case with what the reader may do on it (`permissions`). */
+export type ApplicationDetail = Schemas["ApplicationDetail"];
+export type CasePermissions = Schemas["CasePermissions"];
+/** The handler's proposal waiting for the approver (审批). */
+export type Proposal = Schemas["Proposal"];
 
 export interface Page<T> {
   items: T[];

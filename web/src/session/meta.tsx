@@ -30,8 +30,8 @@ function index(meta: Meta): MetaIndex {
     // a vocabulary the server does not list (yet) shows its ids
     maps.set(kind, new Map((meta[kind] ?? []).map((x) => [x.id, x.label])));
   }
-  const outcomes = new Map(meta.outcomes.map((o) => [o.id, o]));
-  const actions = new Map(meta.actions.map((a) => [a.type, a.label]));
+  const outcomes = new Map<string, OutcomeMeta>(meta.outcomes.map((o) => [o.id, o]));
+  const actions = new Map<string, string>(meta.actions.map((a) => [a.type, a.label]));
   return {
     ...meta,
     label: (kind, id) => maps.get(kind)?.get(id) ?? id,

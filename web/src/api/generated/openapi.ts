@@ -1024,6 +1024,162 @@ export interface components {
             code: string;
             name: string;
         };
+        /** @description Prefer: return=minimal 的答复：本次新增的事件，及因此被取代的自动事件 */
+        ActionAnswer: {
+            allowedActions: string[];
+            events: components["schemas"]["EventView"][];
+            id: string;
+            /** @enum {string} */
+            state: "registered" | "awaiting_supplement" | "in_progress" | "decided" | "delivered" | "archived" | "closed";
+            version: number;
+        };
+        /** @description 申请人；personalData 为 masked 时证件号码、电话为脱敏值，无电子邮箱和地址 */
+        Applicant: {
+            address?: string;
+            contactPerson?: string;
+            email?: string;
+            idNumber?: string;
+            /** @enum {string} */
+            idType?: "resident_id" | "passport" | "hk_mo_tw" | "other" | "uscc";
+            legalRepresentative?: string;
+            name: string;
+            phone?: string;
+            /** @enum {string} */
+            type: "natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org";
+        };
+        Application: {
+            agencyCode: string;
+            agencyName: string;
+            allowedActions: ("request_supplement" | "receive_supplement" | "start_consultation" | "end_consultation" | "extend" | "issue_fee_notice" | "receive_fee" | "set_custom_deadline" | "decide" | "withdraw" | "deliver" | "archive" | "propose_decision" | "request_extension" | "return_proposal" | "record_receipt" | "re_reply" | "withdraw_proposal" | "assign" | "amend_registration")[];
+            applicant: components["schemas"]["Applicant"];
+            /** @enum {string} */
+            channel: "in_person" | "post" | "ordinary_letter" | "online" | "fax";
+            deadlines: {
+                consultations?: components["schemas"]["ClockView"][];
+                feePayment?: components["schemas"]["ClockView"];
+                receipts?: components["schemas"]["ClockView"][];
+                reply: components["schemas"]["ClockView"];
+                reReply?: components["schemas"]["ClockView"];
+                supplementNotice?: components["schemas"]["ClockView"];
+                supplementWindow?: components["schemas"]["ClockView"];
+            };
+            deliveryForm: string | null;
+            description: string;
+            dispositionOn: string | null;
+            /** @description 全部事件（详情和操作的答复；列表不含） */
+            events?: components["schemas"]["EventView"][];
+            flags: {
+                awaitingFee: boolean;
+                consulting: boolean;
+                extended: boolean;
+            };
+            handler: string | null;
+            id: string;
+            /** @description 列表项：今天最先到期的期限（待办顺序），没有在计的期限时为 null */
+            nextDue?: {
+                /** @description 日期 YYYY-MM-DD（中国日历日） */
+                dueOn: string;
+                /** @enum {string} */
+                kind: "reply" | "supplementNotice" | "supplementWindow" | "consultation" | "feePayment" | "receipt" | "reReply";
+                label: string;
+            } | null;
+            outcome: ("disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.supplement_overdue" | "other.fee_unpaid" | "other.other") | null;
+            /** @enum {string} */
+            personalData: "full" | "masked";
+            proposal: components["schemas"]["Proposal"] | null;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            receivedOn: string;
+            /** @enum {string} */
+            state: "registered" | "awaiting_supplement" | "in_progress" | "decided" | "delivered" | "archived" | "closed";
+            stateLabel: string;
+            trackingNo: string;
+            trackingNumber: string | null;
+            version: number;
+        };
+        /** @description GET /applications/:id：Application 加上读者的权限 */
+        ApplicationDetail: {
+            agencyCode: string;
+            agencyName: string;
+            allowedActions: ("request_supplement" | "receive_supplement" | "start_consultation" | "end_consultation" | "extend" | "issue_fee_notice" | "receive_fee" | "set_custom_deadline" | "decide" | "withdraw" | "deliver" | "archive" | "propose_decision" | "request_extension" | "return_proposal" | "record_receipt" | "re_reply" | "withdraw_proposal" | "assign" | "amend_registration")[];
+            applicant: components["schemas"]["Applicant"];
+            /** @enum {string} */
+            channel: "in_person" | "post" | "ordinary_letter" | "online" | "fax";
+            deadlines: {
+                consultations?: components["schemas"]["ClockView"][];
+                feePayment?: components["schemas"]["ClockView"];
+                receipts?: components["schemas"]["ClockView"][];
+                reply: components["schemas"]["ClockView"];
+                reReply?: components["schemas"]["ClockView"];
+                supplementNotice?: components["schemas"]["ClockView"];
+                supplementWindow?: components["schemas"]["ClockView"];
+            };
+            deliveryForm: string | null;
+            description: string;
+            dispositionOn: string | null;
+            /** @description 全部事件（详情和操作的答复；列表不含） */
+            events?: components["schemas"]["EventView"][];
+            flags: {
+                awaitingFee: boolean;
+                consulting: boolean;
+                extended: boolean;
+            };
+            handler: string | null;
+            id: string;
+            /** @description 列表项：今天最先到期的期限（待办顺序），没有在计的期限时为 null */
+            nextDue?: {
+                /** @description 日期 YYYY-MM-DD（中国日历日） */
+                dueOn: string;
+                /** @enum {string} */
+                kind: "reply" | "supplementNotice" | "supplementWindow" | "consultation" | "feePayment" | "receipt" | "reReply";
+                label: string;
+            } | null;
+            outcome: ("disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.supplement_overdue" | "other.fee_unpaid" | "other.other") | null;
+            permissions: components["schemas"]["CasePermissions"];
+            /** @enum {string} */
+            personalData: "full" | "masked";
+            proposal: components["schemas"]["Proposal"] | null;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            receivedOn: string;
+            /** @enum {string} */
+            state: "registered" | "awaiting_supplement" | "in_progress" | "decided" | "delivered" | "archived" | "closed";
+            stateLabel: string;
+            trackingNo: string;
+            trackingNumber: string | null;
+            version: number;
+        };
+        ApplicationPage: {
+            items: components["schemas"]["Application"][];
+            total: number;
+        };
+        /** @description 读者在案件页可做的事，按服务器校验的同一规则 */
+        CasePermissions: {
+            /** @description allowedActions 中读者的角色可执行的（本机关） */
+            actions: ("request_supplement" | "receive_supplement" | "start_consultation" | "end_consultation" | "extend" | "issue_fee_notice" | "receive_fee" | "set_custom_deadline" | "decide" | "withdraw" | "deliver" | "archive" | "propose_decision" | "request_extension" | "return_proposal" | "record_receipt" | "re_reply" | "withdraw_proposal" | "assign" | "amend_registration")[];
+            /** @description 可登记行政复议、诉讼（本机关承办人、审核人、机关管理员） */
+            recordAppeal: boolean;
+            /** @description 可上传案件材料（本机关登记人员、承办人、审核人） */
+            uploadDocuments: boolean;
+        };
+        ClockView: {
+            /**
+             * @description 自邮寄文书签收之日起算，签收日期尚未登记：dueOn 为推算
+             * @constant
+             */
+            awaitingReceipt?: true;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            doneOn?: string;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            dueOn: string;
+            explanation: string[];
+            /** @description 窗口或签收期限的标识：supplement_notice、fee_notice、consultation_letter-<consultationId>；征求意见期限为 consultationId */
+            id?: string;
+            label: string;
+            provisional: boolean;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            startsOn: string;
+            /** @enum {string} */
+            state: "running" | "paused" | "met" | "missed" | "lapsed";
+        };
         Error: {
             error: {
                 /** @enum {string} */
@@ -1036,6 +1192,143 @@ export interface components {
                 /** @description 中文说明，写明哪里有误、应当怎么做 */
                 message: string;
             };
+        };
+        EventView: {
+            actor: string;
+            enteredAt: string;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            on: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            reason: string | null;
+            seq: number;
+            /** @description 已被取代的自动事件：取代它的事件序号和日期；保留在记录中，不再计入 */
+            superseded: {
+                bySeq: number;
+                /** @description 日期 YYYY-MM-DD（中国日历日） */
+                on: string;
+            } | null;
+            type: string;
+        };
+        Meta: {
+            /** @description 每项操作及可执行它的角色（服务器按同一张表校验） */
+            actions: {
+                label: string;
+                roles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
+                /** @enum {string} */
+                type: "request_supplement" | "receive_supplement" | "start_consultation" | "end_consultation" | "extend" | "issue_fee_notice" | "receive_fee" | "set_custom_deadline" | "decide" | "withdraw" | "deliver" | "archive" | "propose_decision" | "request_extension" | "return_proposal" | "record_receipt" | "re_reply" | "withdraw_proposal" | "assign" | "amend_registration";
+            }[];
+            agencyKinds: {
+                /** @enum {string} */
+                id: "government" | "department" | "township";
+                label: string;
+            }[];
+            appealKinds: {
+                /** @enum {string} */
+                id: "administrative_review" | "litigation_direct" | "litigation_after_review";
+                label: string;
+            }[];
+            appealResults: {
+                /** @enum {string} */
+                id: "upheld" | "corrected" | "other";
+                label: string;
+            }[];
+            applicantTypes: {
+                /** @enum {string} */
+                id: "natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org";
+                label: string;
+            }[];
+            channels: {
+                /**
+                 * @description 文书默认的送达方式
+                 * @enum {string}
+                 */
+                defaultDelivery: "in_person" | "post" | "online" | "email" | "fax";
+                /** @enum {string} */
+                id: "in_person" | "post" | "ordinary_letter" | "online" | "fax";
+                label: string;
+            }[];
+            consultationParties: {
+                /**
+                 * @description 文书默认的送达方式
+                 * @enum {string}
+                 */
+                defaultDelivery: "in_person" | "post" | "online" | "email" | "fax";
+                /** @enum {string} */
+                id: "third_party" | "co_producer" | "other_agency";
+                label: string;
+            }[];
+            deliveryMethods: {
+                /** @enum {string} */
+                id: "in_person" | "post" | "online" | "email" | "fax";
+                label: string;
+            }[];
+            feeBases: {
+                /** @enum {string} */
+                id: "per_item" | "per_volume";
+                label: string;
+            }[];
+            flags: {
+                id: string;
+                label: string;
+            }[];
+            outcomeGroups: {
+                /** @enum {string} */
+                id: "disclosed" | "partially_disclosed" | "withheld" | "unavailable" | "not_processed" | "other";
+                label: string;
+            }[];
+            outcomes: components["schemas"]["OutcomeMeta"][];
+            outgoingDocuments: {
+                /** @enum {string} */
+                id: "supplement_notice" | "consultation_letter" | "fee_notice" | "reply";
+                label: string;
+            }[];
+            roles: {
+                /** @enum {string} */
+                id: "intake" | "handler" | "approver" | "agency_admin" | "supervisor";
+                label: string;
+            }[];
+            states: {
+                /** @enum {string} */
+                id: "registered" | "awaiting_supplement" | "in_progress" | "decided" | "delivered" | "archived" | "closed";
+                label: string;
+            }[];
+        };
+        OutcomeMeta: {
+            basis: string;
+            decidable: boolean;
+            /** @enum {string} */
+            group: "disclosed" | "partially_disclosed" | "withheld" | "unavailable" | "not_processed" | "other";
+            /** @enum {string} */
+            id: "disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.supplement_overdue" | "other.fee_unpaid" | "other.other";
+            label: string;
+            /** @description 答复的形式，第一种为默认 */
+            replyForms: components["schemas"]["ReplyFormMeta"][];
+            row2019: string;
+            row2021: string;
+            shortLabel: string;
+        };
+        /** @description 承办人提交、等待审批的答复或延期 */
+        Proposal: {
+            /** @enum {string} */
+            kind: "decision" | "extension";
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            on: string;
+            /** @enum {string} */
+            outcome?: "disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.supplement_overdue" | "other.fee_unpaid" | "other.other";
+            reason?: string;
+            replyText?: string;
+            workdays?: number;
+        };
+        ReplyFormMeta: {
+            id: string;
+            /** @description 答复书中 reasons 的标题（不予公开的理由 …） */
+            reasonsLabel?: string;
+            /** @description 答复书中 replyText 的标题（提供方式、办理途径 …） */
+            replyTextLabel?: string;
+            /** @description 答复须写明的内容，缺少时 decide 为 422 */
+            requires: ("reasons" | "replyText" | "holdingAgency")[];
         };
     };
     responses: never;
@@ -2816,7 +3109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -2910,7 +3203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -2995,7 +3288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -3430,7 +3723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Application"] | components["schemas"]["ActionAnswer"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -4748,7 +5041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meta"];
                 };
             };
             /** @description 系统内部错误 */

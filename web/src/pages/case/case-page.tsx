@@ -17,12 +17,18 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client.ts";
 import { getApplication, issueLetter, letterUrl, listLetters } from "../../api/endpoints.ts";
-import type { Application, EventView, LetterSummary, Proposal, ReplyDetails, Role } from "../../api/types.ts";
+import type {
+  Application,
+  ApplicationDetail,
+  EventView,
+  LetterSummary,
+  Proposal,
+  ReplyDetails,
+} from "../../api/types.ts";
 import { useWorkingCalendar } from "../../calendar/use-working-calendar.ts";
 import { formatInstant, todayInChina } from "../../lib/dates.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { useMeta } from "../../session/meta.tsx";
-import { useSession, useUser } from "../../session/session.tsx";
 import { ActionModal, actionTitle } from "./action-modal.tsx";
 import { AmendRegistrationModal } from "./amend-registration-modal.tsx";
 import { AppealsCard } from "./appeals-card.tsx";
@@ -37,11 +43,10 @@ const NoticesCard = lazy(() => import("./notices-card.tsx").then((m) => ({ defau
 /** 材料 (issue 12): the case's documents, a chunk of its own. */
 const DocumentsCard = lazy(() => import("./documents-card.tsx").then((m) => ({ default: m.DocumentsCard })));
 
-const APPEAL_ROLES: Role[] = ["handler", "approver", "agency_admin"];
 const ENDED = new Set(["decided", "delivered", "archived", "closed"]);
 
 function useApplication(id: string) {
-  const [app, setApp] = useState<Application | null>(null);
+  const [app, setApp] = useState<ApplicationDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const reload = useCallback(() => {
     getApplication(id)
@@ -347,8 +352,6 @@ function EventsTimeline({ app }: { app: Application }) {
 export default function CasePage() {
   const { id = "" } = useParams();
   const meta = useMeta();
-  const user = useUser();
-  const { hasRole } = useSession();
   const calendar = useWorkingCalendar();
   const { app, error, reload } = useApplication(id);
   const [action, setAction] = useState<ChosenAction | null>(null);
@@ -370,10 +373,9 @@ export default function CasePage() {
   }
   if (!app) return <Spin size="large" style={{ display: "block", margin: 80 }} />;
 
-  const mine = (type: string) => {
-    const roles = meta.actions.find((a) => a.type === type)?.roles ?? [];
-    return roles.some((r) => user.roles.includes(r)) && user.agencyCode === app.agencyCode;
-  };
+  // the allowed actions this reader may do (the server's rule: ACTION_ROLES, own agency)
+  const mayDo = new Set<string>(app.permissions.actions);
+  const mine = (type: string) => mayDo.has(type);
   // 退回 and 撤回 belong to the pending proposal's card, beside its approval.
   const ON_PROPOSAL = new Set(["return_proposal", "withdraw_proposal"]);
   const actions = app.allowedActions.filter((a) => mine(a) && !ON_PROPOSAL.has(a));
@@ -381,7 +383,7 @@ export default function CasePage() {
   const flags = meta.flags.filter((f) => app.flags[f.id as keyof Application["flags"]]);
   const documents = servedDocumentsOf(app);
   const pendingReceipts = documents.filter((d) => d.isAwaitingReceipt);
-  const canRecordReceipt = app.allowedActions.includes("record_receipt") && mine("record_receipt");
+  const canRecordReceipt = mine("record_receipt");
   // The action answers slim (Prefer: return=minimal): its version, state and new events. The page
   // reads the whole case again (deadlines, flags, the applicant in full: that read is logged).
   const afterAction = () => reload();
@@ -436,8 +438,8 @@ export default function CasePage() {
       </Card>
       <ProposalCard
         app={app}
-        canApprove={(type) => app.allowedActions.includes(type) && mine(type)}
-        canWithdraw={app.allowedActions.includes("withdraw_proposal") && mine("withdraw_proposal")}
+        canApprove={mine}
+        canWithdraw={mine("withdraw_proposal")}
         onChoose={setAction}
       />
       <Row gutter={[16, 16]}>
@@ -451,10 +453,7 @@ export default function CasePage() {
               canRecord={canRecordReceipt}
               onRecord={(key) => setReceiptOf(key)}
             />
-            <AppealsCard
-              applicationId={app.id}
-              canRecord={hasRole(...APPEAL_ROLES) && user.agencyCode === app.agencyCode}
-            />
+            <AppealsCard applicationId={app.id} canRecord={app.permissions.recordAppeal} />
           </Space>
         </Col>
         <Col xs={24} xl={10}>
@@ -466,7 +465,7 @@ export default function CasePage() {
               <DocumentsCard
                 key={app.version}
                 applicationId={app.id}
-                canUpload={hasRole("intake", "handler", "approver") && user.agencyCode === app.agencyCode}
+                canUpload={app.permissions.uploadDocuments}
               />
             </Suspense>
             <Suspense fallback={null}>
