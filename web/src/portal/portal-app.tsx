@@ -1,6 +1,8 @@
 /**
- * The applicant's portal: two pages under /apply, 在线申请 (/apply) and 申请查询
- * (/apply/query?code=…), switched with the History API (no router: the portal stays small).
+ * The applicant's portal: two pages under /apply, 在线申请 (/apply) and 申请查询 (/apply/query),
+ * switched with the History API (no router: the portal stays small). The 查询码 handed from the
+ * first to the second travels in the history entry's state, never in the address: an address
+ * ends up in server logs, proxies and the browser's history list.
  */
 import { useEffect, useState } from "react";
 import { ApplyPage } from "./apply-page.tsx";
@@ -9,9 +11,9 @@ import { QueryPage } from "./query-page.tsx";
 type Where = { page: "apply" } | { page: "query"; code: string };
 
 function whereNow(): Where {
-  const { pathname, search } = window.location;
-  if (pathname.replace(/\/$/, "") === "/apply/query") {
-    return { page: "query", code: new URLSearchParams(search).get("code") ?? "" };
+  if (window.location.pathname.replace(/\/$/, "") === "/apply/query") {
+    const state = window.history.state as { code?: unknown } | null;
+    return { page: "query", code: typeof state?.code === "string" ? state.code : "" };
   }
   return { page: "apply" };
 }
@@ -30,9 +32,8 @@ export function PortalApp() {
   }, [where.page]);
 
   function go(to: Where) {
-    const url =
-      to.page === "apply" ? "/apply" : `/apply/query${to.code ? `?code=${encodeURIComponent(to.code)}` : ""}`;
-    window.history.pushState(null, "", url);
+    if (to.page === "apply") window.history.pushState(null, "", "/apply");
+    else window.history.pushState(to.code ? { code: to.code } : null, "", "/apply/query");
     setWhere(to);
     window.scrollTo({ top: 0 });
   }
