@@ -8,8 +8,10 @@ import { makeCalendarStore } from "../../src/services/calendar-store.ts";
 import { handleAutomatic } from "../../workers/handlers/handle-automatic.ts";
 import { handleReminder } from "../../workers/handlers/handle-reminder.ts";
 import type { HandlerDeps } from "../../workers/handlers/handler-deps.ts";
-import type { DeadlineJobData } from "../../workers/queues.ts";
-import { freshPostgresUrl } from "../support/services.ts";
+import { createDeadlineQueue, type DeadlineJobData, type DeadlineQueue } from "../../workers/queues.ts";
+import { newestWaitingJobIds } from "../../workers/read-queue-states.ts";
+import { createJobEnqueuer } from "../../workers/start-workers.ts";
+import { freshPostgresUrl, freshQueuePrefix, redisUrl } from "../support/services.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
 import {
   collectingLogger,
@@ -29,6 +31,8 @@ let databaseUrl: string;
 let sink: SmtpSink;
 let actors: TownActors;
 const handles: DatabaseHandle[] = [];
+/** Where the cases' jobs wait (no worker consumes it): the batches take rows from its far end. */
+let queue: DeadlineQueue;
 
 /** One worker "process": its own pool, application service and mailer. */
 async function workerDeps(mailer?: Mailer): Promise<HandlerDeps> {
@@ -44,8 +48,15 @@ async function workerDeps(mailer?: Mailer): Promise<HandlerDeps> {
     now,
     logger,
     jobHour: 0,
+    waitingJobIds: (count) => newestWaitingJobIds(queue, count),
   };
 }
+
+/** Registers and acts like the API: each commit's jobs are enqueued. */
+const enqueuing = () =>
+  makeService((handles[0] as DatabaseHandle).db, now, {
+    onJobsPlanned: createJobEnqueuer({ queue, now, jobHour: 0, logger }),
+  });
 
 const reminderJob = (applicationId: string): DeadlineJobData => ({
   v: 1,
@@ -72,9 +83,12 @@ beforeAll(async () => {
   const first = await openMigratedDatabase(databaseUrl);
   handles.push(first);
   actors = await seedTown(first.db, now);
+  queue = createDeadlineQueue(redisUrl(), { prefix: freshQueuePrefix() });
 });
 
 afterAll(async () => {
+  await queue?.obliterate({ force: true });
+  await queue?.close();
   await Promise.all(handles.map((h) => h.close()));
   await sink?.stop();
   if (logger.problems.length > 0) console.warn(logger.problems.join("\n"));
@@ -82,7 +96,7 @@ afterAll(async () => {
 
 describe("deadline handlers claim their rows (PostgreSQL, SMTP sink)", () => {
   it("a failed send leaves every row of the batch pending and records nothing; the retry sends each once", async () => {
-    const quiet = makeService((handles[0] as DatabaseHandle).db, now);
+    const quiet = enqueuing();
     const apps = [
       await register(quiet, actors, "2026-03-02", "发送失败后重试的提醒（一）"),
       await register(quiet, actors, "2026-03-02", "发送失败后重试的提醒（二）"),
@@ -110,7 +124,7 @@ describe("deadline handlers claim their rows (PostgreSQL, SMTP sink)", () => {
   });
 
   it("one reminder job sends the other due reminders too; their own jobs then find their rows done and send nothing", async () => {
-    const quiet = makeService((handles[0] as DatabaseHandle).db, now);
+    const quiet = enqueuing();
     const apps = [];
     for (let i = 1; i <= 3; i++) apps.push(await register(quiet, actors, "2026-03-02", `同批提醒之${i}`));
     const [deps, other] = [await workerDeps(), await workerDeps()];
@@ -125,7 +139,7 @@ describe("deadline handlers claim their rows (PostgreSQL, SMTP sink)", () => {
   });
 
   it("two workers running every automatic job at once apply each case's event exactly once", async () => {
-    const quiet = makeService((handles[0] as DatabaseHandle).db, now);
+    const quiet = enqueuing();
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push(await registerSupplementOverdue(quiet, actors));
     const jobs = ids.map(

@@ -59,7 +59,9 @@ export interface ClaimBatch {
   today: CivilDate;
   /** The own row's day: other rows of the kind are taken when due by it (their jobs due too). */
   day: CivilDate;
-  /** How many other due rows of the kind to take along (0: the job's own row only). */
+  /** Rows to take along when pending, of the kind and due by `day` (the newest waiting jobs'). */
+  others: readonly string[];
+  /** How many of `others` to take at most. */
   extra: number;
   at: Date;
 }
@@ -67,23 +69,32 @@ export interface ClaimBatch {
 /**
  * The SQL of a batch claim (a CTE `claimed (job_id, application_id, payload, is_own)`): the
  * job's own row (waiting for a concurrent claim of it, then finding it done), and up to
- * `extra` other pending rows of its kind due by its day that no one else holds (SKIP LOCKED),
- * all pending → done. The others are taken latest first, i.e. from the far end of the queue's
- * order (jobs are enqueued as their rows are written), so a batch rarely holds a row whose own
- * job is being handed out at the same time. Run inside the transaction that does their work: a
- * failure rolls the claims back, so the rows are pending again for their own jobs.
+ * `extra` of the `others` rows that are pending, of its kind, due by its day and held by no one
+ * (SKIP LOCKED), by primary key, all pending → done. The others are the newest waiting jobs'
+ * rows, the far end of the queue from the workers, so a batch rarely holds a row whose own job
+ * is being handed out. Run inside the transaction that does their work: a failure rolls the
+ * claims back, so the rows are pending again for their own jobs.
  */
 export function claimedRows(b: ClaimBatch) {
+  const others = b.others.filter((id) => id !== b.jobId);
   return sql`claimed AS (
     UPDATE deadline_jobs SET status = 'done', done_at = ${b.at}
     WHERE status = 'pending' AND (
       (job_id = ${b.jobId} AND run_on <= ${b.today})
       OR job_id IN (
         SELECT o.job_id FROM deadline_jobs o
-        WHERE o.status = 'pending' AND o.kind = ${b.kind} AND o.run_on <= ${b.day}
-          AND o.job_id <> ${b.jobId}
-        ORDER BY o.run_on DESC LIMIT ${b.extra} FOR UPDATE SKIP LOCKED))
+        WHERE o.job_id = ANY(${others}::text[]) AND o.status = 'pending' AND o.kind = ${b.kind}
+          AND o.run_on <= ${b.day}
+        LIMIT ${b.extra} FOR UPDATE SKIP LOCKED))
     RETURNING job_id, application_id, payload, job_id = ${b.jobId} AS is_own)`;
+}
+
+/** The rows a batch may take: the newest waiting jobs' ids (several kinds wait in one queue). */
+export async function batchCandidates(
+  waitingJobIds: ((count: number) => Promise<string[]>) | undefined,
+  extra: number,
+): Promise<string[]> {
+  return extra > 0 && waitingJobIds ? waitingJobIds(extra * 4) : [];
 }
 
 export interface ClaimedRow {

@@ -2,6 +2,7 @@ import { civilDateInChina } from "../../src/domain/civil-date.ts";
 import { PermanentJobError } from "../permanent-job-error.ts";
 import type { DeadlineJobData } from "../queues.ts";
 import {
+  batchCandidates,
   type ClaimBatch,
   checkRow,
   claimDueRows,
@@ -35,11 +36,13 @@ export async function handleAutomatic(deps: HandlerDeps, data: DeadlineJobData):
   const today = civilDateInChina(at);
   const checked = await checkRow(deps.db, data.jobId, today, deps.jobHour);
   if (!("runOn" in checked)) return checked;
+  const others = await batchCandidates(deps.waitingJobIds, AUTOMATIC_BATCH_EXTRA);
   const batch = {
     jobId: data.jobId,
     kind: data.kind,
     today,
     day: checked.runOn,
+    others,
     extra: AUTOMATIC_BATCH_EXTRA,
     at,
   };

@@ -28,6 +28,11 @@ export interface HandlerDeps {
   jobHour: number;
   /** Base of the links in mails (`${publicUrl}/cases/<id>`); no link without it. */
   publicUrl?: string | undefined;
+  /**
+   * The ids of the newest waiting jobs, at most `count` (newestWaitingJobIds): the rows a job
+   * takes along into its batch. Without it a job does its own row only.
+   */
+  waitingJobIds?: ((count: number) => Promise<string[]>) | undefined;
 }
 
 /**

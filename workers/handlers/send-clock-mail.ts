@@ -7,7 +7,7 @@ import { PermanentJobError } from "../permanent-job-error.ts";
 import type { DeadlineJobData } from "../queues.ts";
 import { type ClaimedMailRow, claimMailRows } from "./claim-mail-row.ts";
 import type { composeReminderMail } from "./compose-deadline-mail.ts";
-import { checkRow, explainUnclaimed, parsePayload } from "./deadline-rows.ts";
+import { batchCandidates, checkRow, explainUnclaimed, parsePayload } from "./deadline-rows.ts";
 import type { Contact, Recipients } from "./find-recipients.ts";
 import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 import { plannedClock } from "./planned-clock.ts";
@@ -51,11 +51,13 @@ export async function sendClockMail(
   if (!("runOn" in checked)) return checked;
   // Before the transaction: PGlite has one connection, a read through deps.db inside would wait.
   const calendar = await deps.calendars.get();
+  const others = await batchCandidates(deps.waitingJobIds, MAIL_BATCH_EXTRA);
   const batch = {
     jobId: data.jobId,
     kind: data.kind,
     today,
     day: checked.runOn,
+    others,
     extra: MAIL_BATCH_EXTRA,
     at,
   };
