@@ -7,8 +7,9 @@
  * CPU (/proc of its processes), the HOT share of the applications UPDATEs, and the ratio.
  */
 import { fork } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -259,7 +260,19 @@ async function main(): Promise<void> {
       for (let i = 0; i < 2 * ROUNDS; i++) cases.push(await registerCases(url, clerk, CASES_PER_CLIENT));
       const hot0 = await hotCounts(pool);
       const minimal: Round[] = [];
+      // BENCH_PROFILE=<file>: a CPU profile of the server process during these rounds
+      const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+      if (profiler) {
+        profiler.connect();
+        await profiler.post("Profiler.enable");
+        await profiler.post("Profiler.start");
+      }
       for (let i = 0; i < ROUNDS; i++) minimal.push(await apiRound(true, cases[i] ?? []));
+      if (profiler) {
+        const { profile } = await profiler.post("Profiler.stop");
+        writeFileSync(process.env.BENCH_PROFILE ?? "", JSON.stringify(profile));
+        profiler.disconnect();
+      }
       const hot1 = await hotCounts(pool);
       const full: Round[] = [];
       for (let i = 0; i < ROUNDS; i++) full.push(await apiRound(false, cases[ROUNDS + i] ?? []));

@@ -1,5 +1,6 @@
 import { allowedActions } from "../../machines/allowed-actions.ts";
 import { type ApiState, toApiState } from "../../machines/api-state.ts";
+import type { ApplicationSnapshot } from "../../machines/application.machine.ts";
 import { restoreSnapshot, type StoredApplicationSnapshot } from "../../machines/restore-snapshot.ts";
 import type { DbApplicationEvent } from "../db/schema.ts";
 import type { EventView } from "./application-types.ts";
@@ -20,13 +21,19 @@ export interface ActionAnswer {
   allowedActions: string[];
 }
 
-export function buildActionAnswer(c: CaseRow, events: DbApplicationEvent[], ctx: WriteContext): ActionAnswer {
-  const snapshot = restoreSnapshot(ctx.machine, c.row.snapshot as StoredApplicationSnapshot);
+export function buildActionAnswer(
+  c: CaseRow,
+  result: { events: DbApplicationEvent[]; snapshot?: ApplicationSnapshot | undefined },
+  ctx: WriteContext,
+): ActionAnswer {
+  // the write's own snapshot when it has one: restoring the stored JSON costs a machine resolve
+  const snapshot =
+    result.snapshot ?? restoreSnapshot(ctx.machine, c.row.snapshot as StoredApplicationSnapshot);
   return {
     id: c.row.id,
     version: c.row.version,
     state: toApiState(snapshot),
-    events: events.map(toEventView),
+    events: result.events.map(toEventView),
     allowedActions: allowedActions(ctx.machine, snapshot, ctx.today),
   };
 }

@@ -139,6 +139,7 @@ export function mergeResults(a: CaseWriteResult, b: CaseWriteResult): CaseWriteR
     ),
     dropped: [...a.dropped, ...b.dropped].filter((id) => !b.jobs.some((j) => j.jobId === id)),
     amendments: [...a.amendments, ...b.amendments],
+    ...(b.snapshot ? { snapshot: b.snapshot } : {}),
     events: [...a.events, ...b.events],
   };
 }

@@ -392,7 +392,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       const ctx = await writeContext();
       const { c, result } = await actNow(ctx, actor, id, input);
       await afterCommit(id, result);
-      return buildActionAnswer(c, result.events, ctx);
+      return buildActionAnswer(c, result, ctx);
     },
 
     /**

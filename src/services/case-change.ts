@@ -73,6 +73,8 @@ export interface CaseWriteResult {
   amendments: Amendment[];
   /** The entries appended, then the events newly superseded, as stored (an action's slim answer). */
   events: DbApplicationEvent[];
+  /** The case's machine snapshot after the write (the slim answer's state and allowed actions). */
+  snapshot?: ApplicationSnapshot;
   /** rederive only: the history no longer replays on the new calendar (left unchanged). */
   conflict?: string;
 }

@@ -78,6 +78,7 @@ export async function writeCase(
     dropped,
     amendments,
     events,
+    snapshot: plan.snapshot,
   };
 }
 
