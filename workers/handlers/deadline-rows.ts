@@ -67,7 +67,7 @@ export interface ClaimBatch {
 }
 
 /**
- * The SQL of a batch claim (a CTE `claimed (job_id, application_id, payload, is_own)`): the
+ * The SQL of a batch claim (CTEs, the last `claimed (job_id, application_id, payload, is_own)`): the
  * job's own row (waiting for a concurrent claim of it, then finding it done), and up to
  * `extra` of the `others` rows that are pending, of its kind, due by its day and held by no one
  * (SKIP LOCKED), by primary key, all pending → done. The others are the newest waiting jobs'
@@ -77,16 +77,17 @@ export interface ClaimBatch {
  */
 export function claimedRows(b: ClaimBatch) {
   const others = b.others.filter((id) => id !== b.jobId);
-  return sql`claimed AS (
-    UPDATE deadline_jobs SET status = 'done', done_at = ${b.at}
-    WHERE status = 'pending' AND (
-      (job_id = ${b.jobId} AND run_on <= ${b.today})
-      OR job_id IN (
-        SELECT o.job_id FROM deadline_jobs o
-        WHERE o.job_id = ANY(${others}::text[]) AND o.status = 'pending' AND o.kind = ${b.kind}
-          AND o.run_on <= ${b.day}
-        LIMIT ${b.extra} FOR UPDATE SKIP LOCKED))
-    RETURNING job_id, application_id, payload, job_id = ${b.jobId} AS is_own)`;
+  // Every row by primary key (an OR of the two parts in one WHERE made PostgreSQL scan the table).
+  return sql`taken AS (
+      SELECT o.job_id FROM deadline_jobs o
+      WHERE o.job_id = ANY(${others}::text[]) AND o.status = 'pending' AND o.kind = ${b.kind}
+        AND o.run_on <= ${b.day}
+      LIMIT ${b.extra} FOR UPDATE SKIP LOCKED),
+    claimed AS (
+      UPDATE deadline_jobs d SET status = 'done', done_at = ${b.at}
+      WHERE d.job_id = ANY(array_append(ARRAY(SELECT job_id FROM taken), ${b.jobId}::text))
+        AND d.status = 'pending' AND (d.job_id <> ${b.jobId} OR d.run_on <= ${b.today})
+      RETURNING d.job_id, d.application_id, d.payload, d.job_id = ${b.jobId} AS is_own)`;
 }
 
 /** The rows a batch may take: the newest waiting jobs' ids (several kinds wait in one queue). */
