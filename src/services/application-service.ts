@@ -1,20 +1,12 @@
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { initialTransition } from "xstate";
 import { type ApplicationMachine, createApplicationMachine } from "../../machines/application.machine.ts";
-import {
-  restoreSnapshot,
-  type StoredApplicationSnapshot,
-  toStoredSnapshot,
-} from "../../machines/restore-snapshot.ts";
+import { restoreSnapshot, type StoredApplicationSnapshot } from "../../machines/restore-snapshot.ts";
 import { AppError } from "../app-error.ts";
-import { nextCounter } from "../db/next-counter.ts";
 import type { Database } from "../db/schema.ts";
-import type { ApplicationEvent } from "../domain/application-events.ts";
 import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
-import { type CivilDate, civilDateInChina, yearOf } from "../domain/civil-date.ts";
+import { civilDateInChina } from "../domain/civil-date.ts";
 import { maySeeInFull, type PersonalDataMode, personalFieldsPresent } from "../domain/personal-data.ts";
-import { ACTION_ROLES, REGISTER_ROLES, ROLE_LABELS } from "../domain/roles.ts";
+import { ACTION_ROLES, ROLE_LABELS } from "../domain/roles.ts";
 import { type Channel, DEFAULT_DELIVERY_BY_CHANNEL } from "../domain/vocabulary.ts";
 import { recordAccess } from "./access-log-store.ts";
 import { type ActionAnswer, buildActionAnswer } from "./action-answer.ts";
@@ -24,7 +16,6 @@ import {
   assignOnFirstAction,
   displayNameOf,
   documentOfEvent,
-  findHandler,
   mergeResults,
   notFound,
   takesCaseByFirstAction,
@@ -39,11 +30,12 @@ import type {
 } from "./application-types.ts";
 import { buildApplicationView } from "./application-view.ts";
 import type { CalendarStore } from "./calendar-store.ts";
-import { nothingWritten } from "./case-change.ts";
-import { type CaseRow, type Db, insertCaseRow, loadCase, loadEvents } from "./case-store.ts";
+import { type CaseBatch, nothingWritten } from "./case-change.ts";
+import { type CaseRow, type Db, loadCase, loadEvents } from "./case-store.ts";
 import { countWorklistClocks } from "./count-worklist-clocks.ts";
 import { listApplications } from "./list-applications.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
+import { assertNotFuture, assertReceiptsPast, registerCase } from "./register-case.ts";
 import { registrationCorrections } from "./registration-corrections.ts";
 import { type EventDefaults, toMachineEvent } from "./to-machine-event.ts";
 import type { WorklistView } from "./worklist-query.ts";
@@ -51,13 +43,15 @@ import {
   type Amendment,
   type CaseChange,
   type CaseWriteResult,
+  isDeadlock,
+  lockedWrite,
   StaleCaseError,
   versionConflict,
   type WriteContext,
   writeCase,
 } from "./write-case.ts";
 
-export type { Amendment };
+export type { Amendment, CaseBatch };
 
 export interface ApplicationServiceDeps {
   db: Kysely<Database>;
@@ -77,22 +71,6 @@ export interface ApplicationServiceDeps {
    * Errors are the caller's to log; the case change itself is committed.
    */
   onAmendment?: (amendment: Amendment) => Promise<void>;
-}
-
-/** What `inTransaction` hands its work: the API's writes, bound to one transaction. */
-export interface CaseBatch {
-  db: Db;
-  today: CivilDate;
-  /** Registers a case; resolves its id. */
-  register(actor: Actor, input: RegisterInput): Promise<string>;
-  act(actor: Actor, id: string, input: ActionInput): Promise<void>;
-  /** What the history owes as of today (windows that ran out), as the worker would; the count. */
-  applyAutomaticEvents(id: string): Promise<number>;
-  /**
-   * Records a human event that is no API action as such (a re-reply ordered with an appeal's
-   * result, a hand-over's assignments), with the log's reason when given.
-   */
-  record(actor: Actor, id: string, event: ApplicationEvent, reason?: string): Promise<void>;
 }
 
 export type ApplicationService = ReturnType<typeof makeApplicationService>;
@@ -116,15 +94,6 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
   async function context() {
     const calendar = await deps.calendars.get();
     return { calendar, machine: machineFor(calendar), today: today() };
-  }
-
-  function assertNotFuture(on: CivilDate, field: string, t: CivilDate) {
-    if (on > t) {
-      throw new AppError("invalid_input", {
-        message: `字段 ${field}：不能晚于今天（${t}）`,
-        details: [{ field, message: `不能晚于今天（${t}）` }],
-      });
-    }
   }
 
   async function afterCommit(applicationId: string, result: CaseWriteResult) {
@@ -181,87 +150,6 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     const c = await loadCase(trx, id);
     if (!c || !canSeeAgency(actor, c.agency.path)) throw notFound(id);
     return c;
-  }
-
-  /** Registers in the caller's transaction: the row, then its first entry through writeCase. */
-  async function registerIn(
-    trx: Db,
-    ctx: WriteContext,
-    actor: Actor,
-    input: RegisterInput,
-  ): Promise<{ id: string; result: CaseWriteResult }> {
-    assertNotFuture(input.receivedOn, "receivedOn", ctx.today);
-    const agency = await trx
-      .selectFrom("agencies")
-      .selectAll()
-      .where("code", "=", input.agencyCode)
-      .executeTakeFirst();
-    if (!agency || !canSeeAgency(actor, agency.path)) {
-      throw new AppError("not_found", {
-        message: `机关“${input.agencyCode}”不存在，或不在您的范围内`,
-        details: [{ field: "agencyCode", message: "机关不存在" }],
-      });
-    }
-    if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, REGISTER_ROLES)) {
-      throw new AppError("forbidden", { message: "只有本机关的登记人员可以登记申请" });
-    }
-    const handlerId = input.handlerUsername
-      ? (await findHandler(trx, input.handlerUsername, agency.id)).id
-      : null;
-    const [snapshot] = initialTransition(ctx.machine, { receivedOn: input.receivedOn });
-    const id = randomUUID();
-    const seq = await nextCounter(trx, `tracking:${agency.id}:${yearOf(input.receivedOn)}`);
-    await insertCaseRow(trx, {
-      id,
-      tracking_no: `${agency.code}-${yearOf(input.receivedOn)}-${String(seq).padStart(5, "0")}`,
-      agency_id: agency.id,
-      channel: input.channel,
-      applicant_type: input.applicant.type,
-      applicant: JSON.stringify(input.applicant),
-      description: input.description,
-      delivery_form: input.deliveryForm ?? null,
-      mail_tracking_no: input.trackingNumber ?? null,
-      handler_user_id: handlerId,
-      received_on: input.receivedOn,
-      state: "registered",
-      outcome: null,
-      disposition_on: null,
-      reply_due_on: null,
-      snapshot: JSON.stringify(toStoredSnapshot(snapshot)),
-      version: 0,
-    });
-    const c = (await loadCase(trx, id, true)) as CaseRow;
-    const result = await writeCase(
-      trx,
-      c,
-      {
-        kind: "registered",
-        actor,
-        payload: {
-          channel: input.channel,
-          applicantType: input.applicant.type,
-          backdated: input.receivedOn < ctx.today,
-          ...(input.ledgerNo ? { ledgerNo: input.ledgerNo } : {}),
-          ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
-        },
-        amendmentReason: input.amendmentReason,
-      },
-      ctx,
-    );
-    return { id, result };
-  }
-
-  /** Facts a clerk records have happened: the receipt dates an action carries cannot lie ahead. */
-  function assertReceiptsPast(input: ActionInput, t: CivilDate) {
-    for (const field of ["receivedByAddresseeOn", "receivedByApplicantOn", "receivedOn"] as const) {
-      const value = (input as Partial<Record<typeof field, CivilDate>>)[field];
-      if (value !== undefined && value > t) {
-        throw new AppError("invalid_input", {
-          message: `字段 ${field}：不能晚于今天（${t}）；对方尚未收到时请不填，收到后再登记送达`,
-          details: [{ field, message: `不能晚于今天（${t}）` }],
-        });
-      }
-    }
   }
 
   /** A user's action in the caller's transaction, with the case's row locked (the ledger import). */
@@ -370,7 +258,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     async register(actor: Actor, input: RegisterInput): Promise<ApplicationView> {
       const ctx = await writeContext();
       const { id, result } = await lockedWrite(() =>
-        db.transaction().execute((trx) => registerIn(trx, ctx, actor, input)),
+        db.transaction().execute((trx) => registerCase(trx, ctx, actor, input)),
       );
       await afterCommit(id, result);
       return view(await visibleCase(actor, id));
@@ -409,7 +297,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
             db: trx,
             today: ctx.today,
             register: async (actor, input) => {
-              const r = await registerIn(trx, ctx, actor, input);
+              const r = await registerCase(trx, ctx, actor, input);
               written.push(r);
               return r.id;
             },
@@ -505,19 +393,4 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
 
     visibleCase,
   };
-}
-
-/** Inside a locked transaction no other writer wins; should one anyway, the client re-reads (409). */
-async function lockedWrite<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof StaleCaseError) throw versionConflict();
-    throw e;
-  }
-}
-
-/** PostgreSQL's deadlock_detected (40P01): the statement chosen as the victim did nothing. */
-function isDeadlock(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "40P01";
 }

@@ -14,7 +14,8 @@ import type { WorkingCalendar } from "../domain/calendar/calendar.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import type { AutomaticEvent } from "../domain/deadlines/due-automatic-events.ts";
 import { type Actor, SYSTEM_ACTOR } from "./actor.ts";
-import type { NewLogEntry } from "./case-store.ts";
+import type { ActionInput, RegisterInput } from "./application-types.ts";
+import type { Db, NewLogEntry } from "./case-store.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
 
 export interface WriteContext {
@@ -136,4 +137,20 @@ export function userEntry(
 
 export function systemEntry(e: AutomaticEvent): NewLogEntry {
   return userEntry(e.type, e.on, SYSTEM_ACTOR, e, null);
+}
+
+/** What `inTransaction` hands its work: the API's writes, bound to one transaction. */
+export interface CaseBatch {
+  db: Db;
+  today: CivilDate;
+  /** Registers a case; resolves its id. */
+  register(actor: Actor, input: RegisterInput): Promise<string>;
+  act(actor: Actor, id: string, input: ActionInput): Promise<void>;
+  /** What the history owes as of today (windows that ran out), as the worker would; the count. */
+  applyAutomaticEvents(id: string): Promise<number>;
+  /**
+   * Records a human event that is no API action as such (a re-reply ordered with an appeal's
+   * result, a hand-over's assignments), with the log's reason when given.
+   */
+  record(actor: Actor, id: string, event: ApplicationEvent, reason?: string): Promise<void>;
 }

@@ -221,3 +221,18 @@ async function pendingJobIdsOf(db: Db, applicationId: string): Promise<string[]>
 export function versionConflict(): AppError {
   return new AppError("version_conflict", { message: "该申请已被他人修改，请刷新后重试" });
 }
+
+/** Inside a locked transaction no other writer wins; should one anyway, the client re-reads (409). */
+export async function lockedWrite<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof StaleCaseError) throw versionConflict();
+    throw e;
+  }
+}
+
+/** PostgreSQL's deadlock_detected (40P01): the statement chosen as the victim did nothing. */
+export function isDeadlock(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "40P01";
+}
