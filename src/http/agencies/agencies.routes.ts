@@ -4,6 +4,7 @@ import { listAgencyHandlers } from "../../services/list-agency-handlers.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZAgencyCodeParams, ZNewAgency } from "./agencies.schema.ts";
+import { ZAgency, ZAgencyList } from "./agency-answers.schema.ts";
 
 export function agencyRoutes(deps: HttpDeps): AnyRoute[] {
   const { accounts } = deps;
@@ -15,6 +16,7 @@ export function agencyRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "agencies",
       access: "user",
       body: ZNewAgency,
+      response: ZAgency,
       status: 201,
       errors: [403, 409],
       async handle({ actor, body }) {
@@ -30,6 +32,7 @@ export function agencyRoutes(deps: HttpDeps): AnyRoute[] {
       summary: "可见的机关：系统管理员看全部，主管部门看本机关及下级，其他用户看本机关",
       tag: "agencies",
       access: "user",
+      response: ZAgencyList,
       async handle({ actor }) {
         const all = await accounts.listAgencies(scopeOf(actor));
         const visible = all.filter((a) => isVisible(actor, a.path));

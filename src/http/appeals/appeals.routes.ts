@@ -1,6 +1,7 @@
 import type { AppealService } from "../../services/appeal-service.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZIdParams } from "../validation/common.schema.ts";
+import { ZAppeal, ZAppealList } from "./appeal-answers.schema.ts";
 import { ZAppealResult, ZNewAppeal } from "./appeals.schema.ts";
 
 export function appealRoutes(appeals: AppealService): AnyRoute[] {
@@ -13,6 +14,7 @@ export function appealRoutes(appeals: AppealService): AnyRoute[] {
       access: "user",
       params: ZIdParams,
       body: ZNewAppeal,
+      response: ZAppeal,
       status: 201,
       errors: [403, 404],
       async handle({ actor, params, body }) {
@@ -26,6 +28,7 @@ export function appealRoutes(appeals: AppealService): AnyRoute[] {
       tag: "appeals",
       access: "user",
       params: ZIdParams,
+      response: ZAppealList,
       errors: [404],
       async handle({ actor, params }) {
         const items = await appeals.listForApplication(actor, params.id);
@@ -40,6 +43,7 @@ export function appealRoutes(appeals: AppealService): AnyRoute[] {
       access: "user",
       params: ZIdParams,
       body: ZAppealResult,
+      response: ZAppeal,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         return appeals.recordResult(actor, params.id, body);

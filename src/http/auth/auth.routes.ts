@@ -2,6 +2,7 @@ import { AppError } from "../../app-error.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZLoginBody, ZPasswordChangeBody } from "./auth.schema.ts";
+import { ZLoginReply, ZMeReply } from "./auth-answers.schema.ts";
 import type { Authenticator } from "./authenticate.ts";
 import { type LoginLimiter, withRetryAfter } from "./login-limiter.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
@@ -39,6 +40,7 @@ export function authRoutes(deps: HttpDeps, auth: Authenticator, limiter: LoginLi
       tag: "auth",
       access: "public",
       body: ZLoginBody,
+      response: ZLoginReply,
       errors: [429],
       async handle({ req, res, body }) {
         const ip = req.ip ?? "unknown";
@@ -112,6 +114,7 @@ export function authRoutes(deps: HttpDeps, auth: Authenticator, limiter: LoginLi
       summary: "当前用户；以会话 Cookie 登录时同时返回 CSRF 令牌（页面刷新后取回）",
       tag: "auth",
       access: "user",
+      response: ZMeReply,
       async handle({ req, actor }) {
         const info = auth.infoOf(req);
         return {

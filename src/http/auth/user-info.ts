@@ -8,7 +8,7 @@ export interface UserInfo {
   displayName: string;
   agencyCode: string | null;
   agencyName: string | null;
-  roles: readonly Role[];
+  roles: Role[];
   isSystemAdmin: boolean;
   /** An administrator set the password: the user must change it before anything else. */
   mustChangePassword: boolean;
@@ -25,7 +25,7 @@ export async function toUserInfo(
     displayName: actor.displayName,
     agencyCode: actor.agencyCode,
     agencyName: agency?.name ?? null,
-    roles: actor.roles,
+    roles: [...actor.roles],
     isSystemAdmin: actor.isSystemAdmin,
     mustChangePassword,
   };

@@ -43,6 +43,9 @@ function hoistNamedSchemas(node: unknown, named: Map<string, string>): unknown {
   for (const [key, value] of Object.entries(node)) {
     if (key === "$defs" && typeof value === "object" && value !== null) {
       for (const [id, def] of Object.entries(value)) {
+        if (id.startsWith("__schema")) {
+          throw new Error(`OpenAPI: a recursive schema has no name (${id}): name it with .meta({id})`);
+        }
         const json = JSON.stringify(hoistNamedSchemas(def, named));
         const known = named.get(id);
         if (known !== undefined && known !== json) {

@@ -85,9 +85,10 @@ export const ZSupplementBody = z.strictObject({
 });
 export const ZWithdrawBody = z.strictObject({});
 
-const ZPublicAgency: z.ZodType<{ code: string; name: string; children?: unknown[] }> = z.lazy(() =>
-  z.object({ code: z.string(), name: z.string(), children: z.array(ZPublicAgency).optional() }),
-);
+// named: a recursive schema needs a name in the document (components.schemas.PublicAgency)
+const ZPublicAgency: z.ZodType<{ code: string; name: string; children?: unknown[] }> = z
+  .lazy(() => z.object({ code: z.string(), name: z.string(), children: z.array(ZPublicAgency).optional() }))
+  .meta({ id: "PublicAgency" });
 export const ZPublicAgencies = z.object({ agencies: z.array(ZPublicAgency) });
 
 export const ZChallenge = z.object({

@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+import type { z } from "zod";
 import type { LetterService } from "../../letters/letter-service.ts";
 import { renderReportDocx } from "../../reports/render-docx.ts";
 import { renderReportHtml } from "../../reports/render-html.ts";
@@ -8,6 +9,7 @@ import type { AnnualReport } from "../../reports/report-types.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
 import { defineRoute, HttpReply, mountRoutes } from "../routing/define-route.ts";
 import { defineFileRoute, type FileReply, MEDIA_TYPES, mountFileRoutes } from "./file-routes.ts";
+import { ZLetterList, ZLetterSummary } from "./letter-answers.schema.ts";
 import { reportRouteSpecs } from "./reports.routes.ts";
 import {
   ZDeliveryReceiptQuery,
@@ -149,6 +151,7 @@ export function letterRouteSpecs(letters: LetterService) {
       tag: "letters",
       access: "user",
       params: ZLetterParams.pick({ id: true }),
+      response: ZLetterList,
       errors: [404],
       async handle({ actor, params }) {
         const items = await letters.listLetters(actor, params.id);
@@ -179,11 +182,12 @@ export function letterRouteSpecs(letters: LetterService) {
       params: ZLetterParams,
       body: ZIssueLetterBody,
       isBodyOptional: true,
+      response: ZLetterSummary,
       status: 201,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         const { letter, created } = await letters.issueLetter(actor, params.id, params.kind, body);
-        return new HttpReply(created ? 201 : 200, letter);
+        return new HttpReply(created ? 201 : 200, letter satisfies z.input<typeof ZLetterSummary>);
       },
     }),
     defineRoute({

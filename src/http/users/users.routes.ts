@@ -5,6 +5,7 @@ import type { Actor } from "../../services/actor.ts";
 import { handOverCases } from "../../services/hand-over-cases.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
+import { ZUser, ZUserList } from "./user-answers.schema.ts";
 import {
   ZAccountActionBody,
   ZAccountAuditQuery,
@@ -45,6 +46,7 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       params: ZUsernameParams,
       body: ZAccountActionBody,
       isBodyOptional: true,
+      response: ZUser,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         return toPublicUser(await run(actor, params.username, body.reason));
@@ -59,6 +61,7 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "users",
       access: "user",
       body: ZNewUser,
+      response: ZUser,
       status: 201,
       errors: [403, 409],
       async handle({ actor, body }) {
@@ -72,6 +75,7 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "users",
       access: "user",
       query: ZUserListQuery,
+      response: ZUserList,
       errors: [403],
       async handle({ actor, query }) {
         const agency = actor.isSystemAdmin ? query.agency : (query.agency ?? actor.agencyCode ?? "");
@@ -90,6 +94,7 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       access: "user",
       params: ZUsernameParams,
       body: ZUserChanges,
+      response: ZUser,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         return toPublicUser(await admin.updateUser(actor, params.username, body));

@@ -18,29 +18,11 @@ export type DeliveryMethod = Schemas["Meta"]["deliveryMethods"][number]["id"];
 /** The outgoing documents whose service (送达) the case records. */
 export type OutgoingDocument = Schemas["Meta"]["outgoingDocuments"][number]["id"];
 
-export interface UserInfo {
-  username: string;
-  displayName: string;
-  agencyCode: string | null;
-  agencyName: string | null;
-  roles: Role[];
-  isSystemAdmin: boolean;
-  /** An administrator set the password: it must be changed before anything else. */
-  mustChangePassword: boolean;
-}
-
+/** The `user` of login and /auth/me. */
+export type UserInfo = Schemas["UserInfo"];
 /** API clients get `token` and `expiresAt`; the web UI (`session: true`) the cookie and `csrfToken` only. */
-export interface LoginReply {
-  token?: string;
-  expiresAt?: string;
-  user: UserInfo;
-  csrfToken?: string;
-}
-
-export interface MeReply {
-  user: UserInfo;
-  csrfToken?: string;
-}
+export type LoginReply = Schemas["LoginReply"];
+export type MeReply = Schemas["MeReply"];
 
 export interface Labelled<T extends string = string> {
   id: T;
@@ -160,54 +142,13 @@ export interface RecordReceiptInput extends ActionInput {
   trackingNumber?: string;
 }
 
-/** One letter of `GET /applications/:id/letters`. */
-export interface LetterSummary {
-  kind: string;
-  key: string;
-  title: string;
-  serialNo: string | null;
-  date: string;
-  consultationId?: string;
-  hasDeliveryReceipt?: boolean;
-  /** When it was issued (ISO 8601) and by whom; null until issued. */
-  issuedAt?: string | null;
-  issuedBy?: string | null;
-  /** Not issued yet, and the user may issue it (出具). */
-  canIssue?: boolean;
-}
+/** One letter of `GET /applications/:id/letters` (its title and whether the reader may issue it: the server's). */
+export type LetterSummary = Schemas["LetterSummary"];
 
-export interface Appeal {
-  id: string;
-  applicationId: string;
-  trackingNo: string;
-  kind: string;
-  kindLabel: string;
-  filedOn: string;
-  result: string | null;
-  resultLabel: string | null;
-  resultOn: string | null;
-}
-
-export interface Agency {
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-}
-
-export interface User {
-  username: string;
-  displayName: string;
-  email: string | null;
-  agencyCode: string | null;
-  agencyName: string | null;
-  roles: Role[];
-  isSystemAdmin: boolean;
-  /** Cannot log in; its sessions ended when it was disabled. */
-  isDisabled: boolean;
-  /** An administrator reset the password: the user changes it at the next login. */
-  mustChangePassword: boolean;
-}
+export type Appeal = Schemas["Appeal"];
+export type Agency = Schemas["Agency"];
+/** A user as the administration pages show it (never its password). */
+export type User = Schemas["User"];
 
 export interface CalendarYearView {
   year: number;

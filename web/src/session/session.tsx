@@ -120,7 +120,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const reply = await loginCall(username, password);
-    setCsrfToken(reply.csrfToken ?? null);
+    // the web logs in with session: true, whose answer carries the CSRF token (no bearer token)
+    setCsrfToken("csrfToken" in reply ? reply.csrfToken : null);
     setUser(reply.user);
     markSession(true);
     setNotice(null);

@@ -1019,11 +1019,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        __schema0: {
-            children?: components["schemas"]["__schema0"][];
-            code: string;
-            name: string;
-        };
         /** @description Prefer: return=minimal 的答复：本次新增的事件，及因此被取代的自动事件 */
         ActionAnswer: {
             allowedActions: string[];
@@ -1032,6 +1027,33 @@ export interface components {
             /** @enum {string} */
             state: "registered" | "awaiting_supplement" | "in_progress" | "decided" | "delivered" | "archived" | "closed";
             version: number;
+        };
+        Agency: {
+            code: string;
+            /** @enum {string} */
+            kind: "government" | "department" | "township";
+            name: string;
+            parentCode: string | null;
+        };
+        AgencyList: {
+            items: components["schemas"]["Agency"][];
+            total: number;
+        };
+        Appeal: {
+            applicationId: string;
+            filedOn: string;
+            id: string;
+            /** @enum {string} */
+            kind: "administrative_review" | "litigation_direct" | "litigation_after_review";
+            kindLabel: string;
+            result: ("upheld" | "corrected" | "other") | null;
+            resultLabel: string | null;
+            resultOn: string | null;
+            trackingNo: string;
+        };
+        AppealList: {
+            items: components["schemas"]["Appeal"][];
+            total: number;
         };
         /** @description 申请人；personalData 为 masked 时证件号码、电话为脱敏值，无电子邮箱和地址 */
         Applicant: {
@@ -1211,6 +1233,44 @@ export interface components {
             } | null;
             type: string;
         };
+        LetterList: {
+            items: components["schemas"]["LetterSummary"][];
+            total: number;
+        };
+        LetterSummary: {
+            /** @description 尚未出具，且读者可以出具 */
+            canIssue: boolean;
+            consultationId?: string;
+            /** @description 文书的日期 YYYY-MM-DD */
+            date: string;
+            /** @description 发给须登记签收的收件人，有送达回证 */
+            hasDeliveryReceipt: boolean;
+            issuedAt: string | null;
+            issuedBy: string | null;
+            /** @description 文书的标识：reply、receipt、consultation_letter:c1 … */
+            key: string;
+            /** @enum {string} */
+            kind: "receipt" | "supplement_notice" | "extension_notice" | "consultation_letter" | "fee_notice" | "reply" | "re_reply";
+            /** @description 文号；出具前为 null */
+            serialNo: string | null;
+            /** @description 文书的标题（政府信息公开申请答复书 …） */
+            title: string;
+        };
+        /** @description API 客户端得到令牌；网页（session: true）只得到会话 Cookie 和 CSRF 令牌 */
+        LoginReply: {
+            /** @description 令牌失效的时刻（ISO 8601） */
+            expiresAt: string;
+            token: string;
+            user: components["schemas"]["UserInfo"];
+        } | {
+            /** @description 会话请求的 X-CSRF-Token */
+            csrfToken: string | null;
+            user: components["schemas"]["UserInfo"];
+        };
+        MeReply: {
+            csrfToken?: string | null;
+            user: components["schemas"]["UserInfo"];
+        };
         Meta: {
             /** @description 每项操作及可执行它的角色（服务器按同一张表校验） */
             actions: {
@@ -1321,6 +1381,11 @@ export interface components {
             replyText?: string;
             workdays?: number;
         };
+        PublicAgency: {
+            children?: components["schemas"]["PublicAgency"][];
+            code: string;
+            name: string;
+        };
         ReplyFormMeta: {
             id: string;
             /** @description 答复书中 reasons 的标题（不予公开的理由 …） */
@@ -1329,6 +1394,33 @@ export interface components {
             replyTextLabel?: string;
             /** @description 答复须写明的内容，缺少时 decide 为 422 */
             requires: ("reasons" | "replyText" | "holdingAgency")[];
+        };
+        User: {
+            agencyCode: string | null;
+            agencyName: string | null;
+            displayName: string;
+            email: string | null;
+            /** @description 已停用：不能登录，令牌和会话已失效 */
+            isDisabled: boolean;
+            isSystemAdmin: boolean;
+            /** @description 管理员设置了密码：下次登录须先修改 */
+            mustChangePassword: boolean;
+            roles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
+            username: string;
+        };
+        UserInfo: {
+            agencyCode: string | null;
+            agencyName: string | null;
+            displayName: string;
+            isSystemAdmin: boolean;
+            /** @description 管理员设置了密码：须先修改密码 */
+            mustChangePassword: boolean;
+            roles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
+            username: string;
+        };
+        UserList: {
+            items: components["schemas"]["User"][];
+            total: number;
         };
     };
     responses: never;
@@ -1415,7 +1507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AgencyList"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -1463,7 +1555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Agency"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -3000,7 +3092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Appeal"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -3817,7 +3909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AppealList"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -3887,7 +3979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Appeal"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -4233,7 +4325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LetterList"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -4305,7 +4397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LetterSummary"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -4643,7 +4735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LoginReply"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -4744,7 +4836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MeReply"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -5442,7 +5534,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        agencies: components["schemas"]["__schema0"][];
+                        agencies: components["schemas"]["PublicAgency"][];
                     };
                 };
             };
@@ -6159,7 +6251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["UserList"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -6226,7 +6318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["User"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -6319,7 +6411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["User"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -6419,7 +6511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["User"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -6519,7 +6611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["User"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
