@@ -188,6 +188,8 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
     await lookUp(phone);
     await waitForText(phone.locator(".stage"), "已受理登记");
     await waitForText(phone.locator(".deadline"), `本机关应于${chinese(view.deadlines.reply.dueOn)}前答复您`);
+    // the notice mailed at registration, on the page too
+    await waitForText(phone.locator(".notices"), `收到您的政府信息公开申请（申请编号：${view.trackingNo}）`);
     await s.shot(phone, "phone-status-deadline");
   });
 
@@ -256,6 +258,7 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
     const letters = desktop.locator(".letters");
     await waitForText(letters, "政府信息公开申请答复书");
     await waitForText(letters, issued.body.serialNo);
+    await waitForText(desktop.locator(".notices"), `政府信息公开申请答复书（${issued.body.serialNo}）`);
     await s.shot(desktop, "desktop-status-replied");
     const [download] = await Promise.all([
       desktop.waitForEvent("download"),

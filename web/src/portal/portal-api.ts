@@ -90,9 +90,8 @@ export interface PublicLetter {
 export interface PublicNotice {
   kind: string;
   /** The date of the step it tells of. */
-  on: string;
+  sentOn: string;
   text: string;
-  letterSerial?: string;
 }
 
 /** `GET /api/v1/public/applications/:queryCode`: stage and dates, no personal data. */
@@ -111,7 +110,7 @@ export interface PublicStatus {
   rejectReason: string | null;
   canWithdraw: boolean;
   letters: PublicLetter[];
-  notices?: PublicNotice[];
+  notices: PublicNotice[];
 }
 
 interface ErrorJson {

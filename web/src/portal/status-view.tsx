@@ -182,13 +182,13 @@ export function StatusView(props: {
           {downloadError && <ErrorNotice error={downloadError} />}
         </section>
       )}
-      {(s.notices?.length ?? 0) > 0 && (
+      {s.notices.length > 0 && (
         <section className="card" aria-labelledby="notices-title">
           <h2 id="notices-title">本机关的通知</h2>
           <ul className="notices">
-            {s.notices?.map((n) => (
-              <li key={`${n.kind}-${n.on}-${n.letterSerial ?? ""}`}>
-                <small>{chineseDate(n.on)}</small>
+            {s.notices.map((n) => (
+              <li key={`${n.kind}-${n.sentOn}-${n.text}`}>
+                <small>{chineseDate(n.sentOn)}</small>
                 <p>{n.text}</p>
               </li>
             ))}
