@@ -24,19 +24,21 @@ export const ZUploadFields = z.strictObject({
 });
 
 /** A case document as listed (DocumentView). */
-export const ZDocument = z.object({
-  id: z.string(),
-  kind: z.enum(DOCUMENT_KINDS),
-  kindLabel: z.string(),
-  eventSeq: z.number().int().nullable(),
-  fileName: z.string(),
-  downloadName: z.string().describe("下载时的文件名：扩展名按检测出的类型"),
-  declaredType: z.string().nullable().describe("客户端声明的类型（仅作记录）"),
-  detectedType: z.enum(Object.keys(DOCUMENT_TYPES) as [string, ...string[]]).describe("按内容检测出的类型"),
-  typeLabel: z.string(),
-  size: z.number().int().describe("字节"),
-  sha256: z.string(),
-  letterKey: z.string().nullable().describe("已出具文书的 PDF：文书键（reply 等）"),
-  uploadedBy: z.string().nullable(),
-  uploadedAt: z.string(),
-});
+export const ZDocument = z
+  .object({
+    id: z.string(),
+    kind: z.enum(DOCUMENT_KINDS),
+    kindLabel: z.string(),
+    eventSeq: z.number().int().nullable(),
+    fileName: z.string(),
+    downloadName: z.string().describe("下载时的文件名：扩展名按检测出的类型"),
+    declaredType: z.string().nullable().describe("客户端声明的类型（仅作记录）"),
+    detectedType: z.enum(Object.keys(DOCUMENT_TYPES) as [string, ...string[]]).describe("按内容检测出的类型"),
+    typeLabel: z.string(),
+    size: z.number().int().describe("字节"),
+    sha256: z.string(),
+    letterKey: z.string().nullable().describe("已出具文书的 PDF：文书键（reply 等）"),
+    uploadedBy: z.string().nullable(),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: "CaseDocument" });

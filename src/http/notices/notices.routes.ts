@@ -17,7 +17,7 @@ export function noticeRoutes(deps: { db: Kysely<Database>; applications: Applica
       tag: "applications",
       access: "user",
       params: ZIdParams,
-      produces: [{ mediaType: "application/json", schema: ZCaseNotices }],
+      response: ZCaseNotices,
       errors: [404],
       async handle({ actor, params }) {
         const c = await deps.applications.visibleCase(actor, params.id);

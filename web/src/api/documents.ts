@@ -3,23 +3,10 @@
  */
 import type { DocumentKind } from "@domain/document-kinds.ts";
 import { ApiError, api, csrfHeader, responseError } from "./client.ts";
+import type { components } from "./generated/openapi.ts";
 
-export interface CaseDocument {
-  id: string;
-  kind: DocumentKind;
-  kindLabel: string;
-  eventSeq: number | null;
-  fileName: string;
-  downloadName: string;
-  declaredType: string | null;
-  detectedType: string;
-  typeLabel: string;
-  size: number;
-  sha256: string;
-  letterKey: string | null;
-  uploadedBy: string | null;
-  uploadedAt: string;
-}
+/** A case document as listed (its kind is one of DocumentKind). */
+export type CaseDocument = components["schemas"]["CaseDocument"];
 
 const base = (applicationId: string) => `/api/v1/applications/${encodeURIComponent(applicationId)}/documents`;
 

@@ -3,31 +3,13 @@
  * what failed (GET /api/v1/applications/:id/notices).
  */
 import { api } from "./client.ts";
+import type { components } from "./generated/openapi.ts";
 
-export interface NoticeChannel {
-  status: "pending" | "sent" | "failed" | "none" | "cancelled";
-  attempts: number;
-  sentAt: string | null;
-  error: string | null;
-}
-
-export interface CaseNotice {
-  id: string;
-  eventSeq: number;
-  kind: "receipt" | "supplement" | "extension" | "fee" | "reply" | "re_reply" | "withdrawal";
-  on: string;
-  status: "pending" | "done" | "cancelled" | "skipped";
-  reason: string | null;
-  text: string | null;
-  letterSerial: string | null;
-  attachment: string | null;
-  mail: NoticeChannel;
-  sms: NoticeChannel;
-  createdAt: string;
-}
+export type NoticeChannel = components["schemas"]["NoticeChannel"];
+export type CaseNotice = components["schemas"]["CaseNotice"];
 
 export const listCaseNotices = (applicationId: string, signal?: AbortSignal) =>
-  api.get<{ items: CaseNotice[] }>(
+  api.get<components["schemas"]["CaseNotices"]>(
     `/api/v1/applications/${encodeURIComponent(applicationId)}/notices`,
     undefined,
     signal,

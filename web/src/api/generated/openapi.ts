@@ -1173,6 +1173,59 @@ export interface components {
             items: components["schemas"]["Application"][];
             total: number;
         };
+        CaseDocument: {
+            /** @description 客户端声明的类型（仅作记录） */
+            declaredType: string | null;
+            /**
+             * @description 按内容检测出的类型
+             * @enum {string}
+             */
+            detectedType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            /** @description 下载时的文件名：扩展名按检测出的类型 */
+            downloadName: string;
+            eventSeq: number | null;
+            fileName: string;
+            id: string;
+            /** @enum {string} */
+            kind: "application_scan" | "envelope" | "id_copy" | "supplement" | "consultation_answer" | "delivery_receipt" | "other" | "issued_letter";
+            kindLabel: string;
+            /** @description 已出具文书的 PDF：文书键（reply 等） */
+            letterKey: string | null;
+            sha256: string;
+            /** @description 字节 */
+            size: number;
+            typeLabel: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+        };
+        CaseNotice: {
+            /** @description 邮件附件的文件名 */
+            attachment: string | null;
+            createdAt: string;
+            /** @description 所依据的案件事件序号 */
+            eventSeq: number;
+            id: string;
+            /**
+             * @description receipt 登记回执，supplement 补正告知，extension 延期答复，fee 收费通知，reply 答复，re_reply 重新答复，withdrawal 撤回确认
+             * @enum {string}
+             */
+            kind: "receipt" | "supplement" | "extension" | "fee" | "reply" | "re_reply" | "withdrawal";
+            /** @description 随附文书的文号 */
+            letterSerial: string | null;
+            mail: components["schemas"]["NoticeChannel"];
+            /** @description 事件的生效日期 */
+            on: string;
+            /** @description 未发送的原因：backdated 补录的过去事件，imported 台账导入，demo 示范数据，superseded 事件已被取代 */
+            reason: string | null;
+            sms: components["schemas"]["NoticeChannel"];
+            /** @enum {string} */
+            status: "pending" | "done" | "cancelled" | "skipped";
+            /** @description 通知正文（同申请人查询页面），未生成前为 null */
+            text: string | null;
+        };
+        CaseNotices: {
+            items: components["schemas"]["CaseNotice"][];
+        };
         /** @description 读者在案件页可做的事，按服务器校验的同一规则 */
         CasePermissions: {
             /** @description allowedActions 中读者的角色可执行的（本机关） */
@@ -1354,6 +1407,18 @@ export interface components {
                 id: "registered" | "awaiting_supplement" | "in_progress" | "decided" | "delivered" | "archived" | "closed";
                 label: string;
             }[];
+        };
+        NoticeChannel: {
+            attempts: number;
+            /** @description 最近一次失败的代码（smtp_550、http_503、timeout 等），不含服务器原文 */
+            error: string | null;
+            /** @description 发送时间（ISO 8601） */
+            sentAt: string | null;
+            /**
+             * @description pending 待发送，sent 已发送，failed 重试后仍失败，none 无邮箱/手机或未配置短信网关，cancelled 已取消
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "failed" | "none" | "cancelled";
         };
         OutcomeMeta: {
             basis: string;
@@ -4064,31 +4129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description 客户端声明的类型（仅作记录） */
-                        declaredType: string | null;
-                        /**
-                         * @description 按内容检测出的类型
-                         * @enum {string}
-                         */
-                        detectedType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                        /** @description 下载时的文件名：扩展名按检测出的类型 */
-                        downloadName: string;
-                        eventSeq: number | null;
-                        fileName: string;
-                        id: string;
-                        /** @enum {string} */
-                        kind: "application_scan" | "envelope" | "id_copy" | "supplement" | "consultation_answer" | "delivery_receipt" | "other" | "issued_letter";
-                        kindLabel: string;
-                        /** @description 已出具文书的 PDF：文书键（reply 等） */
-                        letterKey: string | null;
-                        sha256: string;
-                        /** @description 字节 */
-                        size: number;
-                        typeLabel: string;
-                        uploadedAt: string;
-                        uploadedBy: string | null;
-                    }[];
+                    "application/json": components["schemas"]["CaseDocument"][];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -4157,31 +4198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description 客户端声明的类型（仅作记录） */
-                        declaredType: string | null;
-                        /**
-                         * @description 按内容检测出的类型
-                         * @enum {string}
-                         */
-                        detectedType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                        /** @description 下载时的文件名：扩展名按检测出的类型 */
-                        downloadName: string;
-                        eventSeq: number | null;
-                        fileName: string;
-                        id: string;
-                        /** @enum {string} */
-                        kind: "application_scan" | "envelope" | "id_copy" | "supplement" | "consultation_answer" | "delivery_receipt" | "other" | "issued_letter";
-                        kindLabel: string;
-                        /** @description 已出具文书的 PDF：文书键（reply 等） */
-                        letterKey: string | null;
-                        sha256: string;
-                        /** @description 字节 */
-                        size: number;
-                        typeLabel: string;
-                        uploadedAt: string;
-                        uploadedBy: string | null;
-                    };
+                    "application/json": components["schemas"]["CaseDocument"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -4564,55 +4581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            /** @description 邮件附件的文件名 */
-                            attachment: string | null;
-                            createdAt: string;
-                            /** @description 所依据的案件事件序号 */
-                            eventSeq: number;
-                            id: string;
-                            /**
-                             * @description receipt 登记回执，supplement 补正告知，extension 延期答复，fee 收费通知，reply 答复，re_reply 重新答复，withdrawal 撤回确认
-                             * @enum {string}
-                             */
-                            kind: "receipt" | "supplement" | "extension" | "fee" | "reply" | "re_reply" | "withdrawal";
-                            /** @description 随附文书的文号 */
-                            letterSerial: string | null;
-                            mail: {
-                                attempts: number;
-                                /** @description 最近一次失败的代码（smtp_550、http_503、timeout 等），不含服务器原文 */
-                                error: string | null;
-                                /** @description 发送时间（ISO 8601） */
-                                sentAt: string | null;
-                                /**
-                                 * @description pending 待发送，sent 已发送，failed 重试后仍失败，none 无邮箱/手机或未配置短信网关，cancelled 已取消
-                                 * @enum {string}
-                                 */
-                                status: "pending" | "sent" | "failed" | "none" | "cancelled";
-                            };
-                            /** @description 事件的生效日期 */
-                            on: string;
-                            /** @description 未发送的原因：backdated 补录的过去事件，imported 台账导入，demo 示范数据，superseded 事件已被取代 */
-                            reason: string | null;
-                            sms: {
-                                attempts: number;
-                                /** @description 最近一次失败的代码（smtp_550、http_503、timeout 等），不含服务器原文 */
-                                error: string | null;
-                                /** @description 发送时间（ISO 8601） */
-                                sentAt: string | null;
-                                /**
-                                 * @description pending 待发送，sent 已发送，failed 重试后仍失败，none 无邮箱/手机或未配置短信网关，cancelled 已取消
-                                 * @enum {string}
-                                 */
-                                status: "pending" | "sent" | "failed" | "none" | "cancelled";
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "done" | "cancelled" | "skipped";
-                            /** @description 通知正文（同申请人查询页面），未生成前为 null */
-                            text: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["CaseNotices"];
                 };
             };
             /** @description 未登录或登录已失效 */
