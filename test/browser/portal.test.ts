@@ -92,10 +92,14 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
   it("on a phone: the portal loads none of the staff UI; the form checks the ID number; the 查询码 is shown", async () => {
     const phone = await s.newPage();
     await phone.setViewportSize(PHONE);
+    let headers: Record<string, string> = {};
     const js = await scriptBytes(phone, async () => {
-      await phone.goto(`${s.baseUrl}/apply`);
+      headers = (await phone.goto(`${s.baseUrl}/apply`))?.headers() ?? {};
       await phone.getByRole("heading", { name: "申请人信息" }).waitFor();
     });
+    // the staff UI's browser headers on the portal's page too
+    expect(headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(headers["x-frame-options"]).toBe("DENY");
     process.stdout.write(
       `/apply JavaScript: ${js.files} files, ${kilobytes(js.raw)} raw, ${kilobytes(js.gzip)} gzip\n`,
     );
@@ -273,6 +277,49 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
     expect(subjects.filter((t) => t.includes("补正告知"))).toHaveLength(1);
     expect(subjects.filter((t) => t.includes("申请答复"))).toHaveLength(1);
   }, 240_000);
+
+  it("an applicant withdraws a submission on the phone before the agency confirms it", async () => {
+    const submitted = await fetch(`${s.baseUrl}/api/v1/public/applications`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        agencyCode: "town",
+        applicant: {
+          type: "natural_person",
+          name: "周撤回",
+          idType: "passport",
+          idNumber: "E12345678",
+          phone: "13800001234",
+        },
+        description: "本镇2025年财政预算执行情况",
+        deliveryForm: "电子邮件",
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const { queryCode: code } = (await submitted.json()) as { queryCode: string };
+    const phone = await s.newPage();
+    await phone.setViewportSize(PHONE);
+    await phone.goto(`${s.baseUrl}/apply/query`);
+    await phone.getByRole("textbox", { name: "查询码", exact: true }).fill(code);
+    await phone.getByRole("textbox", { name: "联系电话或证件号码的后4位", exact: true }).fill("1234");
+    await phone.getByRole("button", { name: "查询", exact: true }).click();
+    await waitForText(phone.locator(".stage"), "等待机关确认");
+    await phone.getByRole("button", { name: "撤回申请" }).click();
+    // nothing happens before the applicant confirms
+    await waitForText(phone.getByRole("alertdialog"), "确定撤回这件申请吗？");
+    await s.shot(phone, "phone-withdraw-confirm");
+    await phone.getByRole("button", { name: "确定撤回" }).click();
+    await waitForText(phone.locator(".notice.success"), "申请已撤回");
+    await waitForText(phone.locator(".stage"), "已撤回");
+    expect(await phone.getByRole("button", { name: "撤回申请" }).count()).toBe(0);
+    // the clerk's queue no longer holds it
+    const queue = await s.api<{ items: { applicant: { name: string } }[] }>(
+      "clerk",
+      "GET",
+      "/api/v1/online-submissions",
+    );
+    expect(queue.body.items.map((i) => i.applicant.name)).not.toContain("周撤回");
+  });
 
   it("repeated wrong look-ups are slowed, then challenged with arithmetic; a right answer lets the query through", async () => {
     const desktop = await s.newPage();
