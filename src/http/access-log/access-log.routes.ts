@@ -43,7 +43,7 @@ export function accessLogRoutes(accessLog: AccessLogService): AnyRoute[] {
       access: "user",
       params: ZAgencyCodeParams,
       query: ZAccessLogQuery,
-      produces: [{ mediaType: "application/json", schema: ZAccessLogPage }],
+      response: ZAccessLogPage,
       errors: [403, 404],
       async handle({ actor, params, query }) {
         const { page, pageSize, ...filters } = query;

@@ -32,21 +32,25 @@ export const ZAccessLogQuery = z
 
 export const ZAccessLogExportQuery = z.strictObject(filters).refine(fromNotAfterTo, ORDER);
 
-const ZAccessLogEntry = z.object({
-  id: z.string(),
-  at: z.string().meta({ format: "date-time" }),
-  user: z.object({ username: z.string(), displayName: z.string() }),
-  kind: z.enum(["case_page", "ledger_export", "document_download"]),
-  kindLabel: z.string(),
-  application: z.object({ id: z.string(), trackingNo: z.string() }).nullable(),
-  fields: z.array(z.enum(["idNumber", "phone", "email", "address"])),
-  caseCount: z.number().int(),
-  requestId: z.string().nullable(),
-});
+const ZAccessLogEntry = z
+  .object({
+    id: z.string(),
+    at: z.string().meta({ format: "date-time" }),
+    user: z.object({ username: z.string(), displayName: z.string() }),
+    kind: z.enum(["case_page", "ledger_export", "document_download", "submission_document"]),
+    kindLabel: z.string(),
+    application: z.object({ id: z.string(), trackingNo: z.string() }).nullable(),
+    fields: z.array(z.enum(["idNumber", "phone", "email", "address"])),
+    caseCount: z.number().int(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: "AccessLogEntry" });
 
-export const ZAccessLogPage = z.object({
-  agencyCode: z.string(),
-  agencyName: z.string(),
-  total: z.number().int(),
-  items: z.array(ZAccessLogEntry),
-});
+export const ZAccessLogPage = z
+  .object({
+    agencyCode: z.string(),
+    agencyName: z.string(),
+    total: z.number().int(),
+    items: z.array(ZAccessLogEntry),
+  })
+  .meta({ id: "AccessLogPage" });

@@ -291,21 +291,5 @@ export type ImportStreamLine =
   | ErrorBody;
 
 /** One row of an agency's access log of personal data (GET /agencies/:code/access-log). */
-export interface AccessLogEntry {
-  id: string;
-  at: string;
-  user: { username: string; displayName: string };
-  kind: "case_page" | "ledger_export" | "document_download";
-  kindLabel: string;
-  application: { id: string; trackingNo: string } | null;
-  fields: ("idNumber" | "phone" | "email" | "address")[];
-  caseCount: number;
-  requestId: string | null;
-}
-
-export interface AccessLogPage {
-  agencyCode: string;
-  agencyName: string;
-  total: number;
-  items: AccessLogEntry[];
-}
+export type AccessLogEntry = Schemas["AccessLogEntry"];
+export type AccessLogPage = Schemas["AccessLogPage"];

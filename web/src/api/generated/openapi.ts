@@ -1019,6 +1019,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntry: {
+            application: {
+                id: string;
+                trackingNo: string;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            caseCount: number;
+            fields: ("idNumber" | "phone" | "email" | "address")[];
+            id: string;
+            /** @enum {string} */
+            kind: "case_page" | "ledger_export" | "document_download" | "submission_document";
+            kindLabel: string;
+            requestId: string | null;
+            user: {
+                displayName: string;
+                username: string;
+            };
+        };
+        AccessLogPage: {
+            agencyCode: string;
+            agencyName: string;
+            items: components["schemas"]["AccessLogEntry"][];
+            total: number;
+        };
         /** @description Prefer: return=minimal 的答复：本次新增的事件，及因此被取代的自动事件 */
         ActionAnswer: {
             allowedActions: string[];
@@ -1712,30 +1737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        agencyCode: string;
-                        agencyName: string;
-                        items: {
-                            application: {
-                                id: string;
-                                trackingNo: string;
-                            } | null;
-                            /** Format: date-time */
-                            at: string;
-                            caseCount: number;
-                            fields: ("idNumber" | "phone" | "email" | "address")[];
-                            id: string;
-                            /** @enum {string} */
-                            kind: "case_page" | "ledger_export" | "document_download";
-                            kindLabel: string;
-                            requestId: string | null;
-                            user: {
-                                displayName: string;
-                                username: string;
-                            };
-                        }[];
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["AccessLogPage"];
                 };
             };
             /** @description 未登录或登录已失效 */
