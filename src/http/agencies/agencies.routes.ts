@@ -4,7 +4,7 @@ import { listAgencyHandlers } from "../../services/list-agency-handlers.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZAgencyCodeParams, ZNewAgency } from "./agencies.schema.ts";
-import { ZAgency, ZAgencyList } from "./agency-answers.schema.ts";
+import { ZAgency, ZAgencyList, ZHandlerList } from "./agency-answers.schema.ts";
 
 export function agencyRoutes(deps: HttpDeps): AnyRoute[] {
   const { accounts } = deps;
@@ -47,6 +47,7 @@ export function agencyRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "agencies",
       access: "user",
       params: ZAgencyCodeParams,
+      response: ZHandlerList,
       errors: [404],
       async handle({ actor, params }) {
         return listAgencyHandlers(deps.db, actor, params.code);

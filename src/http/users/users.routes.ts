@@ -5,7 +5,14 @@ import type { Actor } from "../../services/actor.ts";
 import { handOverCases } from "../../services/hand-over-cases.ts";
 import type { HttpDeps } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
-import { ZUser, ZUserList } from "./user-answers.schema.ts";
+import {
+  ZAccountAuditPage,
+  ZHandOverReply,
+  ZPasswordReset,
+  ZSessionsEnded,
+  ZUser,
+  ZUserList,
+} from "./user-answers.schema.ts";
 import {
   ZAccountActionBody,
   ZAccountAuditQuery,
@@ -117,6 +124,7 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       params: ZUsernameParams,
       body: ZResetPasswordBody,
       isBodyOptional: true,
+      response: ZPasswordReset,
       errors: [403, 404],
       async handle({ actor, params, body }) {
         const r = await admin.resetPassword(actor, params.username, body.password);
@@ -132,6 +140,7 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       params: ZUsernameParams,
       body: ZAccountActionBody,
       isBodyOptional: true,
+      response: ZSessionsEnded,
       errors: [403, 404],
       async handle({ actor, params, body }) {
         const r = await admin.endSessions(actor, params.username, body.reason);
@@ -147,6 +156,7 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       access: "user",
       params: ZUsernameParams,
       body: ZHandOverBody,
+      response: ZHandOverReply,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         return handOverCases(deps, actor, params.username, body);
@@ -160,6 +170,7 @@ export function userRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "users",
       access: "user",
       query: ZAccountAuditQuery,
+      response: ZAccountAuditPage,
       errors: [403],
       async handle({ actor, query }) {
         return admin.listAudit(actor, query);

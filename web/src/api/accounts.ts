@@ -4,7 +4,8 @@
  * (src/domain/account-rules.ts, imported by the page for its buttons).
  */
 import { api, apiRequest } from "./client.ts";
-import type { Page, Role, User } from "./types.ts";
+import type { components } from "./generated/openapi.ts";
+import type { Role, User } from "./types.ts";
 
 const V1 = "/api/v1";
 const userPath = (username: string) => `${V1}/users/${encodeURIComponent(username)}`;
@@ -16,15 +17,7 @@ export interface UserChanges {
   roles?: Role[];
 }
 
-export interface AccountAuditLine {
-  id: string;
-  at: string;
-  action: string;
-  actionLabel: string;
-  actor: { username: string; displayName: string } | null;
-  target: { username: string; displayName: string; agencyCode: string | null };
-  details: Record<string, unknown>;
-}
+export type AccountAuditLine = components["schemas"]["AccountAuditLine"];
 
 export const updateUser = (username: string, changes: UserChanges) =>
   apiRequest<User>("PATCH", userPath(username), { body: changes });
@@ -33,18 +26,18 @@ export const disableUser = (username: string, reason?: string) =>
 export const enableUser = (username: string) => api.post<User>(`${userPath(username)}/enable`, {});
 /** Without a password the server generates one and returns it (this once only). */
 export const resetUserPassword = (username: string, password?: string) =>
-  api.post<{ user: User; generatedPassword: string | null }>(
+  api.post<components["schemas"]["PasswordReset"]>(
     `${userPath(username)}/reset-password`,
     password ? { password } : {},
   );
 export const endUserSessions = (username: string) =>
-  api.post<{ user: User; sessionsEnded: number }>(`${userPath(username)}/end-sessions`, {});
+  api.post<components["schemas"]["SessionsEnded"]>(`${userPath(username)}/end-sessions`, {});
 export const listAccountAudit = (query: {
   agency?: string;
   username?: string;
   page?: number;
   pageSize?: number;
-}) => api.get<Page<AccountAuditLine>>(`${V1}/account-audit`, query);
+}) => api.get<components["schemas"]["AccountAuditPage"]>(`${V1}/account-audit`, query);
 /** The user's own password (POST /auth/password): other sessions end, this one goes on. */
 export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
   api.post<void>(`${V1}/auth/password`, { currentPassword, newPassword });

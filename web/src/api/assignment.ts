@@ -3,25 +3,16 @@
  * one handler's open cases. The assignment itself is an action (`assign`, endpoints.ts actOn).
  */
 import { api } from "./client.ts";
-import type { Page } from "./types.ts";
+import type { components } from "./generated/openapi.ts";
 
 const V1 = "/api/v1";
 
 /** An enabled handler of the agency, with the open cases already theirs. */
-export interface HandlerChoice {
-  username: string;
-  displayName: string;
-  openCases: number;
-}
-
-export interface HandOverReply {
-  fromUsername: string;
-  toUsername: string;
-  moved: { id: string; trackingNo: string }[];
-}
+export type HandlerChoice = components["schemas"]["HandlerChoice"];
+export type HandOverReply = components["schemas"]["HandOverReply"];
 
 export const listAgencyHandlers = (agencyCode: string) =>
-  api.get<Page<HandlerChoice>>(`${V1}/agencies/${encodeURIComponent(agencyCode)}/handlers`);
+  api.get<components["schemas"]["HandlerList"]>(`${V1}/agencies/${encodeURIComponent(agencyCode)}/handlers`);
 
 export const handOverCases = (username: string, body: { toUsername: string; reason: string }) =>
   api.post<HandOverReply>(`${V1}/users/${encodeURIComponent(username)}/hand-over`, body);

@@ -1044,6 +1044,31 @@ export interface components {
             items: components["schemas"]["AccessLogEntry"][];
             total: number;
         };
+        AccountAuditLine: {
+            /** @enum {string} */
+            action: "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "password.reset" | "sessions.ended" | "password.changed";
+            actionLabel: string;
+            /** @description 操作人；null 为系统 */
+            actor: {
+                displayName: string;
+                username: string;
+            } | null;
+            /** @description 时刻（ISO 8601） */
+            at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            id: string;
+            target: {
+                agencyCode: string | null;
+                displayName: string;
+                username: string;
+            };
+        };
+        AccountAuditPage: {
+            items: components["schemas"]["AccountAuditLine"][];
+            total: number;
+        };
         /** @description Prefer: return=minimal 的答复：本次新增的事件，及因此被取代的自动事件 */
         ActionAnswer: {
             allowedActions: string[];
@@ -1311,6 +1336,26 @@ export interface components {
             } | null;
             type: string;
         };
+        /** @description 本机关可分办的承办人（已启用） */
+        HandlerChoice: {
+            displayName: string;
+            /** @description 其承办、尚未归档或终止的案件数 */
+            openCases: number;
+            username: string;
+        };
+        HandlerList: {
+            items: components["schemas"]["HandlerChoice"][];
+            total: number;
+        };
+        HandOverReply: {
+            fromUsername: string;
+            /** @description 转办的案件，各有一条转办记录 */
+            moved: {
+                id: string;
+                trackingNo: string;
+            }[];
+            toUsername: string;
+        };
         LetterList: {
             items: components["schemas"]["LetterSummary"][];
             total: number;
@@ -1459,6 +1504,11 @@ export interface components {
             row2021: string;
             shortLabel: string;
         };
+        PasswordReset: {
+            /** @description 未给出密码时生成的密码（只此一次） */
+            generatedPassword: string | null;
+            user: components["schemas"]["User"];
+        };
         /** @description 承办人提交、等待审批的答复或延期 */
         Proposal: {
             /** @enum {string} */
@@ -1484,6 +1534,10 @@ export interface components {
             replyTextLabel?: string;
             /** @description 答复须写明的内容，缺少时 decide 为 422 */
             requires: ("reasons" | "replyText" | "holdingAgency")[];
+        };
+        SessionsEnded: {
+            sessionsEnded: number;
+            user: components["schemas"]["User"];
         };
         User: {
             agencyCode: string | null;
@@ -1541,7 +1595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AccountAuditPage"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -1948,7 +2002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HandlerList"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -6682,7 +6736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SessionsEnded"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -6776,7 +6830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HandOverReply"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -6876,7 +6930,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PasswordReset"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
