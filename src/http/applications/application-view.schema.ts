@@ -150,3 +150,23 @@ export const ZApplicationDetail = ZApplicationView.extend({ permissions: ZCasePe
   id: "ApplicationDetail",
   description: "GET /applications/:id：Application 加上读者的权限",
 });
+
+export const ZClockCounter = z
+  .object({
+    kind: z.enum(CLOCK_KINDS),
+    label: z.string(),
+    overdue: z.number().int().meta({ description: "已逾期仍未办结的件数" }),
+    dueToday: z.number().int().meta({ description: "今天到期的件数" }),
+    dueSoon: z.number().int().meta({ description: "soonWorkdays 个工作日内到期的件数（不含今天）" }),
+  })
+  .meta({ id: "ClockCounter" });
+
+export const ZWorklistCounters = z
+  .object({
+    today: ZDate,
+    soonUntil: ZDate.meta({ description: "“即将到期”的最后一天" }),
+    soonWorkdays: z.number().int(),
+    clocks: z.array(ZClockCounter).meta({ description: "每种期限一项，按 CLOCK_KINDS 的顺序，含 0" }),
+    awaitingApproval: z.number().int().meta({ description: "范围内待审批的件数" }),
+  })
+  .meta({ id: "WorklistCounters" });

@@ -8,6 +8,7 @@ import {
   ZApplicationDetail,
   ZApplicationPage,
   ZApplicationView,
+  ZWorklistCounters,
 } from "./application-view.schema.ts";
 import { ZCountersQuery, ZListQuery, ZRegisterInput } from "./applications.schema.ts";
 import { casePermissions } from "./case-permissions.ts";
@@ -52,6 +53,7 @@ export function applicationRoutes(deps: HttpDeps): AnyRoute[] {
       tag: "applications",
       access: "user",
       query: ZCountersQuery,
+      response: ZWorklistCounters,
       errors: [404],
       async handle({ actor, query }) {
         return applications.counters(actor, query);

@@ -3,6 +3,7 @@
  * and `GET /api/v1/applications/counters` (src/services/worklist-query.ts, count-worklist-clocks.ts).
  */
 import { api } from "./client.ts";
+import type { components } from "./generated/openapi.ts";
 
 /** 待办 / 我承办的 / 已办 / 全部. */
 export type WorklistView = "todo" | "mine" | "done" | "all";
@@ -27,22 +28,9 @@ export type WorklistSort =
   | "handler"
   | "agency";
 
-export interface ClockCounter {
-  kind: string;
-  label: string;
-  overdue: number;
-  dueToday: number;
-  dueSoon: number;
-}
-
-export interface WorklistCounters {
-  today: string;
-  soonUntil: string;
-  soonWorkdays: number;
-  clocks: ClockCounter[];
-  /** Proposals waiting for the approver in the scope (the 审批 queue). */
-  awaitingApproval: number;
-}
+export type ClockCounter = components["schemas"]["ClockCounter"];
+/** GET /applications/counters: per clock kind, overdue, due today and soon; the approval queue. */
+export type WorklistCounters = components["schemas"]["WorklistCounters"];
 
 export const fetchWorklistCounters = (
   query: { agency?: string; view?: WorklistView },

@@ -1285,6 +1285,17 @@ export interface components {
             /** @description 可上传案件材料（本机关登记人员、承办人、审核人） */
             uploadDocuments: boolean;
         };
+        ClockCounter: {
+            /** @description soonWorkdays 个工作日内到期的件数（不含今天） */
+            dueSoon: number;
+            /** @description 今天到期的件数 */
+            dueToday: number;
+            /** @enum {string} */
+            kind: "reply" | "supplementNotice" | "supplementWindow" | "consultation" | "feePayment" | "receipt" | "reReply";
+            label: string;
+            /** @description 已逾期仍未办结的件数 */
+            overdue: number;
+        };
         ClockView: {
             /**
              * @description 自邮寄文书签收之日起算，签收日期尚未登记：dueOn 为推算
@@ -1565,6 +1576,17 @@ export interface components {
         UserList: {
             items: components["schemas"]["User"][];
             total: number;
+        };
+        WorklistCounters: {
+            /** @description 范围内待审批的件数 */
+            awaitingApproval: number;
+            /** @description 每种期限一项，按 CLOCK_KINDS 的顺序，含 0 */
+            clocks: components["schemas"]["ClockCounter"][];
+            /** @description “即将到期”的最后一天 */
+            soonUntil: string;
+            soonWorkdays: number;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            today: string;
         };
     };
     responses: never;
@@ -4696,7 +4718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistCounters"];
                 };
             };
             /** @description 未登录或登录已失效 */
