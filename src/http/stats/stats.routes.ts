@@ -2,6 +2,7 @@ import { civilDateInChina, yearOf } from "../../domain/civil-date.ts";
 import type { StatsService } from "../../services/stats-service.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZStatsQuery } from "./stats.schema.ts";
+import { ZStats } from "./stats-answers.schema.ts";
 
 export function statsRoutes(stats: StatsService, now: () => Date): AnyRoute[] {
   return [
@@ -12,6 +13,7 @@ export function statsRoutes(stats: StatsService, now: () => Date): AnyRoute[] {
       tag: "stats",
       access: "user",
       query: ZStatsQuery,
+      response: ZStats,
       errors: [404],
       async handle({ actor, query }) {
         return stats.getStats(actor, {

@@ -3,34 +3,13 @@
  * The page reads only DashboardStats.
  */
 import { api } from "./client.ts";
+import type { components } from "./generated/openapi.ts";
 
 /** The answer of `GET /api/v1/stats` (src/services/stats-service.ts). */
-interface StatsReply {
-  agencyCode: string | null;
-  year: number;
-  scope: "agency" | "subtree";
-  receivedByMonth: number[];
-  outcomes: Record<string, number>;
-  decided: number;
-  onTime: number;
-  lateOpen: number;
-  onTimeRate: number | null;
-  averageWorkdaysToReply: number | null;
-  overdueByHandler: { handler: string | null; count: number }[];
-  agencies: AgencyStats[];
-}
+type StatsReply = components["schemas"]["Stats"];
 
 /** One agency of a supervisor's subtree (scope subtree only). */
-export interface AgencyStats {
-  agencyCode: string;
-  agencyName: string;
-  open: number;
-  overdue: number;
-  decided: number;
-  onTime: number;
-  lateOpen: number;
-  onTimeRate: number | null;
-}
+export type AgencyStats = components["schemas"]["AgencyStats"];
 
 export interface DashboardStats {
   /** The agency (or the subtree's top) the figures are of. */

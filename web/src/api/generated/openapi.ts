@@ -1089,6 +1089,18 @@ export interface components {
             items: components["schemas"]["Agency"][];
             total: number;
         };
+        /** @description 主管部门总览：下级机关之一 */
+        AgencyStats: {
+            agencyCode: string;
+            agencyName: string;
+            decided: number;
+            lateOpen: number;
+            onTime: number;
+            /** @description onTime / (decided + lateOpen)，三位小数；都为 0 时为 null */
+            onTimeRate: number | null;
+            open: number;
+            overdue: number;
+        };
         Appeal: {
             applicationId: string;
             filedOn: string;
@@ -1549,6 +1561,31 @@ export interface components {
         SessionsEnded: {
             sessionsEnded: number;
             user: components["schemas"]["User"];
+        };
+        Stats: {
+            /** @description scope 为 subtree 时每个下级机关，否则为空 */
+            agencies: components["schemas"]["AgencyStats"][];
+            agencyCode: string | null;
+            averageWorkdaysToReply: number | null;
+            decided: number;
+            /** @description 答复期限在本年且已过、仍未办结的件数（计为逾期） */
+            lateOpen: number;
+            onTime: number;
+            /** @description onTime / (decided + lateOpen)，三位小数；都为 0 时为 null */
+            onTimeRate: number | null;
+            /** @description 年度内办结的件数，按办理结果 */
+            outcomes: {
+                [key: string]: number;
+            };
+            overdueByHandler: {
+                count: number;
+                handler: string | null;
+            }[];
+            /** @description 每月收到的申请数（12 个） */
+            receivedByMonth: number[];
+            /** @enum {string} */
+            scope: "agency" | "subtree";
+            year: number;
         };
         User: {
             agencyCode: string | null;
@@ -6240,7 +6277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Stats"];
                 };
             };
             /** @description 未登录或登录已失效 */
