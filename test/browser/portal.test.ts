@@ -111,6 +111,16 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
 
     await phone.getByLabel("搜索机关", { exact: true }).fill("某镇");
     await phone.getByRole("radio", { name: /^某镇人民政府/ }).check();
+    // an organisation is asked for its 统一社会信用代码 (checked), 法定代表人 and 联系人 instead
+    await phone.getByLabel("申请人类型").selectOption({ label: "商业企业" });
+    await phone.getByRole("textbox", { name: "统一社会信用代码", exact: true }).fill("91110000100000000A");
+    await phone.getByRole("button", { name: "下一步：确认申请信息" }).click();
+    const problems = phone.locator("form");
+    await waitForText(problems, "不是有效的统一社会信用代码");
+    await waitForText(problems, "请填写法定代表人或主要负责人");
+    await waitForText(problems, "请填写联系人");
+    expect(await phone.getByRole("textbox", { name: "姓名", exact: true }).count()).toBe(0);
+    await phone.getByLabel("申请人类型").selectOption({ label: "自然人" });
     await phone.getByRole("textbox", { name: "姓名", exact: true }).fill(APPLICANT.name);
     await phone.getByRole("textbox", { name: "证件号码", exact: true }).fill("110105194912310021");
     await phone.getByRole("textbox", { name: "联系电话", exact: true }).fill(APPLICANT.phone);
