@@ -4,6 +4,7 @@ import type { CivilDate } from "../../domain/civil-date.ts";
 import type { CalendarService } from "../../services/calendar-service.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { type CalendarBody, ZCalendarBody, ZYearParams } from "./calendar.schema.ts";
+import { ZCalendarCorrection, ZCalendarYearView } from "./calendar-answers.schema.ts";
 
 /** The API shape of a year: dates as lists, their names by date. */
 export function toCalendarView(y: CalendarYear) {
@@ -43,6 +44,7 @@ export function calendarRoutes(calendar: CalendarService): AnyRoute[] {
       tag: "calendar",
       access: "user",
       params: ZYearParams,
+      response: ZCalendarYearView,
       async handle({ params }) {
         return toCalendarView(await calendar.getYear(params.year));
       },
@@ -55,6 +57,7 @@ export function calendarRoutes(calendar: CalendarService): AnyRoute[] {
       access: "user",
       params: ZYearParams,
       body: ZCalendarBody,
+      response: ZCalendarCorrection,
       errors: [403],
       async handle({ actor, params, body }) {
         if (body.year !== undefined && body.year !== params.year) {

@@ -11,6 +11,7 @@ import type {
   Appeal,
   Application,
   ApplicationDetail,
+  CalendarCorrection,
   CalendarYearView,
   CellMember,
   LetterSummary,
@@ -127,10 +128,7 @@ export const getCalendarYear = (year: number) => api.get<CalendarYearView>(`${V1
 export const putCalendarYear = (
   year: number,
   body: { source: string; provisional: boolean; holidays: string[]; workdays: string[] },
-) =>
-  api.put<
-    CalendarYearView & { replanned?: number; conflicts?: { applicationId: string; message: string }[] }
-  >(`${V1}/calendar/${year}`, body);
+) => api.put<CalendarCorrection>(`${V1}/calendar/${year}`, body);
 
 const reportBase = (agency: string, year: number) =>
   `${V1}/agencies/${encodeURIComponent(agency)}/reports/${year}`;

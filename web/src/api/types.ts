@@ -150,15 +150,9 @@ export type Agency = Schemas["Agency"];
 /** A user as the administration pages show it (never its password). */
 export type User = Schemas["User"];
 
-export interface CalendarYearView {
-  year: number;
-  provisional: boolean;
-  source: string;
-  holidays: string[];
-  workdays: string[];
-  holidayNames?: Record<string, string>;
-  workdayNames?: Record<string, string>;
-}
+export type CalendarYearView = Schemas["CalendarYearView"];
+/** PUT /calendar/:year: the year stored, the cases re-derived and those left unchanged. */
+export type CalendarCorrection = Schemas["CalendarCorrection"];
 
 export type Table3Column =
   | "natural_person"

@@ -1235,6 +1235,48 @@ export interface components {
             items: components["schemas"]["Application"][];
             total: number;
         };
+        CalendarCorrection: {
+            /** @description 已记录的事实在新安排下不再成立的案件（未改动） */
+            conflicts: {
+                applicationId: string;
+                message: string;
+                trackingNo: string;
+            }[];
+            holidayNames: {
+                [key: string]: string;
+            };
+            /** @description 放假的日期 YYYY-MM-DD */
+            holidays: string[];
+            /** @description 未公布的年份：按放假办法推算的暂定安排 */
+            provisional: boolean;
+            /** @description 重新计算了期限的案件数 */
+            replanned: number;
+            /** @description 放假安排的来源（通知文号） */
+            source: string;
+            workdayNames: {
+                [key: string]: string;
+            };
+            /** @description 调休上班的日期 YYYY-MM-DD */
+            workdays: string[];
+            year: number;
+        };
+        CalendarYearView: {
+            holidayNames: {
+                [key: string]: string;
+            };
+            /** @description 放假的日期 YYYY-MM-DD */
+            holidays: string[];
+            /** @description 未公布的年份：按放假办法推算的暂定安排 */
+            provisional: boolean;
+            /** @description 放假安排的来源（通知文号） */
+            source: string;
+            workdayNames: {
+                [key: string]: string;
+            };
+            /** @description 调休上班的日期 YYYY-MM-DD */
+            workdays: string[];
+            year: number;
+        };
         CaseDocument: {
             /** @description 客户端声明的类型（仅作记录） */
             declaredType: string | null;
@@ -5039,7 +5081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CalendarYearView"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -5105,7 +5147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CalendarCorrection"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
