@@ -3,7 +3,7 @@
  * server only through these; vocabularies and their Chinese labels come from GET /api/v1/meta.
  */
 
-import type { components } from "./generated/openapi.ts";
+import type { components, operations } from "./generated/openapi.ts";
 import type { WorklistSort, WorklistView } from "./worklist.ts";
 
 type Schemas = components["schemas"];
@@ -90,17 +90,8 @@ export interface ListQuery {
   pageSize?: number;
 }
 
-export interface RegisterInput {
-  agencyCode: string;
-  channel: Channel;
-  receivedOn: string;
-  applicant: Applicant;
-  description: string;
-  deliveryForm?: string;
-  /** 挂号单号 (channel post only). */
-  trackingNumber?: string;
-  handlerUsername?: string;
-}
+/** POST /applications: the registration, as the server's schema accepts it. */
+export type RegisterInput = operations["postApiV1Applications"]["requestBody"]["content"]["application/json"];
 
 /** `POST /applications/:id/actions`: `type`, `on`, `expectedVersion`, and the type's fields. */
 export interface ActionInput {
