@@ -165,8 +165,9 @@ function line(name: string, r: Round): string {
 }
 
 async function hotCounts(pool: pg.Pool): Promise<{ upd: number; hot: number }> {
-  // Backends report their counts within about a second of a transaction's end.
-  await new Promise((r) => setTimeout(r, 1500));
+  // An idle backend reports its counts within PGSTAT_IDLE_INTERVAL (10 s) of its last
+  // transaction: wait that long, so that the baseline's UPDATEs are not counted as the API's.
+  await new Promise((r) => setTimeout(r, 11_000));
   const { rows } = await pool.query<{ upd: string; hot: string }>(
     "SELECT n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE relname = 'applications'",
   );
