@@ -3,10 +3,12 @@
  * and `GET /api/v1/applications/counters` (src/services/worklist-query.ts, count-worklist-clocks.ts).
  */
 import { api } from "./client.ts";
-import type { components } from "./generated/openapi.ts";
+import type { components, operations } from "./generated/openapi.ts";
 
-/** 待办 / 我承办的 / 已办 / 全部. */
-export type WorklistView = "todo" | "mine" | "done" | "all";
+type ListParams = NonNullable<operations["getApiV1Applications"]["parameters"]["query"]>;
+
+/** 待办 / 我承办的 / 已办 / 全部 (the list's `view`). */
+export type WorklistView = NonNullable<ListParams["view"]>;
 
 export const WORKLIST_VIEW_LABELS: Record<WorklistView, string> = {
   todo: "待办",
@@ -15,18 +17,8 @@ export const WORKLIST_VIEW_LABELS: Record<WorklistView, string> = {
   all: "全部",
 };
 
-/** The columns the server sorts the whole list by. */
-export type WorklistSort =
-  | "urgency"
-  | "due"
-  | "receivedOn"
-  | "trackingNo"
-  | "applicant"
-  | "applicantType"
-  | "channel"
-  | "state"
-  | "handler"
-  | "agency";
+/** The columns the server sorts the whole list by (the list's `sort`). */
+export type WorklistSort = NonNullable<ListParams["sort"]>;
 
 export type ClockCounter = components["schemas"]["ClockCounter"];
 /** GET /applications/counters: per clock kind, overdue, due today and soon; the approval queue. */
