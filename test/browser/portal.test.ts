@@ -176,7 +176,18 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
     const drawer = clerk.locator(".ant-drawer").getByRole("dialog");
     await waitForText(drawer, "2025年本镇农村道路硬化工程的招标文件和中标公告");
     await waitForText(drawer, "身份证.png");
+    await expect.poll(async () => (await drawer.boundingBox())?.x).toBe(1440 - 560);
     await s.shot(clerk, "desktop-clerk-submission");
+    // on a phone the same submission opens across the whole width
+    const clerkPhone = await s.openAs("clerk", "/online-submissions");
+    await clerkPhone.setViewportSize(PHONE);
+    await clerkPhone.getByRole("button", { name: `查看 ${APPLICANT.name} 的网络申请` }).click();
+    const phoneDrawer = clerkPhone.locator(".ant-drawer").getByRole("dialog");
+    await waitForText(phoneDrawer, "身份证.png");
+    // once it has slid in: the whole width, from the left edge
+    await expect.poll(async () => (await phoneDrawer.boundingBox())?.x).toBe(0);
+    expect((await phoneDrawer.boundingBox())?.width).toBe(PHONE.width);
+    await s.shot(clerkPhone, "phone-clerk-submission");
     await drawer.getByRole("button", { name: "确认受理" }).click();
     const confirm = clerk.getByRole("dialog").filter({ hasText: "确认受理网络申请" });
     expect(await confirm.getByLabel("收到申请之日").inputValue()).toBe(today);

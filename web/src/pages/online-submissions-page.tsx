@@ -15,6 +15,7 @@ import {
   Descriptions,
   Drawer,
   Form,
+  Grid,
   Input,
   Modal,
   Space,
@@ -176,6 +177,8 @@ export default function OnlineSubmissionsPage() {
   useTitle("网络申请待确认");
   const navigate = useNavigate();
   const { message } = App.useApp();
+  // below Ant Design's md (768 px) the drawer takes the whole width
+  const isPhone = Grid.useBreakpoint().md === false;
   const [items, setItems] = useState<OnlineSubmission[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<OnlineSubmission | null>(null);
@@ -237,7 +240,7 @@ export default function OnlineSubmissionsPage() {
       <Drawer
         open={open !== null}
         title="网络申请"
-        size={560}
+        size={isPhone ? "100%" : 560}
         onClose={() => setOpen(null)}
         extra={
           <Space>
