@@ -9,7 +9,7 @@ import type { AnnualReport } from "../../reports/report-types.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
 import { defineRoute, HttpReply, mountRoutes } from "../routing/define-route.ts";
 import { defineFileRoute, type FileReply, MEDIA_TYPES, mountFileRoutes } from "./file-routes.ts";
-import { ZLetterList, ZLetterSummary } from "./letter-answers.schema.ts";
+import { ZLetterList, ZLetterSettings, ZLetterSummary } from "./letter-answers.schema.ts";
 import { reportRouteSpecs } from "./reports.routes.ts";
 import {
   ZDeliveryReceiptQuery,
@@ -198,6 +198,7 @@ export function letterRouteSpecs(letters: LetterService) {
       tag: "letters",
       access: "user",
       params: ZShortNameParams,
+      response: ZLetterSettings,
       errors: [404],
       async handle({ actor, params }) {
         return letters.getLetterSettings(actor, params.code);
@@ -212,6 +213,7 @@ export function letterRouteSpecs(letters: LetterService) {
       access: "user",
       params: ZShortNameParams,
       body: ZLetterSettingsBody,
+      response: ZLetterSettings,
       errors: [404],
       async handle({ actor, params, body }) {
         return letters.setLetterSettings(actor, params.code, body);

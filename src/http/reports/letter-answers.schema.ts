@@ -20,3 +20,22 @@ export const ZLetterSummary = z
 export const ZLetterList = z
   .object({ items: z.array(ZLetterSummary), total: z.number().int() })
   .meta({ id: "LetterList" });
+
+const ZReviewBody = z
+  .object({ name: z.string(), basis: z.string().meta({ description: "该机关从何而来（设置或机关树）" }) })
+  .meta({ id: "ReviewBody" });
+
+export const ZLetterSettings = z
+  .object({
+    agencyCode: z.string(),
+    shortName: z.string().meta({ description: "文号所用的简称：设置的，否则 defaultShortName" }),
+    shortNameSet: z.string().nullable(),
+    defaultShortName: z.string(),
+    reviewBody: z.string().nullable().meta({ description: "设置的行政复议机关；null 按机关树" }),
+    effectiveReviewBody: ZReviewBody.nullable().meta({
+      description: "答复书现在写明的行政复议机关；null 时无法生成答复书",
+    }),
+    derivedReviewBody: ZReviewBody.nullable(),
+    feePaymentMethod: z.string().nullable(),
+  })
+  .meta({ id: "LetterSettings" });

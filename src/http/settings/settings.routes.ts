@@ -10,6 +10,7 @@ import {
 } from "../../domain/statute.ts";
 import type { PolicySettings } from "../http-deps.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
+import { ZSettingsView } from "./settings.schema.ts";
 
 /** The settings in force (read-only: they come from the server's environment, config/settings.ts). */
 export function settingsRoutes(policy: PolicySettings | undefined): AnyRoute[] {
@@ -39,6 +40,7 @@ export function settingsRoutes(policy: PolicySettings | undefined): AnyRoute[] {
       summary: "现行设置：法定期限，以及本系统的补正期限、提醒时点等（由服务器环境变量设定，只读）",
       tag: "meta",
       access: "user",
+      response: ZSettingsView,
       async handle() {
         return body;
       },

@@ -3,6 +3,7 @@
  * “Annual report” section; the ones API.md does not name (texts, status overview) are marked.
  */
 import { api, apiRequest } from "./client.ts";
+import type { components } from "./generated/openapi.ts";
 import type {
   ActionAnswer,
   ActionInput,
@@ -179,29 +180,10 @@ export const reportFileUrl = (
   `${V1}/agencies/${encodeURIComponent(agency)}/reports/${year}.${ext}${subtree ? "?include=subtree" : ""}`;
 
 /** Additive: the settings in force (GET /api/v1/settings). */
-export interface SettingsView {
-  statute: Record<string, number>;
-  policy: {
-    supplementWindowWorkdays: number;
-    reminderOffsets: number[];
-    jobHour: number;
-    reconcileMinutes: number;
-    sessionMinutes: number;
-  };
-}
+export type SettingsView = components["schemas"]["SettingsView"];
 export const fetchSettings = () => api.get<SettingsView>(`${V1}/settings`);
 /** An agency's letter settings: short name, review body (set / from the tree / in force), payment method. */
-export interface LetterSettings {
-  agencyCode: string;
-  /** The short name the letters use: the one set, else defaultShortName. */
-  shortName: string;
-  shortNameSet: string | null;
-  defaultShortName: string;
-  reviewBody: string | null;
-  effectiveReviewBody: { name: string; basis: string } | null;
-  derivedReviewBody: { name: string; basis: string } | null;
-  feePaymentMethod: string | null;
-}
+export type LetterSettings = components["schemas"]["LetterSettings"];
 export const fetchLetterSettings = (agency: string) =>
   api.get<LetterSettings>(`${V1}/agencies/${encodeURIComponent(agency)}/letter-settings`);
 /** null (or "") clears a setting; an absent field keeps it. */

@@ -1425,6 +1425,19 @@ export interface components {
             items: components["schemas"]["LetterSummary"][];
             total: number;
         };
+        LetterSettings: {
+            agencyCode: string;
+            defaultShortName: string;
+            derivedReviewBody: components["schemas"]["ReviewBody"] | null;
+            /** @description 答复书现在写明的行政复议机关；null 时无法生成答复书 */
+            effectiveReviewBody: components["schemas"]["ReviewBody"] | null;
+            feePaymentMethod: string | null;
+            /** @description 设置的行政复议机关；null 按机关树 */
+            reviewBody: string | null;
+            /** @description 文号所用的简称：设置的，否则 defaultShortName */
+            shortName: string;
+            shortNameSet: string | null;
+        };
         LetterSummary: {
             /** @description 尚未出具，且读者可以出具 */
             canIssue: boolean;
@@ -1600,9 +1613,27 @@ export interface components {
             /** @description 答复须写明的内容，缺少时 decide 为 422 */
             requires: ("reasons" | "replyText" | "holdingAgency")[];
         };
+        ReviewBody: {
+            /** @description 该机关从何而来（设置或机关树） */
+            basis: string;
+            name: string;
+        };
         SessionsEnded: {
             sessionsEnded: number;
             user: components["schemas"]["User"];
+        };
+        SettingsView: {
+            policy: {
+                jobHour: number;
+                reconcileMinutes: number;
+                reminderOffsets: number[];
+                sessionMinutes: number;
+                supplementWindowWorkdays: number;
+            };
+            /** @description 法定期限（工作日、日、月） */
+            statute: {
+                [key: string]: number;
+            };
         };
         Stats: {
             /** @description scope 为 subtree 时每个下级机关，否则为空 */
@@ -2386,7 +2417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LetterSettings"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -2455,7 +2486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LetterSettings"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -6277,7 +6308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SettingsView"];
                 };
             };
             /** @description 未登录或登录已失效 */
