@@ -212,7 +212,10 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
     await phone.getByRole("textbox", { name: "查询码", exact: true }).fill(queryCode);
     await lookUp(phone);
     await waitForText(phone.locator(".stage"), "已受理登记");
-    await waitForText(phone.locator(".deadline"), `本机关应于${chinese(view.deadlines.reply.dueOn)}前答复您`);
+    await waitForText(
+      phone.locator(".deadline"),
+      `本机关最迟应于${chinese(view.deadlines.reply.dueOn)}（含当日）答复您`,
+    );
     // the notice mailed at registration, on the page too
     await waitForText(phone.locator(".notices"), `收到您的政府信息公开申请（申请编号：${view.trackingNo}）`);
     await s.shot(phone, "phone-status-deadline");
@@ -251,7 +254,10 @@ describe("the applicant's portal (/apply) and 网络申请待确认", () => {
     const received = view.events.filter((e) => e.type === "supplement.received");
     expect(received).toHaveLength(1);
     // art. 30: the reply period counts again from the supplement's day, and the page says so
-    await waitForText(phone.locator(".deadline"), `本机关应于${chinese(view.deadlines.reply.dueOn)}前答复您`);
+    await waitForText(
+      phone.locator(".deadline"),
+      `本机关最迟应于${chinese(view.deadlines.reply.dueOn)}（含当日）答复您`,
+    );
     // the ID-card image came with the confirmed submission, the PDF with the supplement
     const docs = await s.api<{ fileName: string; letterKey: string | null }[]>(
       "handler",

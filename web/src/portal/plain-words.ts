@@ -35,9 +35,12 @@ export function todayInChina(): string {
 export const DELIVERY_FORMS = ["纸质邮寄", "当面领取", "电子邮件", "网上下载"] as const;
 export type DeliveryFormChoice = (typeof DELIVERY_FORMS)[number];
 
-/** The deadline as one sentence: 本机关应于2026年12月21日前答复您. */
+/**
+ * The deadline as one sentence: 本机关最迟应于2026年12月21日（含当日）答复您. The due date is the
+ * last day allowed (DOMAIN.md §5), so not "…前", which reads as the day before.
+ */
 export function deadlineSentence(dueOn: string): string {
-  return `本机关应于${chineseDate(dueOn)}前答复您`;
+  return `本机关最迟应于${chineseDate(dueOn)}（含当日）答复您`;
 }
 
 /** 12 345 bytes → 12.1 KB. */
