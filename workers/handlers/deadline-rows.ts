@@ -78,11 +78,15 @@ export interface ClaimBatch {
 export function claimedRows(b: ClaimBatch) {
   const others = b.others.filter((id) => id !== b.jobId);
   // Every row by primary key (an OR of the two parts in one WHERE made PostgreSQL scan the table).
-  return sql`taken AS (
-      SELECT o.job_id FROM deadline_jobs o
+  // The own row is locked first (waiting), the others after it (never waiting): two batches
+  // holding each other's own rows would otherwise deadlock.
+  return sql`mine AS (
+      SELECT job_id FROM deadline_jobs WHERE job_id = ${b.jobId} FOR UPDATE),
+    taken AS (
+      SELECT o.job_id FROM deadline_jobs o, (SELECT count(*) FROM mine) m
       WHERE o.job_id = ANY(${others}::text[]) AND o.status = 'pending' AND o.kind = ${b.kind}
         AND o.run_on <= ${b.day}
-      LIMIT ${b.extra} FOR UPDATE SKIP LOCKED),
+      LIMIT ${b.extra} FOR UPDATE OF o SKIP LOCKED),
     claimed AS (
       UPDATE deadline_jobs d SET status = 'done', done_at = ${b.at}
       WHERE d.job_id = ANY(array_append(ARRAY(SELECT job_id FROM taken), ${b.jobId}::text))
