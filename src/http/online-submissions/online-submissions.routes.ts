@@ -1,7 +1,9 @@
 import { pipeline } from "node:stream/promises";
 import type { IntakeQueueService } from "../../portal/intake-queue-service.ts";
+import { ZApplicationView } from "../applications/application-view.schema.ts";
 import { type AnyRoute, defineRoute, STREAMED } from "../routing/define-route.ts";
 import { ZIdParams } from "../validation/common.schema.ts";
+import { ZOnlineSubmission, ZOnlineSubmissionPage } from "./online-submission-answers.schema.ts";
 import {
   ZConfirmBody,
   ZDocumentParams,
@@ -25,6 +27,7 @@ export function onlineSubmissionRoutes(queue: IntakeQueueService): AnyRoute[] {
       tag: "online-submissions",
       access: "user",
       query: ZSubmissionListQuery,
+      response: ZOnlineSubmissionPage,
       errors: [403, 404],
       async handle({ actor, query }) {
         return queue.list(actor, query);
@@ -64,6 +67,7 @@ export function onlineSubmissionRoutes(queue: IntakeQueueService): AnyRoute[] {
       params: ZIdParams,
       body: ZConfirmBody,
       isBodyOptional: true,
+      response: ZApplicationView,
       status: 201,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
@@ -79,6 +83,7 @@ export function onlineSubmissionRoutes(queue: IntakeQueueService): AnyRoute[] {
       access: "user",
       params: ZIdParams,
       body: ZRejectBody,
+      response: ZOnlineSubmission,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         return queue.reject(actor, params.id, body);
