@@ -27,6 +27,8 @@ export interface NoticeRelayArgs extends DeliverDeps {
   now: () => Date;
   /** OGI_NOTICE_RECENT_WORKDAYS. */
   recentWorkdays: number;
+  /** Asked between pages and notices: true ends the pass early (the process is stopping). */
+  shouldStop?: (() => boolean) | undefined;
 }
 
 export type NoticeRelayRun =
@@ -65,10 +67,12 @@ export async function runNoticeRelay(args: NoticeRelayArgs): Promise<NoticeRelay
     const counts = { delivered: 0, waiting: 0, retry: 0, cancelled: 0 };
     // each notice once per pass: a retry or a reply waiting for its letter waits for the next pass
     const seen = new Set<string>();
-    for (;;) {
+    while (!args.shouldStop?.()) {
       const due = await claimDueNotices(args.db, BATCH, CLAIM_SECONDS, [...seen]);
       for (const notice of due) {
         seen.add(notice.id);
+        // a claimed notice left undelivered is another pass's once its claim runs out
+        if (args.shouldStop?.()) break;
         const outcome = await deliverSafely(args, notice);
         if (outcome === "done") counts.delivered++;
         else if (outcome === "waiting_letter") counts.waiting++;

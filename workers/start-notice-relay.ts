@@ -58,6 +58,8 @@ export function startNoticeRelay(deps: NoticeRelayLoopDeps): { stop(): Promise<v
       smsTemplates: smsTemplatesOf(s),
       maxAttempts: s.OGI_NOTICE_MAX_ATTEMPTS ?? 5,
       recentWorkdays: s.OGI_NOTICE_RECENT_WORKDAYS ?? 3,
+      // a pass over a large backlog ends at its next page or notice once the process stops
+      shouldStop: () => stopped,
     })
       .then((run) => {
         if (run.mode === "ran" && run.inserted + run.delivered + run.retry + run.cancelled > 0)

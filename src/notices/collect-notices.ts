@@ -27,6 +27,8 @@ export interface CollectDeps {
   recentWorkdays: number;
   /** Events read (and notices inserted) per statement. Default: 1000. */
   pageSize?: number | undefined;
+  /** Asked between pages: true ends the pass early (the process is stopping), watermark unmoved. */
+  shouldStop?: (() => boolean) | undefined;
 }
 
 /**
@@ -47,6 +49,8 @@ export async function collectNotices(
   let inserted = 0;
   // a page at a time: after a ledger import of past years there may be a million events to pass over
   for (let afterId: string | null = null; ; ) {
+    // stopping: what this pass did stays (each notice once); the next pass reads on from the old watermark
+    if (deps.shouldStop?.()) return { read, inserted };
     const events = await findNotifyingEvents(deps.db, since, { afterId, limit: deps.pageSize ?? 1000 });
     if (events.length === 0) break;
     read += events.length;

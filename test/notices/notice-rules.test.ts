@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createMailer } from "../../src/mail/create-mailer.ts";
 import { collectNotices, skipNoticeBacklog } from "../../src/notices/collect-notices.ts";
 import { listApplicantNotices, listCaseNotices } from "../../src/notices/list-applicant-notices.ts";
-import { claimDueNotices } from "../../src/notices/notice-store.ts";
+import { claimDueNotices, readRelayWatermark } from "../../src/notices/notice-store.ts";
 import { makeCalendarStore } from "../../src/services/calendar-store.ts";
 import { runNoticeRelay } from "../../workers/run-notice-relay.ts";
 import { startWorkers } from "../../workers/start-workers.ts";
@@ -136,6 +136,24 @@ describe("which notices go, and once", () => {
     await s.relay();
     expect(s.mailsFor(c.trackingNo)).toHaveLength(1);
     expect(s.mailsFor(e.trackingNo)).toHaveLength(1);
+  });
+
+  it("a pass asked to stop ends at its next page, leaves the watermark, and the next pass inserts the rest once", async () => {
+    const cases = [];
+    for (let i = 0; i < 3; i++) cases.push(await s.registerCase("2026-03-26", { phone: false }));
+    const before = await readRelayWatermark(s.db.db);
+    let pages = 0;
+    const deps = { db: s.db.db, calendars: makeCalendarStore(s.db.db), now, recentWorkdays: 3, pageSize: 1 };
+    // a worker stopping after the first page of a backlog
+    const stopped = await collectNotices({ ...deps, shouldStop: () => pages++ >= 1 });
+    expect(stopped.read).toBe(1);
+    expect((await readRelayWatermark(s.db.db)).getTime()).toBe(before.getTime());
+    const rest = await collectNotices(deps);
+    expect(stopped.inserted + rest.inserted).toBeGreaterThanOrEqual(3);
+    for (const c of cases) {
+      const rows = await listCaseNotices(s.db.db, c.id);
+      expect(rows.filter((n) => n.kind === "receipt")).toHaveLength(1);
+    }
   });
 
   it("a case that cannot be read is set aside; the pass goes on with the other notices", async () => {
