@@ -3,6 +3,17 @@ import { TABLE3_COLUMNS, type Table3Column } from "../../domain/tabulation/table
 import type { ReportService } from "../../reports/report-service.ts";
 import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import {
+  ZAmendResult,
+  ZAnnualReport,
+  ZAnnualReportView,
+  ZCellApplications,
+  ZProactiveSaved,
+  ZReportOverview,
+  ZReportVersion,
+  ZReportVersionList,
+  ZTextsSaved,
+} from "./report-answers.schema.ts";
+import {
   ZAmendBody,
   ZCellParams,
   ZCloseBody,
@@ -39,6 +50,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       access: "user",
       params: ZReportParams,
       query: ZReportQuery,
+      response: ZAnnualReportView,
       errors: [403, 404],
       async handle({ actor, params, query }) {
         return reports.getReport(actor, params.code, params.year, {
@@ -54,6 +66,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       access: "user",
       params: ZReportParams,
       body: ZProactiveBody,
+      response: ZProactiveSaved,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         const { amendmentReason, ...figures } = body;
@@ -69,6 +82,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       access: "user",
       params: ZReportParams,
       body: ZReportTexts,
+      response: ZTextsSaved,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         const { amendmentReason, ...texts } = body;
@@ -83,6 +97,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       access: "user",
       params: ZCellParams,
       query: ZReportQuery,
+      response: ZCellApplications,
       errors: [403, 404],
       async handle({ actor, params, query }) {
         return reports.cellApplications(
@@ -107,6 +122,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       params: ZReportParams,
       body: ZCloseBody,
       isBodyOptional: true,
+      response: ZAnnualReport,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         return reports.closeYear(actor, params.code, params.year, {
@@ -122,6 +138,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       access: "user",
       params: ZReportParams,
       body: ZAmendBody,
+      response: ZAmendResult,
       errors: [403, 404, 409],
       async handle({ actor, params, body }) {
         return reports.amendYear(actor, params.code, params.year, body.reason);
@@ -134,6 +151,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       tag: "reports",
       access: "user",
       params: ZReportParams,
+      response: ZReportVersionList,
       errors: [404],
       async handle({ actor, params }) {
         const items = await reports.listVersions(actor, params.code, params.year);
@@ -147,6 +165,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       tag: "reports",
       access: "user",
       params: ZVersionParams,
+      response: ZReportVersion,
       errors: [404],
       async handle({ actor, params }) {
         return reports.getReportVersion(actor, params.code, params.year, params.version);
@@ -159,6 +178,7 @@ export function reportRouteSpecs(reports: ReportService): AnyRoute[] {
       tag: "reports",
       access: "user",
       params: ZReportParams,
+      response: ZReportOverview,
       errors: [403, 404],
       async handle({ actor, params }) {
         return reports.supervisorOverview(actor, params.code, params.year);

@@ -3,12 +3,13 @@
  * “Annual report” section; the ones API.md does not name (texts, status overview) are marked.
  */
 import { api, apiRequest } from "./client.ts";
-import type { components } from "./generated/openapi.ts";
+import type { components, operations } from "./generated/openapi.ts";
 import type {
   ActionAnswer,
   ActionInput,
   Agency,
   AnnualReport,
+  AnnualReportView,
   Appeal,
   Application,
   ApplicationDetail,
@@ -22,8 +23,6 @@ import type {
   Meta,
   Page,
   RegisterInput,
-  ReportStatusLine,
-  ReportTexts,
   Role,
   User,
 } from "./types.ts";
@@ -134,12 +133,18 @@ export const putCalendarYear = (
 const reportBase = (agency: string, year: number) =>
   `${V1}/agencies/${encodeURIComponent(agency)}/reports/${year}`;
 export const getReport = (agency: string, year: number, subtree: boolean) =>
-  api.get<AnnualReport>(reportBase(agency, year), subtree ? { include: "subtree" } : undefined);
+  api.get<AnnualReportView>(reportBase(agency, year), subtree ? { include: "subtree" } : undefined);
+/** PUT …/proactive: table 二 stored, and the amendment when the year was closed. */
+export type ProactiveSaved = components["schemas"]["ProactiveSaved"];
 export const putProactive = (agency: string, year: number, table2: AnnualReport["table2"]) =>
-  api.put<{ table2: AnnualReport["table2"] }>(`${reportBase(agency, year)}/proactive`, table2);
+  api.put<ProactiveSaved>(`${reportBase(agency, year)}/proactive`, table2);
+type ReportTextsBody =
+  operations["putApiV1AgenciesCodeReportsYearTexts"]["requestBody"]["content"]["application/json"];
+/** PUT …/texts: every text as stored, and the amendment when the year was closed. */
+export type TextsSaved = components["schemas"]["TextsSaved"];
 /** Not in API.md: the texts (preface, 一's opening and parts, 五, 六); see the report types. */
-export const putReportTexts = (agency: string, year: number, texts: Partial<ReportTexts>) =>
-  api.put<{ texts: ReportTexts }>(`${reportBase(agency, year)}/texts`, texts);
+export const putReportTexts = (agency: string, year: number, texts: ReportTextsBody) =>
+  api.put<TextsSaved>(`${reportBase(agency, year)}/texts`, texts);
 /** `acknowledgeWarnings` (not in API.md): close although warnings fail, after showing them. */
 export const closeReport = (agency: string, year: number, acknowledgeWarnings: boolean) =>
   api.post<AnnualReport>(
@@ -152,25 +157,17 @@ export const reportCell = (agency: string, year: number, row: string, column: st
     subtree ? { include: "subtree" } : undefined,
   );
 /** A closed version of a year (GET …/versions): its 定稿日期, the amendment's reason and changes. */
-export interface ReportVersionSummary {
-  version: number;
-  closedAt: string;
-  reason: string | null;
-  changes: { table: string; row: string; column: string; from: number | string; to: number | string }[];
-}
+export type ReportVersionSummary = components["schemas"]["ReportVersionSummary"];
 export const reportVersions = (agency: string, year: number) =>
-  api.get<Page<ReportVersionSummary>>(`${reportBase(agency, year)}/versions`);
+  api.get<components["schemas"]["ReportVersionList"]>(`${reportBase(agency, year)}/versions`);
 /** Amends a closed year (a new version when something changed since the latest one). */
 export const amendReport = (agency: string, year: number, reason: string) =>
-  api.post<{ version: number; created: boolean; changes: ReportVersionSummary["changes"] }>(
-    `${reportBase(agency, year)}/amend`,
-    { reason },
-  );
+  api.post<components["schemas"]["AmendResult"]>(`${reportBase(agency, year)}/amend`, { reason });
 export const reportVersionFileUrl = (agency: string, year: number, version: number, ext: "docx" | "xlsx") =>
   `${reportBase(agency, year)}/versions/${version}.${ext}`;
 /** Not in API.md: the supervisor's overview, the subtree's report and each agency's status. */
 export const reportOverview = (agency: string, year: number) =>
-  api.get<{ report: AnnualReport; agencies: ReportStatusLine[] }>(`${reportBase(agency, year)}/overview`);
+  api.get<components["schemas"]["ReportOverview"]>(`${reportBase(agency, year)}/overview`);
 export const reportFileUrl = (
   agency: string,
   year: number,

@@ -145,93 +145,24 @@ export type CalendarYearView = Schemas["CalendarYearView"];
 /** PUT /calendar/:year: the year stored, the cases re-derived and those left unchanged. */
 export type CalendarCorrection = Schemas["CalendarCorrection"];
 
-export type Table3Column =
-  | "natural_person"
-  | "commercial_enterprise"
-  | "research_institution"
-  | "social_welfare_org"
-  | "legal_service_org"
-  | "other_org"
-  | "total";
-
-export interface Table4Cells {
-  upheld: number;
-  corrected: number;
-  other: number;
-  pending: number;
-  total: number;
-}
-
-export interface ReportCheck {
-  id: string;
-  ok: boolean;
-  message: string;
-  severity?: "error" | "warning";
-}
-
+/** A column of table 三: an applicant type or `total`. */
+export type Table3Column = keyof Schemas["Table3Row"];
+/** One group of table 四 (维持、纠正、其他结果、尚未审结、总计). */
+export type Table4Cells = Schemas["Table4Cells"];
+/** A check of the report; `skipped`: not checked this year (未核对), ok is then true. */
+export type ReportCheck = Schemas["ReportCheck"];
 /** The agency's texts of the report (server: src/reports/report-types.ts ReportTexts). */
-export interface ReportTexts {
-  preface: string;
-  overview: string;
-  proactive: string;
-  requests: string;
-  management: string;
-  platforms: string;
-  oversight: string;
-  /** Governments only (art. 50(四)). */
-  assessment: string;
-  problems: string;
-  other: string;
-}
-
+export type ReportTexts = Schemas["ReportTexts"];
 /** One part of section 一 as the server builds it: the system's paragraphs around the agency's text. */
-export interface NarrativePart {
-  textKey: keyof ReportTexts;
-  title: string;
-  heading: string;
-  /** Printed inside the previous subsection (the 考核 part inside 监督保障). */
-  isRunIn: boolean;
-  generated: string[];
-}
-
+export type NarrativePart = Schemas["NarrativePart"];
 /** What the system writes around the agency's texts (GET report, `narrative`). */
-export interface ReportNarrative {
-  preface: string;
-  overview: NarrativePart[];
-}
-
-/** API.md “Annual report”, plus the additive fields the server gives (texts, status details). */
-export interface AnnualReport {
-  agencyCode: string;
-  agencyName?: string;
-  year: number;
-  edition: "2021" | "2019";
-  status: "draft" | "closed";
-  scope?: "agency" | "subtree";
-  version?: number | null;
-  closedAt?: string | null;
-  table2: Record<string, Record<string, number>>;
-  table2Entered?: boolean;
-  table3: { columns: Table3Column[]; rows: Record<string, Record<Table3Column, number>> };
-  table4: Record<string, Table4Cells>;
-  checks: ReportCheck[];
-  texts?: Partial<ReportTexts>;
-  narrative?: ReportNarrative;
-  facts?: {
-    timeliness: { decisions: number; onTime: number } | null;
-    fees?: { count: number; amountYuan: number };
-  };
-}
-
-export interface ReportStatusLine {
-  agencyCode: string;
-  agencyName: string;
-  status: "draft" | "closed";
-  version: number | null;
-  closedAt: string | null;
-  dueOn: string;
-  isLate: boolean;
-}
+export type ReportNarrative = Schemas["ReportNarrative"];
+/** GET report: the annual report with `narrative`. */
+export type AnnualReportView = Schemas["AnnualReportView"];
+/** The annual report as close, amend and the overview answer it; with `narrative` when GET gave it. */
+export type AnnualReport = Schemas["AnnualReport"] & Partial<Pick<AnnualReportView, "narrative">>;
+/** An agency's report status in a supervisor's overview (art. 49 publication dates). */
+export type ReportStatusLine = Schemas["ReportStatusLine"];
 
 /** One application behind a cell of the report (the cells endpoint). */
 export interface CellMember {
@@ -258,7 +189,7 @@ export interface ImportRowError {
 }
 
 /** Table 三's rows for one year, as in AnnualReport["table3"]["rows"]. */
-export type Table3Rows = Record<string, Record<Table3Column, number>>;
+export type Table3Rows = AnnualReport["table3"]["rows"];
 
 /** `POST /agencies/:code/imports?dryRun=` (API.md “Ledger import and export”). */
 export interface ImportReply {

@@ -1101,6 +1101,120 @@ export interface components {
             open: number;
             overdue: number;
         };
+        AmendResult: {
+            changes: components["schemas"]["ReportChange"][];
+            /** @description false：与最新版本相比没有变化，未生成新版本 */
+            created: boolean;
+            report: components["schemas"]["AnnualReport"];
+            /** @description 调用之后的最新版本 */
+            version: number;
+        };
+        AnnualReport: {
+            agencyCode: string;
+            /** @enum {string} */
+            agencyKind: "government" | "department" | "township";
+            agencyName: string;
+            checks: components["schemas"]["ReportCheck"][];
+            closedAt: string | null;
+            /** @enum {string} */
+            edition: "2019" | "2021";
+            facts: {
+                fees: {
+                    amountYuan: number;
+                    count: number;
+                };
+                letters?: {
+                    [key: string]: number;
+                };
+                receivedByChannel: {
+                    [key: string]: number;
+                };
+                timeliness: {
+                    decisions: number;
+                    onTime: number;
+                } | null;
+            };
+            /** @enum {string} */
+            scope: "agency" | "subtree";
+            /** @enum {string} */
+            status: "draft" | "closed";
+            /** @description 表二：按该年度版式的各栏数字 */
+            table2: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            table2Entered: boolean;
+            table3: {
+                readonly columns: ("natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org" | "total")[];
+                rows: {
+                    [key: string]: components["schemas"]["Table3Row"];
+                };
+            };
+            table4: {
+                administrative_review: components["schemas"]["Table4Cells"];
+                litigation_after_review: components["schemas"]["Table4Cells"];
+                litigation_direct: components["schemas"]["Table4Cells"];
+            };
+            texts: components["schemas"]["ReportTexts"];
+            /** @description 所示定稿版本；草稿为 null */
+            version: number | null;
+            year: number;
+        };
+        /** @description 年度报告（JSON）及系统围绕机关文字写的内容 */
+        AnnualReportView: {
+            agencyCode: string;
+            /** @enum {string} */
+            agencyKind: "government" | "department" | "township";
+            agencyName: string;
+            checks: components["schemas"]["ReportCheck"][];
+            closedAt: string | null;
+            /** @enum {string} */
+            edition: "2019" | "2021";
+            facts: {
+                fees: {
+                    amountYuan: number;
+                    count: number;
+                };
+                letters?: {
+                    [key: string]: number;
+                };
+                receivedByChannel: {
+                    [key: string]: number;
+                };
+                timeliness: {
+                    decisions: number;
+                    onTime: number;
+                } | null;
+            };
+            narrative: components["schemas"]["ReportNarrative"];
+            /** @enum {string} */
+            scope: "agency" | "subtree";
+            /** @enum {string} */
+            status: "draft" | "closed";
+            /** @description 表二：按该年度版式的各栏数字 */
+            table2: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            table2Entered: boolean;
+            table3: {
+                readonly columns: ("natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org" | "total")[];
+                rows: {
+                    [key: string]: components["schemas"]["Table3Row"];
+                };
+            };
+            table4: {
+                administrative_review: components["schemas"]["Table4Cells"];
+                litigation_after_review: components["schemas"]["Table4Cells"];
+                litigation_direct: components["schemas"]["Table4Cells"];
+            };
+            texts: components["schemas"]["ReportTexts"];
+            /** @description 所示定稿版本；草稿为 null */
+            version: number | null;
+            year: number;
+        };
         Appeal: {
             applicationId: string;
             filedOn: string;
@@ -1339,6 +1453,26 @@ export interface components {
             /** @description 可上传案件材料（本机关登记人员、承办人、审核人） */
             uploadDocuments: boolean;
         };
+        /** @description 表三某一单元格所计的申请 */
+        CellApplication: {
+            agencyCode: string;
+            applicantName: string;
+            /** @enum {string} */
+            applicantType: "natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org";
+            dispositionOn: string | null;
+            id: string;
+            outcome: ("disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.supplement_overdue" | "other.fee_unpaid" | "other.other") | null;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            receivedOn: string;
+            trackingNo: string;
+        };
+        CellApplications: {
+            /** @enum {string} */
+            column: "natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org" | "total";
+            items: components["schemas"]["CellApplication"][];
+            row: string;
+            total: number;
+        };
         ClockCounter: {
             /** @description soonWorkdays 个工作日内到期的件数（不含今天） */
             dueSoon: number;
@@ -1556,6 +1690,17 @@ export interface components {
                 label: string;
             }[];
         };
+        /** @description 一的一部分：系统写的段落与机关文字的位置 */
+        NarrativePart: {
+            /** @description 系统按表格与事实写的段落 */
+            generated: string[];
+            heading: string;
+            /** @description 印在上一小节之内（监督保障中的考核评议） */
+            isRunIn: boolean;
+            /** @enum {string} */
+            textKey: "proactive" | "requests" | "management" | "platforms" | "oversight" | "assessment";
+            title: string;
+        };
         NoticeChannel: {
             attempts: number;
             /** @description 最近一次失败的代码（smtp_550、http_503、timeout 等），不含服务器原文 */
@@ -1608,6 +1753,16 @@ export interface components {
             generatedPassword: string | null;
             user: components["schemas"]["User"];
         };
+        /** @description 已保存的表二；年度已关闭时附修订结果 */
+        ProactiveSaved: {
+            amendment: components["schemas"]["AmendResult"] | null;
+            /** @description 表二：按该年度版式的各栏数字 */
+            table2: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+        };
         /** @description 承办人提交、等待审批的答复或延期 */
         Proposal: {
             /** @enum {string} */
@@ -1633,6 +1788,137 @@ export interface components {
             replyTextLabel?: string;
             /** @description 答复须写明的内容，缺少时 decide 为 422 */
             requires: ("reasons" | "replyText" | "holdingAgency")[];
+        };
+        ReportChange: {
+            column: string;
+            from: number | string;
+            row: string;
+            /** @enum {string} */
+            table: "二" | "三" | "四" | "文字";
+            to: number | string;
+        };
+        ReportCheck: {
+            id: string;
+            /** @description 未通过时说明哪里不对 */
+            message: string;
+            ok: boolean;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            /**
+             * @description 本年度未核对（ok 为 true）
+             * @constant
+             */
+            skipped?: true;
+        };
+        /** @description 系统围绕机关文字写的内容（不存储） */
+        ReportNarrative: {
+            overview: components["schemas"]["NarrativePart"][];
+            preface: string;
+        };
+        ReportOverview: {
+            agencies: components["schemas"]["ReportStatusLine"][];
+            report: components["schemas"]["AnnualReport"];
+        };
+        ReportStatusLine: {
+            agencyCode: string;
+            /** @enum {string} */
+            agencyKind: "government" | "department" | "township";
+            agencyName: string;
+            closedAt: string | null;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            dueOn: string;
+            isLate: boolean;
+            /** @enum {string} */
+            status: "draft" | "closed";
+            version: number | null;
+        };
+        /** @description 机关填写的报告文字 */
+        ReportTexts: {
+            /** @description 一（五）中的工作考核、社会评议和责任追究结果情况（仅政府，条例第五十条第四项） */
+            assessment: string;
+            /** @description 一（三）政府信息管理 */
+            management: string;
+            /** @description 六、其他需要报告的事项 */
+            other: string;
+            /** @description 一（五）监督保障 */
+            oversight: string;
+            /** @description 一、总体情况的开头 */
+            overview: string;
+            /** @description 一（四）平台建设 */
+            platforms: string;
+            /** @description 报告说明之后：公布渠道、咨询联系方式 */
+            preface: string;
+            /** @description 一（一）主动公开 */
+            proactive: string;
+            /** @description 五、存在的主要问题及改进情况 */
+            problems: string;
+            /** @description 一（二）依申请公开 */
+            requests: string;
+        };
+        /** @description 某一定稿版本及其修订原因与差异 */
+        ReportVersion: {
+            agencyCode: string;
+            /** @enum {string} */
+            agencyKind: "government" | "department" | "township";
+            agencyName: string;
+            changes: components["schemas"]["ReportChange"][];
+            checks: components["schemas"]["ReportCheck"][];
+            closedAt: string | null;
+            /** @enum {string} */
+            edition: "2019" | "2021";
+            facts: {
+                fees: {
+                    amountYuan: number;
+                    count: number;
+                };
+                letters?: {
+                    [key: string]: number;
+                };
+                receivedByChannel: {
+                    [key: string]: number;
+                };
+                timeliness: {
+                    decisions: number;
+                    onTime: number;
+                } | null;
+            };
+            reason: string | null;
+            /** @enum {string} */
+            scope: "agency" | "subtree";
+            /** @enum {string} */
+            status: "draft" | "closed";
+            /** @description 表二：按该年度版式的各栏数字 */
+            table2: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            table2Entered: boolean;
+            table3: {
+                readonly columns: ("natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org" | "total")[];
+                rows: {
+                    [key: string]: components["schemas"]["Table3Row"];
+                };
+            };
+            table4: {
+                administrative_review: components["schemas"]["Table4Cells"];
+                litigation_after_review: components["schemas"]["Table4Cells"];
+                litigation_direct: components["schemas"]["Table4Cells"];
+            };
+            texts: components["schemas"]["ReportTexts"];
+            /** @description 所示定稿版本；草稿为 null */
+            version: number | null;
+            year: number;
+        };
+        ReportVersionList: {
+            items: components["schemas"]["ReportVersionSummary"][];
+            total: number;
+        };
+        ReportVersionSummary: {
+            changes: components["schemas"]["ReportChange"][];
+            closedAt: string;
+            reason: string | null;
+            version: number;
         };
         ReviewBody: {
             /** @description 该机关从何而来（设置或机关树） */
@@ -1693,6 +1979,29 @@ export interface components {
             /** @description 工作人员下载附件的地址（会话 Cookie） */
             url: string;
         };
+        /** @description 表三的一行：按申请人类型的件数及总计 */
+        Table3Row: {
+            commercial_enterprise: number;
+            legal_service_org: number;
+            natural_person: number;
+            other_org: number;
+            research_institution: number;
+            social_welfare_org: number;
+            total: number;
+        };
+        /** @description 表四的一组：维持、纠正、其他结果、尚未审结、总计 */
+        Table4Cells: {
+            corrected: number;
+            other: number;
+            pending: number;
+            total: number;
+            upheld: number;
+        };
+        /** @description 已保存的报告文字；年度已关闭时附修订结果 */
+        TextsSaved: {
+            amendment: components["schemas"]["AmendResult"] | null;
+            texts: components["schemas"]["ReportTexts"];
+        };
         User: {
             agencyCode: string | null;
             agencyName: string | null;
@@ -1706,41 +2015,9 @@ export interface components {
             roles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
             username: string;
         };
-        /** @description 当前用户在案件之外可以做的事，由服务器按角色表计算 */
-        UserCapabilities: {
-            /** @description 审批承办人的拟办意见（审核人） */
-            approve: boolean;
-            /** @description 填报、关闭、修订本机关的年度报告（管理员） */
-            closeReports: boolean;
-            /** @description 确认网络申请并登记（登记人员） */
-            confirmOnlineSubmissions: boolean;
-            /** @description 载入或更正工作日历（系统管理员） */
-            editCalendar: boolean;
-            /** @description 可以授予的角色；不能管理用户时为空 */
-            grantRoles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
-            /** @description “待办”列出案件（承办人、审核人、登记人员） */
-            hasTodo: boolean;
-            /** @description 导入、导出本机关台账（管理员、系统管理员） */
-            importLedger: boolean;
-            /** @description 本机关的文书设置（管理员） */
-            manageAgencySettings: boolean;
-            /** @description 管理用户（本机关管理员；系统管理员管理全部） */
-            manageUsers: boolean;
-            /** @description 登记申请（本机关的登记人员） */
-            register: boolean;
-            /** @description 查看个人信息访问日志（管理员、系统管理员） */
-            viewAccessLog: boolean;
-            /** @description 机关页面（管理员、主管部门、系统管理员） */
-            viewAgencies: boolean;
-            /** @description 查看、退回本机关的网络申请（登记人员、管理员） */
-            viewOnlineSubmissions: boolean;
-            /** @description 查看本机关及下级机关（主管部门） */
-            viewSubtree: boolean;
-        };
         UserInfo: {
             agencyCode: string | null;
             agencyName: string | null;
-            can: components["schemas"]["UserCapabilities"];
             displayName: string;
             isSystemAdmin: boolean;
             /** @description 管理员设置了密码：须先修改密码 */
@@ -2630,7 +2907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AnnualReportView"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -2704,7 +2981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AmendResult"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -2803,7 +3080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CellApplications"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -2878,7 +3155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AnnualReport"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -2973,7 +3250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ReportOverview"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -3052,7 +3329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProactiveSaved"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -3174,7 +3451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TextsSaved"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -3269,7 +3546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ReportVersionList"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -3329,7 +3606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ReportVersion"];
                 };
             };
             /** @description 未登录或登录已失效 */
