@@ -53,3 +53,12 @@ export const REGISTER_ROLES: readonly Role[] = ["intake"];
 export const APPEAL_ROLES: readonly Role[] = ["handler", "approver", "agency_admin"];
 /** Table 二 figures, text sections, closing the year. */
 export const REPORT_ADMIN_ROLES: readonly Role[] = ["agency_admin"];
+/** The online intake queue 网络申请待确认 (reading it, rejecting); confirming needs REGISTER_ROLES. */
+export const ONLINE_QUEUE_ROLES: readonly Role[] = [...REGISTER_ROLES, "agency_admin"];
+/**
+ * An agency's own administration: its users, its ledger import and export, its personal-data
+ * access log, its letter settings (the system administrator may do all of it in every agency).
+ */
+export const AGENCY_ADMIN_ROLES: readonly Role[] = ["agency_admin"];
+/** The roles whose 待办 tab lists cases (the worklist's todo condition has a part for each). */
+export const TODO_ROLES: readonly Role[] = ["handler", "approver", "intake"];

@@ -3,6 +3,7 @@ import { AppError } from "../app-error.ts";
 import type { Database } from "../db/schema.ts";
 import type { CivilDate } from "../domain/civil-date.ts";
 import { type AncestorAgency, type ReviewBody, reviewBodyFor } from "../domain/review-body.ts";
+import { AGENCY_ADMIN_ROLES } from "../domain/roles.ts";
 import type { AgencyKindId } from "../domain/vocabulary.ts";
 import { type Actor, canActInAgency } from "../services/actor.ts";
 import { defaultShortName } from "./letter-kinds.ts";
@@ -112,7 +113,7 @@ function settingsOf(agency: AgencyForLetters, today: CivilDate): LetterSettings 
 /** The agency, when the actor administers it (its agency admin, or a system admin); else 404. */
 async function administered(db: Kysely<Database>, actor: Actor, code: string): Promise<AgencyForLetters> {
   const agency = await loadAgencyForLetters(db, { code });
-  if (!agency || !(actor.isSystemAdmin || canActInAgency(actor, agency.path, ["agency_admin"]))) {
+  if (!agency || !(actor.isSystemAdmin || canActInAgency(actor, agency.path, AGENCY_ADMIN_ROLES))) {
     throw new AppError("not_found", { message: `机关“${code}”不存在，或您不是其管理员` });
   }
   return agency;

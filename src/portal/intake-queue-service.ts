@@ -15,7 +15,7 @@ import {
 } from "../documents/document-store.ts";
 import { type CivilDate, civilDateInChina } from "../domain/civil-date.ts";
 import { maskApplicant } from "../domain/personal-data.ts";
-import { REGISTER_ROLES, type Role } from "../domain/roles.ts";
+import { ONLINE_QUEUE_ROLES, REGISTER_ROLES } from "../domain/roles.ts";
 import { recordAccess } from "../services/access-log-store.ts";
 import { type Actor, canActInAgency, canSeeAgency } from "../services/actor.ts";
 import type { ApplicationService } from "../services/application-service.ts";
@@ -73,9 +73,6 @@ export interface IntakeQueueDeps {
   applications: ApplicationService;
   now: () => Date;
 }
-
-/** Who works the queue: the agency's intake clerks and its administrator. */
-const QUEUE_ROLES: readonly Role[] = [...REGISTER_ROLES, "agency_admin"];
 
 const STATUS_WORDS: Record<SubmissionStatus, string> = {
   pending: "待确认",
@@ -155,7 +152,7 @@ export function makeIntakeQueueService(deps: IntakeQueueDeps) {
         if (!agency || !canSeeAgency(actor, agency.path)) {
           throw new AppError("not_found", { message: `机关“${code}”不存在，或不在您的范围内` });
         }
-        if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, QUEUE_ROLES)) {
+        if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, ONLINE_QUEUE_ROLES)) {
           throw new AppError("forbidden", {
             message: "网络申请待确认列表只对本机关的登记人员和机关管理员开放",
           });
@@ -190,7 +187,7 @@ export function makeIntakeQueueService(deps: IntakeQueueDeps) {
         .executeTakeFirst();
       const agency = s ? await agencyById(db, s.agency_id) : undefined;
       if (!s || !agency || !canSeeAgency(actor, agency.path)) throw notFound(id);
-      if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, QUEUE_ROLES)) {
+      if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, ONLINE_QUEUE_ROLES)) {
         throw new AppError("forbidden", { message: "网络申请的附件只对本机关的登记人员和机关管理员开放" });
       }
       const opened = await openDocument(db, { kind: "submission", id }, docId);

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { AppError } from "../app-error.ts";
 import { PERSONAL_FIELD_LABELS } from "../domain/personal-data.ts";
-import { ROLE_LABELS } from "../domain/roles.ts";
+import { AGENCY_ADMIN_ROLES, ROLE_LABELS } from "../domain/roles.ts";
 import { type AccessLogEntry, type AccessLogFilters, listAccessLog } from "./access-log-store.ts";
 import { type Actor, canActInAgency, canSeeAgency } from "./actor.ts";
 import type { Db } from "./case-store.ts";
@@ -28,7 +28,7 @@ export function makeAccessLogService(deps: { db: Db }) {
     if (!agency || !canSeeAgency(actor, agency.path)) {
       throw new AppError("not_found", { message: `机关“${code}”不存在，或不在您的查看范围内` });
     }
-    if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, ["agency_admin"])) {
+    if (!actor.isSystemAdmin && !canActInAgency(actor, agency.path, AGENCY_ADMIN_ROLES)) {
       throw new AppError("forbidden", {
         message: `只有“${agency.name}”的${ROLE_LABELS.agency_admin}或系统管理员可以查看本机关的个人信息访问日志`,
       });

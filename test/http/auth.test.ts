@@ -43,6 +43,22 @@ describe.each(BACKENDS)("auth, health and errors over HTTP (%s)", (_name, databa
       roles: ["intake"],
       isSystemAdmin: false,
       mustChangePassword: false,
+      can: {
+        register: true,
+        viewOnlineSubmissions: true,
+        confirmOnlineSubmissions: true,
+        approve: false,
+        hasTodo: true,
+        viewSubtree: false,
+        manageUsers: false,
+        grantRoles: [],
+        viewAgencies: false,
+        importLedger: false,
+        viewAccessLog: false,
+        manageAgencySettings: false,
+        closeReports: false,
+        editCalendar: false,
+      },
     });
     expect(r.body.csrfToken).toBeUndefined();
     expect(r.headers.get("set-cookie")).toBeNull();

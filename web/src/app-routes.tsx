@@ -1,10 +1,9 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import type { Role } from "./api/types.ts";
 import { LazyResult } from "./components/lazy-result.tsx";
 import { PageLoading } from "./components/page-loading.tsx";
 import { MetaProvider } from "./session/meta.tsx";
-import { useSession } from "./session/session.tsx";
+import { type Capability, useSession } from "./session/session.tsx";
 
 // Every page is its own chunk (the login page and the 工作台 too): the entry holds React, the
 // router and the session, no Ant Design; AntdRoot (its provider) is a chunk of its own that every
@@ -55,10 +54,10 @@ function preloadShell(pathname: string): void {
   if (/^\/applications\/[^/]+$/.test(pathname)) void importCase();
 }
 
-/** A page only some roles use; others see why not. `admin` also lets the system admin in. */
-function RoleGate(props: { roles: Role[]; systemAdmin?: boolean; children: ReactNode }) {
-  const { user, hasRole } = useSession();
-  if (hasRole(...props.roles) || (props.systemAdmin && user?.isSystemAdmin)) return <>{props.children}</>;
+/** A page only some users may use (the server's `user.can`); others see why not. */
+function Gate(props: { can: Capability; children: ReactNode }) {
+  const { user } = useSession();
+  if (user?.can[props.can]) return <>{props.children}</>;
   return <LazyResult status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />;
 }
 
@@ -91,26 +90,26 @@ export function AppRoutes() {
         <Route
           path="intake"
           element={withApp(
-            <RoleGate roles={["intake"]}>
+            <Gate can="register">
               <IntakePage />
-            </RoleGate>,
+            </Gate>,
           )}
         />
         <Route
           path="online-submissions"
           element={withApp(
-            <RoleGate roles={["intake", "agency_admin"]}>
+            <Gate can="viewOnlineSubmissions">
               <OnlineSubmissionsPage />
-            </RoleGate>,
+            </Gate>,
           )}
         />
         <Route path="applications/:id" element={withApp(<CasePage />)} />
         <Route
           path="approvals"
           element={withApp(
-            <RoleGate roles={["approver"]}>
+            <Gate can="approve">
               <ApprovalsPage />
-            </RoleGate>,
+            </Gate>,
           )}
         />
         <Route path="reports" element={withApp(<ReportPage />)} />
@@ -118,33 +117,33 @@ export function AppRoutes() {
         <Route
           path="admin/users"
           element={withApp(
-            <RoleGate roles={["agency_admin"]} systemAdmin>
+            <Gate can="manageUsers">
               <UsersPage />
-            </RoleGate>,
+            </Gate>,
           )}
         />
         <Route
           path="admin/agencies"
           element={withApp(
-            <RoleGate roles={["agency_admin", "supervisor"]} systemAdmin>
+            <Gate can="viewAgencies">
               <AgenciesPage />
-            </RoleGate>,
+            </Gate>,
           )}
         />
         <Route
           path="admin/ledger-import"
           element={withApp(
-            <RoleGate roles={["agency_admin"]} systemAdmin>
+            <Gate can="importLedger">
               <LedgerImportPage />
-            </RoleGate>,
+            </Gate>,
           )}
         />
         <Route
           path="admin/access-log"
           element={withApp(
-            <RoleGate roles={["agency_admin"]} systemAdmin>
+            <Gate can="viewAccessLog">
               <AccessLogPage />
-            </RoleGate>,
+            </Gate>,
           )}
         />
         <Route path="admin/calendar" element={withApp(<CalendarPage />)} />

@@ -1,6 +1,7 @@
 import type { Role } from "../../domain/roles.ts";
 import type { AccountService } from "../../services/account-service.ts";
 import type { Actor } from "../../services/actor.ts";
+import { type UserCapabilities, userCapabilities } from "./user-capabilities.ts";
 
 /** The `user` of login and /auth/me. */
 export interface UserInfo {
@@ -12,6 +13,8 @@ export interface UserInfo {
   isSystemAdmin: boolean;
   /** An administrator set the password: the user must change it before anything else. */
   mustChangePassword: boolean;
+  /** What the user may do outside a case, for the web's menus and pages. */
+  can: UserCapabilities;
 }
 
 export async function toUserInfo(
@@ -28,5 +31,6 @@ export async function toUserInfo(
     roles: [...actor.roles],
     isSystemAdmin: actor.isSystemAdmin,
     mustChangePassword,
+    can: userCapabilities(actor),
   };
 }

@@ -1,4 +1,5 @@
 import { AppError } from "../../app-error.ts";
+import { AGENCY_ADMIN_ROLES } from "../../domain/roles.ts";
 import { makeAccountAdminService } from "../../services/account-admin-service.ts";
 import type { UserView } from "../../services/account-service.ts";
 import type { Actor } from "../../services/actor.ts";
@@ -30,7 +31,10 @@ function toPublicUser({ id: _id, ...user }: UserView): Omit<UserView, "id"> {
 }
 
 function isAdminOf(actor: Actor, agencyCode: string): boolean {
-  return actor.isSystemAdmin || (actor.roles.includes("agency_admin") && actor.agencyCode === agencyCode);
+  return (
+    actor.isSystemAdmin ||
+    (actor.roles.some((r) => AGENCY_ADMIN_ROLES.includes(r)) && actor.agencyCode === agencyCode)
+  );
 }
 
 const USER_ADMIN =

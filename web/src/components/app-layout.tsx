@@ -11,15 +11,13 @@ import { PlainTag } from "./plain-tag.tsx";
 type Item = Required<MenuProps>["items"][number];
 
 function useMenuItems(): Item[] {
-  const user = useUser();
-  const { hasRole } = useSession();
-  const admin = user.isSystemAdmin || hasRole("agency_admin");
+  const { can } = useUser();
   const approvals = useApprovalCount();
   const link = (to: string, label: string): Item => ({ key: to, label: <Link to={to}>{label}</Link> });
   const items: Item[] = [link("/", "工作台")];
-  if (hasRole("intake")) items.push(link("/intake", "登记"));
-  if (hasRole("intake", "agency_admin")) items.push(link("/online-submissions", "网络申请待确认"));
-  if (hasRole("approver"))
+  if (can.register) items.push(link("/intake", "登记"));
+  if (can.viewOnlineSubmissions) items.push(link("/online-submissions", "网络申请待确认"));
+  if (can.approve)
     items.push({
       key: "/approvals",
       label: (
@@ -39,10 +37,10 @@ function useMenuItems(): Item[] {
     });
   items.push(link("/reports", "年度报告"), link("/dashboard", "统计"), link("/calculator", "期限计算器"));
   const system: Item[] = [];
-  if (admin) system.push(link("/admin/users", "用户和角色"));
-  if (admin || hasRole("supervisor")) system.push(link("/admin/agencies", "机关"));
-  if (admin) system.push(link("/admin/ledger-import", "台账导入"));
-  if (admin) system.push(link("/admin/access-log", "访问日志"));
+  if (can.manageUsers) system.push(link("/admin/users", "用户和角色"));
+  if (can.viewAgencies) system.push(link("/admin/agencies", "机关"));
+  if (can.importLedger) system.push(link("/admin/ledger-import", "台账导入"));
+  if (can.viewAccessLog) system.push(link("/admin/access-log", "访问日志"));
   system.push(link("/admin/calendar", "工作日历"), link("/admin/settings", "提醒与文书编号"));
   items.push({ key: "admin", label: "系统管理", children: system });
   return items;
@@ -54,7 +52,8 @@ function selectedKey(path: string): string {
 }
 
 /**
- * The frame of every page: the user, role and agency in the header, the menu by role. On a narrow
+ * The frame of every page: the user, role and agency in the header, the menu by what the server
+ * says the user may do (`user.can`). On a narrow
  * screen (below Ant Design's md, 768 px) in the Ant Design Pro manner: the header keeps the title
  * (cut with an ellipsis) and the user's name, the menu and the user's details, password and
  * logout open as drawers from two icon buttons, so the title and the name never run into each

@@ -187,12 +187,12 @@ function SupervisorOverview(props: { stats: DashboardStats; reportYear: number }
 export default function DashboardPage() {
   useTitle("统计");
   const meta = useMeta();
-  const { user, hasRole } = useSession();
+  const { user } = useSession();
   const agencies = useAgencies();
   const thisYear = Number(todayInChina().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [agency, setAgency] = useState<string | undefined>(
-    hasRole("supervisor") ? undefined : (user?.agencyCode ?? undefined),
+    user?.can.viewSubtree ? undefined : (user?.agencyCode ?? undefined),
   );
   const [stats, setStats] = useState<DashboardStats | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -118,12 +118,12 @@ function ClockCounters({ counters }: { counters: WorklistCounters | null }) {
 export function WorklistPage() {
   useTitle("工作台");
   const meta = useMeta();
-  const { user, hasRole } = useSession();
+  const { user } = useSession();
   const agencies = useAgencies();
   const calendar = useWorkingCalendar({ lazyProvisional: true });
   const [params, setParams] = useSearchParams();
-  // a handler, an approver or a clerk opens on 待办; the others (admins, supervisors) on 全部
-  const defaultView: WorklistView = hasRole("handler", "approver", "intake") ? "todo" : "all";
+  // a user whose 待办 lists cases (handler, approver, clerk) opens on it; the others on 全部
+  const defaultView: WorklistView = user?.can.hasTodo ? "todo" : "all";
   const query = useMemo(() => queryOf(params, defaultView), [params, defaultView]);
   const [data, setData] = useState<{ items: Application[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -160,9 +160,9 @@ export function WorklistPage() {
     meta,
     today,
     calendar,
-    showAgency: hasRole("supervisor") || Boolean(user?.isSystemAdmin),
+    showAgency: Boolean(user?.can.viewSubtree || user?.isSystemAdmin),
   });
-  const isApprover = hasRole("approver");
+  const isApprover = Boolean(user?.can.approve);
   return (
     <div className="worklist-page">
       <h1 className="page-heading">工作台</h1>

@@ -10,9 +10,15 @@ import {
 } from "react";
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
 import { fetchMe, login as loginCall, logout as logoutCall } from "../api/endpoints.ts";
-import type { MeReply, Role, UserInfo } from "../api/types.ts";
+import type { MeReply, UserInfo } from "../api/types.ts";
 
 type Status = "loading" | "anonymous" | "ready";
+
+type Capabilities = UserInfo["can"];
+/** A yes/no entry of `user.can`: what the server says the user may do outside a case. */
+export type Capability = {
+  [K in keyof Capabilities]: Capabilities[K] extends boolean ? K : never;
+}[keyof Capabilities];
 
 export interface Session {
   status: Status;
@@ -23,7 +29,6 @@ export interface Session {
   logout(): Promise<void>;
   /** The user changed the password an administrator had set: the app opens. */
   passwordChanged(): void;
-  hasRole(...roles: Role[]): boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -149,7 +154,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       login,
       logout,
       passwordChanged,
-      hasRole: (...roles) => (user ? roles.some((r) => user.roles.includes(r)) : false),
     }),
     [status, user, notice, login, logout, passwordChanged],
   );

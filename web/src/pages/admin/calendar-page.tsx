@@ -203,7 +203,7 @@ export default function CalendarPage() {
               </Col>
             ))}
           </Row>
-          {me.isSystemAdmin && (
+          {me.can.editCalendar && (
             <Card size="small" title={`载入或更正${year}年放假安排（国务院办公厅通知）`}>
               <Form<NoticeFields> form={form} layout="vertical" onFinish={(v) => void save(v)}>
                 <Form.Item

@@ -10,7 +10,7 @@ const wd = (n: number | undefined) => `${n ?? "—"} 个工作日`;
 /** The reminder settings and periods in force (GET /api/v1/settings), and the letter settings. */
 export default function SettingsPage() {
   useTitle("提醒与文书编号");
-  const { user, hasRole } = useSession();
+  const { user } = useSession();
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const year = new Date().getFullYear();
   useEffect(() => {
@@ -70,7 +70,9 @@ export default function SettingsPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {hasRole("agency_admin") && user?.agencyCode && <LetterSettingsForm agencyCode={user.agencyCode} />}
+      {user?.can.manageAgencySettings && user.agencyCode && (
+        <LetterSettingsForm agencyCode={user.agencyCode} />
+      )}
     </Space>
   );
 }

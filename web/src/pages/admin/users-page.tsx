@@ -1,4 +1,4 @@
-import { AGENCY_GRANTABLE_ROLES, administrationRefusal } from "@domain/account-rules.ts";
+import { administrationRefusal } from "@domain/account-rules.ts";
 import {
   Alert,
   App,
@@ -110,10 +110,8 @@ export default function UsersPage() {
     });
   };
 
-  // The roles this administrator may grant: every role for the system admin, its agency's otherwise.
-  const grantable = meta.roles.filter(
-    (r) => me.isSystemAdmin || AGENCY_GRANTABLE_ROLES.includes(r.id as Role),
-  );
+  // The roles this administrator may grant, as the server says (every role for the system admin).
+  const grantable = meta.roles.filter((r) => me.can.grantRoles.some((g) => g === r.id));
   const agencyOptions = (me.isSystemAdmin ? agencies : agencies.filter((a) => a.code === me.agencyCode)).map(
     (a) => ({
       value: a.code,

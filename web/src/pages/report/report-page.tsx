@@ -8,7 +8,7 @@ import { YearSelect } from "../../components/year-select.tsx";
 import { todayInChina } from "../../lib/dates.ts";
 import { useAgencies } from "../../lib/use-agencies.ts";
 import { useTitle } from "../../lib/use-title.ts";
-import { useSession, useUser } from "../../session/session.tsx";
+import { useUser } from "../../session/session.tsx";
 import { CheckList } from "./check-verdict.tsx";
 import { CloseBlockersAlert, CloseYearButton, closeBlockers } from "./close-year-button.tsx";
 import { type CellRef, Table2View, Table3View, Table4View } from "./official-tables.tsx";
@@ -123,13 +123,12 @@ function StatusTable({ agency, year }: { agency: string; year: number }) {
 export default function ReportPage() {
   useTitle("年度报告");
   const user = useUser();
-  const { hasRole } = useSession();
   const { message } = App.useApp();
   const agencies = useAgencies();
   const thisYear = Number(todayInChina().slice(0, 4));
   const [agency, setAgency] = useState<string | null>(user.agencyCode);
   const [year, setYear] = useState(thisYear);
-  const supervisor = hasRole("supervisor");
+  const supervisor = user.can.viewSubtree;
   const [subtree, setSubtree] = useState(supervisor);
   const [report, setReport] = useState<AnnualReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -155,7 +154,7 @@ export default function ReportPage() {
     if (!agency && agencies[0]) setAgency(agencies[0].code);
   }, [agency, agencies]);
 
-  const isAdmin = hasRole("agency_admin") && agency === user.agencyCode && !subtree;
+  const isAdmin = user.can.closeReports && agency === user.agencyCode && !subtree;
   const draft = report?.status === "draft";
   const today = todayInChina();
   const agencyName = agencies.find((a) => a.code === agency)?.name ?? agency ?? "";
