@@ -123,7 +123,6 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       url: `${PUBLIC_BASE}/applications/${encodeURIComponent(code)}/letters/${l.kind}`,
     })),
   });
-  const statusAnswer = [{ mediaType: "application/json", schema: ZPublicStatus }];
 
   return [
     defineRoute({
@@ -132,7 +131,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       summary: "（公开，无需登录）可受理申请的机关：代码和名称，按上下级组成树",
       tag: "portal",
       access: "public",
-      produces: [{ mediaType: "application/json", schema: ZPublicAgencies }],
+      response: ZPublicAgencies,
       async handle() {
         return { agencies: await agencyTree(deps.db) };
       },
@@ -144,7 +143,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
         "（公开）一道算术验证题：查询失败次数较多后，查询、补正、撤回须在请求头 X-Challenge-Token、X-Challenge-Answer 中附上令牌和答案（一次有效，5分钟内）",
       tag: "portal",
       access: "public",
-      produces: [{ mediaType: "application/json", schema: ZChallenge }],
+      response: ZChallenge,
       async handle() {
         return guard.issueChallenge();
       },
@@ -165,7 +164,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       },
       status: 201,
       errors: [429],
-      produces: [{ mediaType: "application/json", schema: ZSubmitted }],
+      response: ZSubmitted,
       async handle({ req, res, body }) {
         try {
           await guard.beginSubmission(ipOf(req));
@@ -195,7 +194,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       params: ZQueryCodeParams,
       headers: LOOKUP_HEADERS,
       errors: [404, 429],
-      produces: statusAnswer,
+      response: ZPublicStatus,
       async handle({ req, res, params }) {
         return lookedUp(req, res, params.queryCode, (v) =>
           portal.status(params.queryCode, v).then(withUrls(params.queryCode)),
@@ -218,7 +217,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
         description: `补正内容 text ${FILES_HELP}`,
       },
       errors: [404, 409, 413, 429],
-      produces: statusAnswer,
+      response: ZPublicStatus,
       async handle({ req, res, params, body }) {
         const answer = await lookedUp(req, res, params.queryCode, async (v) => {
           if (!isFormRequest(req)) return portal.supplement(params.queryCode, v, body.text);
@@ -248,7 +247,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       body: ZWithdrawBody,
       isBodyOptional: true,
       errors: [404, 409, 429],
-      produces: statusAnswer,
+      response: ZPublicStatus,
       async handle({ req, res, params }) {
         return lookedUp(req, res, params.queryCode, (v) =>
           portal.withdraw(params.queryCode, v).then(withUrls(params.queryCode)),

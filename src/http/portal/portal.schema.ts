@@ -8,7 +8,6 @@ import {
   optionalText,
   requiredText,
   TEXT_LIMITS,
-  ZCivilDate,
   ZCode,
 } from "../validation/common.schema.ts";
 
@@ -67,10 +66,12 @@ export const ZPublicSubmission = z.strictObject({
   }),
 });
 
-export const ZSubmitted = z.object({
-  queryCode: z.string().meta({ description: "查询码（128位随机数，只显示这一次；系统只保存其摘要）" }),
-  submittedAt: z.string(),
-});
+export const ZSubmitted = z
+  .object({
+    queryCode: z.string().meta({ description: "查询码（128位随机数，只显示这一次；系统只保存其摘要）" }),
+    submittedAt: z.string(),
+  })
+  .meta({ id: "Submitted" });
 
 export const ZQueryCodeParams = z.strictObject({ queryCode: z.string().min(1).max(100) });
 export const ZLetterParams = z.strictObject({
@@ -89,7 +90,7 @@ export const ZWithdrawBody = z.strictObject({});
 const ZPublicAgency: z.ZodType<{ code: string; name: string; children?: unknown[] }> = z
   .lazy(() => z.object({ code: z.string(), name: z.string(), children: z.array(ZPublicAgency).optional() }))
   .meta({ id: "PublicAgency" });
-export const ZPublicAgencies = z.object({ agencies: z.array(ZPublicAgency) });
+export const ZPublicAgencies = z.object({ agencies: z.array(ZPublicAgency) }).meta({ id: "PublicAgencies" });
 
 export const ZChallenge = z.object({
   token: z.string(),
@@ -99,28 +100,39 @@ export const ZChallenge = z.object({
   expiresAt: z.string(),
 });
 
-export const ZPublicStatus = z.object({
-  stage: z.enum(PUBLIC_STAGES),
-  stageLabel: z.string(),
-  submittedAt: z.string(),
-  agencyName: z.string(),
-  receivedOn: ZCivilDate.nullable(),
-  dueOn: ZCivilDate.nullable(),
-  dueOnProvisional: z.boolean(),
-  dispositionOn: ZCivilDate.nullable(),
-  supplementRequested: z.boolean(),
-  supplementText: z.string().nullable(),
-  supplementDueOn: ZCivilDate.nullable(),
-  rejectReason: z.string().nullable(),
-  canWithdraw: z.boolean(),
-  notices: z.array(z.object({ kind: z.string(), sentOn: ZCivilDate, text: z.string() })),
-  letters: z.array(
-    z.object({
-      kind: z.string(),
-      title: z.string(),
-      serialNo: z.string().nullable(),
-      issuedOn: z.string(),
-      url: z.string(),
-    }),
-  ),
-});
+/** A date in an answer (ZCivilDate parses one in a request). */
+const ZDateView = z.string().meta({ description: "日期 YYYY-MM-DD（中国日历日）" });
+
+export const ZPublicNotice = z
+  .object({ kind: z.string(), sentOn: ZDateView, text: z.string() })
+  .meta({ id: "PublicNotice", description: "发给申请人的消息（办理各环节发出的邮件、短信的文字）" });
+
+export const ZPublicLetter = z
+  .object({
+    kind: z.string().meta({ description: "文书的种类，即其下载路径" }),
+    title: z.string(),
+    serialNo: z.string().nullable(),
+    issuedOn: z.string(),
+    url: z.string(),
+  })
+  .meta({ id: "PublicLetter", description: "向申请人出具的文书" });
+
+export const ZPublicStatus = z
+  .object({
+    stage: z.enum(PUBLIC_STAGES),
+    stageLabel: z.string(),
+    submittedAt: z.string(),
+    agencyName: z.string(),
+    receivedOn: ZDateView.nullable(),
+    dueOn: ZDateView.nullable(),
+    dueOnProvisional: z.boolean(),
+    dispositionOn: ZDateView.nullable(),
+    supplementRequested: z.boolean(),
+    supplementText: z.string().nullable(),
+    supplementDueOn: ZDateView.nullable(),
+    rejectReason: z.string().nullable(),
+    canWithdraw: z.boolean(),
+    notices: z.array(ZPublicNotice),
+    letters: z.array(ZPublicLetter),
+  })
+  .meta({ id: "PublicStatus", description: "申请查询：办理阶段和日期，不含个人信息" });

@@ -5,6 +5,8 @@
  * failures, the arithmetic challenge to answer.
  */
 
+import type { components, operations } from "../api/generated/openapi.ts";
+
 const PUBLIC = "/api/v1/public";
 
 export interface FieldProblem {
@@ -38,80 +40,25 @@ export class PortalError extends Error {
   }
 }
 
-export interface PublicAgency {
-  code: string;
-  name: string;
-  children?: PublicAgency[];
-}
+type Schemas = components["schemas"];
 
-export type ApplicantKind =
-  | "natural_person"
-  | "commercial_enterprise"
-  | "research_institution"
-  | "social_welfare_org"
-  | "legal_service_org"
-  | "other_org";
-
-export interface PublicApplicant {
-  type: ApplicantKind;
-  name: string;
-  idType?: string;
-  idNumber?: string;
-  legalRepresentative?: string;
-  contactPerson?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-}
-
-export interface SubmissionInput {
-  agencyCode: string;
-  applicant: PublicApplicant;
-  description: string;
-  deliveryForm?: string;
-}
-
-export interface Submitted {
-  queryCode: string;
-  submittedAt: string;
-  /** The submission's PDF receipt, when the server makes one. */
-  receiptUrl?: string;
-}
-
+/** An agency that takes applications, with those below it. */
+export type PublicAgency = Schemas["PublicAgency"];
+/** `POST /api/v1/public/applications`: the submission as the server's schema accepts it. */
+export type SubmissionInput =
+  operations["postApiV1PublicApplications"]["requestBody"]["content"]["application/json"];
+export type PublicApplicant = SubmissionInput["applicant"];
+export type ApplicantKind = PublicApplicant["type"];
+/** The query code (shown once) and the submission's time. */
+export type Submitted = Schemas["Submitted"];
 /** A letter issued to the applicant (`kind` is its download path). */
-export interface PublicLetter {
-  kind: string;
-  title: string;
-  serialNo: string | null;
-  issuedOn: string;
-}
-
+export type PublicLetter = Schemas["PublicLetter"];
 /** A message to the applicant (the words of the mail and SMS sent at a step of the case). */
-export interface PublicNotice {
-  kind: string;
-  /** The date of the step it tells of. */
-  sentOn: string;
-  text: string;
-}
-
+export type PublicNotice = Schemas["PublicNotice"];
 /** `GET /api/v1/public/applications/:queryCode`: stage and dates, no personal data. */
-export interface PublicStatus {
-  stage: string;
-  stageLabel: string;
-  submittedAt: string;
-  agencyName: string;
-  receivedOn: string | null;
-  dueOn: string | null;
-  dueOnProvisional: boolean;
-  dispositionOn: string | null;
-  supplementRequested: boolean;
-  supplementText: string | null;
-  supplementDueOn: string | null;
-  rejectReason: string | null;
-  canWithdraw: boolean;
-  letters: PublicLetter[];
-  notices: PublicNotice[];
-}
+export type PublicStatus = Schemas["PublicStatus"];
+type SupplementBody =
+  operations["postApiV1PublicApplicationsQueryCodeSupplement"]["requestBody"]["content"]["application/json"];
 
 interface ErrorJson {
   error?: {
@@ -188,7 +135,7 @@ function verifyHeaders(verify: string, answer?: ChallengeAnswer): Record<string,
   return h;
 }
 
-export const fetchAgencies = () => call<PublicAgency[] | { agencies: PublicAgency[] }>("/agencies", {});
+export const fetchAgencies = () => call<Schemas["PublicAgencies"]>("/agencies", {});
 
 export function submitApplication(input: SubmissionInput, files: File[], answer?: ChallengeAnswer) {
   const headers: Record<string, string> = answer
@@ -206,8 +153,8 @@ export const fetchStatus = (code: string, verify: string, answer?: ChallengeAnsw
 
 export function answerSupplement(code: string, verify: string, text: string, files: File[]) {
   const headers = verifyHeaders(verify);
-  const init =
-    files.length > 0 ? multipartInit({ text }, files, headers) : jsonInit("POST", { text }, headers);
+  const body: SupplementBody = { text };
+  const init = files.length > 0 ? multipartInit(body, files, headers) : jsonInit("POST", body, headers);
   return call<PublicStatus>(`${at(code)}/supplement`, init);
 }
 

@@ -43,15 +43,9 @@ export function SubmittedStep(props: {
         >
           复制查询码
         </button>
-        {submitted.receiptUrl ? (
-          <a className="button" href={submitted.receiptUrl} download>
-            下载申请回执（PDF）
-          </a>
-        ) : (
-          <button type="button" onClick={() => window.print()}>
-            打印申请回执
-          </button>
-        )}
+        <button type="button" onClick={() => window.print()}>
+          打印申请回执
+        </button>
       </div>
       {copied === true && <Notice tone="success">查询码已复制</Notice>}
       {copied === false && <Notice tone="warning">无法自动复制，请长按或手动抄下查询码</Notice>}

@@ -1775,10 +1775,48 @@ export interface components {
             replyText?: string;
             workdays?: number;
         };
+        PublicAgencies: {
+            agencies: components["schemas"]["PublicAgency"][];
+        };
         PublicAgency: {
             children?: components["schemas"]["PublicAgency"][];
             code: string;
             name: string;
+        };
+        /** @description 向申请人出具的文书 */
+        PublicLetter: {
+            issuedOn: string;
+            /** @description 文书的种类，即其下载路径 */
+            kind: string;
+            serialNo: string | null;
+            title: string;
+            url: string;
+        };
+        /** @description 发给申请人的消息（办理各环节发出的邮件、短信的文字） */
+        PublicNotice: {
+            kind: string;
+            /** @description 日期 YYYY-MM-DD（中国日历日） */
+            sentOn: string;
+            text: string;
+        };
+        /** @description 申请查询：办理阶段和日期，不含个人信息 */
+        PublicStatus: {
+            agencyName: string;
+            canWithdraw: boolean;
+            dispositionOn: string | null;
+            dueOn: string | null;
+            dueOnProvisional: boolean;
+            letters: components["schemas"]["PublicLetter"][];
+            notices: components["schemas"]["PublicNotice"][];
+            receivedOn: string | null;
+            rejectReason: string | null;
+            /** @enum {string} */
+            stage: "awaiting_confirmation" | "rejected" | "registered" | "supplement_requested" | "in_progress" | "extended" | "replied" | "closed" | "withdrawn";
+            stageLabel: string;
+            submittedAt: string;
+            supplementDueOn: string | null;
+            supplementRequested: boolean;
+            supplementText: string | null;
         };
         ReplyFormMeta: {
             id: string;
@@ -1979,6 +2017,11 @@ export interface components {
             /** @description 工作人员下载附件的地址（会话 Cookie） */
             url: string;
         };
+        Submitted: {
+            /** @description 查询码（128位随机数，只显示这一次；系统只保存其摘要） */
+            queryCode: string;
+            submittedAt: string;
+        };
         /** @description 表三的一行：按申请人类型的件数及总计 */
         Table3Row: {
             commercial_enterprise: number;
@@ -2015,41 +2058,9 @@ export interface components {
             roles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
             username: string;
         };
-        /** @description 当前用户在案件之外可以做的事，由服务器按角色表计算 */
-        UserCapabilities: {
-            /** @description 审批承办人的拟办意见（审核人） */
-            approve: boolean;
-            /** @description 填报、关闭、修订本机关的年度报告（管理员） */
-            closeReports: boolean;
-            /** @description 确认网络申请并登记（登记人员） */
-            confirmOnlineSubmissions: boolean;
-            /** @description 载入或更正工作日历（系统管理员） */
-            editCalendar: boolean;
-            /** @description 可以授予的角色；不能管理用户时为空 */
-            grantRoles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
-            /** @description “待办”列出案件（承办人、审核人、登记人员） */
-            hasTodo: boolean;
-            /** @description 导入、导出本机关台账（管理员、系统管理员） */
-            importLedger: boolean;
-            /** @description 本机关的文书设置（管理员） */
-            manageAgencySettings: boolean;
-            /** @description 管理用户（本机关管理员；系统管理员管理全部） */
-            manageUsers: boolean;
-            /** @description 登记申请（本机关的登记人员） */
-            register: boolean;
-            /** @description 查看个人信息访问日志（管理员、系统管理员） */
-            viewAccessLog: boolean;
-            /** @description 机关页面（管理员、主管部门、系统管理员） */
-            viewAgencies: boolean;
-            /** @description 查看、退回本机关的网络申请（登记人员、管理员） */
-            viewOnlineSubmissions: boolean;
-            /** @description 查看本机关及下级机关（主管部门） */
-            viewSubtree: boolean;
-        };
         UserInfo: {
             agencyCode: string | null;
             agencyName: string | null;
-            can: components["schemas"]["UserCapabilities"];
             displayName: string;
             isSystemAdmin: boolean;
             /** @description 管理员设置了密码：须先修改密码 */
@@ -6064,9 +6075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        agencies: components["schemas"]["PublicAgency"][];
-                    };
+                    "application/json": components["schemas"]["PublicAgencies"];
                 };
             };
             /** @description 系统内部错误 */
@@ -6153,11 +6162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description 查询码（128位随机数，只显示这一次；系统只保存其摘要） */
-                        queryCode: string;
-                        submittedAt: string;
-                    };
+                    "application/json": components["schemas"]["Submitted"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -6231,38 +6236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        agencyName: string;
-                        canWithdraw: boolean;
-                        dispositionOn: string | null;
-                        dueOn: string | null;
-                        dueOnProvisional: boolean;
-                        letters: {
-                            issuedOn: string;
-                            kind: string;
-                            serialNo: string | null;
-                            title: string;
-                            url: string;
-                        }[];
-                        notices: {
-                            kind: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD（中国标准时间的日期）
-                             */
-                            sentOn: string;
-                            text: string;
-                        }[];
-                        receivedOn: string | null;
-                        rejectReason: string | null;
-                        /** @enum {string} */
-                        stage: "awaiting_confirmation" | "rejected" | "registered" | "supplement_requested" | "in_progress" | "extended" | "replied" | "closed" | "withdrawn";
-                        stageLabel: string;
-                        submittedAt: string;
-                        supplementDueOn: string | null;
-                        supplementRequested: boolean;
-                        supplementText: string | null;
-                    };
+                    "application/json": components["schemas"]["PublicStatus"];
                 };
             };
             /** @description 不存在，或不在您的查看范围内 */
@@ -6407,38 +6381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        agencyName: string;
-                        canWithdraw: boolean;
-                        dispositionOn: string | null;
-                        dueOn: string | null;
-                        dueOnProvisional: boolean;
-                        letters: {
-                            issuedOn: string;
-                            kind: string;
-                            serialNo: string | null;
-                            title: string;
-                            url: string;
-                        }[];
-                        notices: {
-                            kind: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD（中国标准时间的日期）
-                             */
-                            sentOn: string;
-                            text: string;
-                        }[];
-                        receivedOn: string | null;
-                        rejectReason: string | null;
-                        /** @enum {string} */
-                        stage: "awaiting_confirmation" | "rejected" | "registered" | "supplement_requested" | "in_progress" | "extended" | "replied" | "closed" | "withdrawn";
-                        stageLabel: string;
-                        submittedAt: string;
-                        supplementDueOn: string | null;
-                        supplementRequested: boolean;
-                        supplementText: string | null;
-                    };
+                    "application/json": components["schemas"]["PublicStatus"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
@@ -6534,38 +6477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        agencyName: string;
-                        canWithdraw: boolean;
-                        dispositionOn: string | null;
-                        dueOn: string | null;
-                        dueOnProvisional: boolean;
-                        letters: {
-                            issuedOn: string;
-                            kind: string;
-                            serialNo: string | null;
-                            title: string;
-                            url: string;
-                        }[];
-                        notices: {
-                            kind: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD（中国标准时间的日期）
-                             */
-                            sentOn: string;
-                            text: string;
-                        }[];
-                        receivedOn: string | null;
-                        rejectReason: string | null;
-                        /** @enum {string} */
-                        stage: "awaiting_confirmation" | "rejected" | "registered" | "supplement_requested" | "in_progress" | "extended" | "replied" | "closed" | "withdrawn";
-                        stageLabel: string;
-                        submittedAt: string;
-                        supplementDueOn: string | null;
-                        supplementRequested: boolean;
-                        supplementText: string | null;
-                    };
+                    "application/json": components["schemas"]["PublicStatus"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
