@@ -2058,9 +2058,41 @@ export interface components {
             roles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
             username: string;
         };
+        /** @description 当前用户在案件之外可以做的事，由服务器按角色表计算 */
+        UserCapabilities: {
+            /** @description 审批承办人的拟办意见（审核人） */
+            approve: boolean;
+            /** @description 填报、关闭、修订本机关的年度报告（管理员） */
+            closeReports: boolean;
+            /** @description 确认网络申请并登记（登记人员） */
+            confirmOnlineSubmissions: boolean;
+            /** @description 载入或更正工作日历（系统管理员） */
+            editCalendar: boolean;
+            /** @description 可以授予的角色；不能管理用户时为空 */
+            grantRoles: ("intake" | "handler" | "approver" | "agency_admin" | "supervisor")[];
+            /** @description “待办”列出案件（承办人、审核人、登记人员） */
+            hasTodo: boolean;
+            /** @description 导入、导出本机关台账（管理员、系统管理员） */
+            importLedger: boolean;
+            /** @description 本机关的文书设置（管理员） */
+            manageAgencySettings: boolean;
+            /** @description 管理用户（本机关管理员；系统管理员管理全部） */
+            manageUsers: boolean;
+            /** @description 登记申请（本机关的登记人员） */
+            register: boolean;
+            /** @description 查看个人信息访问日志（管理员、系统管理员） */
+            viewAccessLog: boolean;
+            /** @description 机关页面（管理员、主管部门、系统管理员） */
+            viewAgencies: boolean;
+            /** @description 查看、退回本机关的网络申请（登记人员、管理员） */
+            viewOnlineSubmissions: boolean;
+            /** @description 查看本机关及下级机关（主管部门） */
+            viewSubtree: boolean;
+        };
         UserInfo: {
             agencyCode: string | null;
             agencyName: string | null;
+            can: components["schemas"]["UserCapabilities"];
             displayName: string;
             isSystemAdmin: boolean;
             /** @description 管理员设置了密码：须先修改密码 */
