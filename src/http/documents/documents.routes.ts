@@ -1,12 +1,12 @@
-import { pipeline } from "node:stream/promises";
 import type { Request, Response } from "express";
 import { AppError } from "../../app-error.ts";
 import type { DocumentService } from "../../documents/document-service.ts";
-import { defineRoute, HttpReply, STREAMED } from "../routing/define-route.ts";
+import { defineRoute, HttpReply } from "../routing/define-route.ts";
 import { ZIdParams } from "../validation/common.schema.ts";
 import { parseInput } from "../validation/parse-input.ts";
 import { ZDocument, ZDocumentParams, ZUploadFields } from "./documents.schema.ts";
 import { readMultipartUpload } from "./read-multipart-upload.ts";
+import { streamDocument } from "./stream-document.ts";
 
 const BASE = "/api/v1/applications/:id/documents";
 
@@ -18,11 +18,6 @@ function requestIdOf(req: Request): string | null {
 function dropBody(req: Request, res: Response): void {
   res.setHeader("Connection", "close");
   req.resume();
-}
-
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /**
@@ -103,19 +98,7 @@ export function documentRoutes(documents: DocumentService) {
       produces: [{ mediaType: "application/octet-stream", description: "文件本身" }],
       async handle({ actor, params, req, res }) {
         const { document, content } = await documents.open(actor, params.id, params.docId, requestIdOf(req));
-        res.status(200);
-        res.setHeader("Content-Type", document.detectedType);
-        res.setHeader("Content-Length", String(document.size));
-        res.setHeader("Content-Disposition", contentDisposition(document.downloadName));
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        try {
-          await pipeline(content, res);
-        } catch (error) {
-          // the headers are gone: the client sees a cut download, the log says why (no file name)
-          req.log?.warn({ err: error, documentId: document.id }, "材料下载中断");
-          res.destroy();
-        }
-        return STREAMED;
+        return streamDocument(req, res, document, content);
       },
     }),
   ];

@@ -1,7 +1,7 @@
-import { pipeline } from "node:stream/promises";
 import type { IntakeQueueService } from "../../portal/intake-queue-service.ts";
 import { ZApplicationView } from "../applications/application-view.schema.ts";
-import { type AnyRoute, defineRoute, STREAMED } from "../routing/define-route.ts";
+import { streamDocument } from "../documents/stream-document.ts";
+import { type AnyRoute, defineRoute } from "../routing/define-route.ts";
 import { ZIdParams } from "../validation/common.schema.ts";
 import { ZOnlineSubmission, ZOnlineSubmissionPage } from "./online-submission-answers.schema.ts";
 import {
@@ -10,11 +10,6 @@ import {
   ZRejectBody,
   ZSubmissionListQuery,
 } from "./online-submissions.schema.ts";
-
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** 网络申请待确认 (issue 12): the intake queue of online submissions, the staff's side of the portal. */
 export function onlineSubmissionRoutes(queue: IntakeQueueService): AnyRoute[] {
@@ -45,16 +40,7 @@ export function onlineSubmissionRoutes(queue: IntakeQueueService): AnyRoute[] {
       async handle({ actor, params, req, res }) {
         const requestId = typeof req.id === "string" ? req.id : null;
         const { document, content } = await queue.openDocument(actor, params.id, params.docId, requestId);
-        res.status(200);
-        res.setHeader("Content-Type", document.detectedType);
-        res.setHeader("Content-Length", String(document.size));
-        res.setHeader("Content-Disposition", contentDisposition(document.downloadName));
-        try {
-          await pipeline(content, res);
-        } catch {
-          res.destroy();
-        }
-        return STREAMED;
+        return streamDocument(req, res, document, content);
       },
     }),
     defineRoute({
