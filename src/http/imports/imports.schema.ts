@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { TABLE3_COLUMNS } from "../../domain/tabulation/table3-types.ts";
 import { LEDGER_COLUMNS } from "../../imports/ledger-columns.ts";
 import type { LedgerImportResult } from "../../imports/ledger-types.ts";
+import { TABLE3_ROW_SHAPE } from "../reports/report-answers.schema.ts";
 import { optionalText, TEXT_LIMITS, ZCode } from "../validation/common.schema.ts";
 
 export const ZAgencyCodeParams = z.strictObject({ code: ZCode });
@@ -33,26 +33,29 @@ export const ZLedgerQuery = z.strictObject({
   }),
 });
 
-const ZTable3Rows = z.record(z.string(), z.record(z.enum(TABLE3_COLUMNS), z.number().int()));
+const ZTable3Rows = z.record(z.string(), z.object(TABLE3_ROW_SHAPE));
 
 /** The answer of an import (also the body of its 422, beside `error`). */
-export const ZImportResult = z.strictObject({
-  rows: z.number().int().meta({ description: "文件中的数据行数（不含列名行和空行）" }),
-  imported: z
-    .number()
-    .int()
-    .meta({ description: "正式导入：写入的行数（有错误时为 0）；校验：全部检查通过的行数" }),
-  errors: z.array(
-    z.strictObject({
-      row: z.number().int().meta({ description: "Excel 行号（列名行为第 1 行）" }),
-      column: z.enum(LEDGER_COLUMNS),
-      message: z.string(),
+export const ZImportResult = z
+  .strictObject({
+    rows: z.number().int().meta({ description: "文件中的数据行数（不含列名行和空行）" }),
+    imported: z
+      .number()
+      .int()
+      .meta({ description: "正式导入：写入的行数（有错误时为 0）；校验：全部检查通过的行数" }),
+    errors: z.array(
+      z.strictObject({
+        row: z.number().int().meta({ description: "Excel 行号（列名行为第 1 行）" }),
+        column: z.enum(LEDGER_COLUMNS),
+        message: z.string(),
+      }),
+    ),
+    tables: z.record(z.string(), ZTable3Rows).meta({
+      description:
+        "台账涉及的每个年度（2019 年起）导入后本机关表三的各行，与年度报告 JSON 的 table3.rows 相同",
     }),
-  ),
-  tables: z.record(z.string(), ZTable3Rows).meta({
-    description: "台账涉及的每个年度（2019 年起）导入后本机关表三的各行，与年度报告 JSON 的 table3.rows 相同",
-  }),
-}) satisfies z.ZodType<LedgerImportResult>;
+  })
+  .meta({ id: "ImportResult" }) satisfies z.ZodType<LedgerImportResult>;
 
 const ZErrorEnvelope = z.object({
   code: z.string(),
@@ -61,8 +64,14 @@ const ZErrorEnvelope = z.object({
 });
 
 /** One line of the application/x-ndjson answer. */
-export const ZImportStreamLine = z.union([
-  z.strictObject({ progress: z.strictObject({ done: z.number().int(), total: z.number().int() }) }),
-  z.strictObject({ result: ZImportResult }),
-  z.object({ error: ZErrorEnvelope }).loose(),
-]);
+export const ZImportStreamLine = z
+  .union([
+    z.strictObject({
+      progress: z
+        .strictObject({ done: z.number().int(), total: z.number().int() })
+        .meta({ id: "ImportProgress", description: "已处理的行数和总行数" }),
+    }),
+    z.strictObject({ result: ZImportResult }),
+    z.object({ error: ZErrorEnvelope }).loose(),
+  ])
+  .meta({ id: "ImportStreamLine" });

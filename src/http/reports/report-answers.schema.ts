@@ -16,20 +16,21 @@ import type { ReportTexts } from "../../reports/report-types.ts";
 const ZCount = z.number().int();
 const ZDate = z.string().meta({ description: "日期 YYYY-MM-DD（中国日历日）" });
 
-export const ZTable3Row = z
-  .object({
-    natural_person: ZCount,
-    commercial_enterprise: ZCount,
-    research_institution: ZCount,
-    social_welfare_org: ZCount,
-    legal_service_org: ZCount,
-    other_org: ZCount,
-    total: ZCount,
-  })
-  .meta({
-    id: "Table3Row",
-    description: "表三的一行：按申请人类型的件数及总计",
-  }) satisfies z.ZodType<Table3Row>;
+/** Table 三's row, key by key (also the ledger import's rows, unnamed there). */
+export const TABLE3_ROW_SHAPE = {
+  natural_person: ZCount,
+  commercial_enterprise: ZCount,
+  research_institution: ZCount,
+  social_welfare_org: ZCount,
+  legal_service_org: ZCount,
+  other_org: ZCount,
+  total: ZCount,
+};
+
+export const ZTable3Row = z.object(TABLE3_ROW_SHAPE).meta({
+  id: "Table3Row",
+  description: "表三的一行：按申请人类型的件数及总计",
+}) satisfies z.ZodType<Table3Row>;
 
 export const ZTable4Cells = z
   .object({ upheld: ZCount, corrected: ZCount, other: ZCount, pending: ZCount, total: ZCount })

@@ -4,6 +4,7 @@
  * error line, so the page can draw a progress bar; a plain JSON answer is read as well.
  */
 import { ApiError, csrfHeader, responseError } from "./client.ts";
+import type { components } from "./generated/openapi.ts";
 import type { ImportReply, ImportRowError, ImportStreamLine } from "./types.ts";
 
 const V1 = "/api/v1";
@@ -19,10 +20,8 @@ export const ledgerExportUrl = (agency: string, year?: number, full = false) => 
   return `${V1}/agencies/${encodeURIComponent(agency)}/ledger.xlsx${s ? `?${s}` : ""}`;
 };
 
-export interface ImportProgress {
-  done: number;
-  total: number;
-}
+/** Rows done of the total, as the stream's progress lines give them. */
+export type ImportProgress = components["schemas"]["ImportProgress"];
 
 /** The server's answer: the reply (a dry run may carry errors), or a real run it refused by row. */
 export type ImportOutcome =
@@ -92,13 +91,14 @@ function readLine(line: string, onProgress: (p: ImportProgress) => void): Import
   } catch {
     throw new ApiError(0, "bad_reply", "服务器的回答无法读取，请稍后重试或联系系统管理员");
   }
+  // The last line of a refused real run, or a failure after the answer had begun. First: the
+  // error line may carry any other key, so only its absence narrows to progress or result.
+  if ("error" in value) return refusal(422, value);
   if ("progress" in value) {
     onProgress(value.progress);
     return null;
   }
   if ("result" in value) return { ok: true, reply: value.result };
-  // The last line of a refused real run, or a failure after the answer had begun.
-  if ("error" in value) return refusal(422, value);
   return null;
 }
 

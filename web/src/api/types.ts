@@ -181,7 +181,10 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: { field?: string; message: string }[] };
 }
 
-/** One refused cell of a ledger: the spreadsheet row (1 = the header row) and column heading. */
+/**
+ * One refused cell of a ledger as the import page shows it: a row of the answer's `errors`
+ * (ImportReply["errors"][number]) or of a refusal's `details` (row null when it names none).
+ */
 export interface ImportRowError {
   row: number | null;
   column: string;
@@ -192,19 +195,10 @@ export interface ImportRowError {
 export type Table3Rows = AnnualReport["table3"]["rows"];
 
 /** `POST /agencies/:code/imports?dryRun=` (API.md “Ledger import and export”). */
-export interface ImportReply {
-  rows: number;
-  imported: number;
-  errors: ImportRowError[];
-  /** Per report year (`"2025"`), table 三 as the import would make it. */
-  tables: Record<string, Table3Rows>;
-}
+export type ImportReply = Schemas["ImportResult"];
 
 /** One line of the `application/x-ndjson` answer of an import. */
-export type ImportStreamLine =
-  | { progress: { done: number; total: number } }
-  | { result: ImportReply }
-  | ErrorBody;
+export type ImportStreamLine = Schemas["ImportStreamLine"];
 
 /** One row of an agency's access log of personal data (GET /agencies/:code/access-log). */
 export type AccessLogEntry = Schemas["AccessLogEntry"];

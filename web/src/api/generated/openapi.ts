@@ -1555,6 +1555,56 @@ export interface components {
             }[];
             toUsername: string;
         };
+        /** @description 已处理的行数和总行数 */
+        ImportProgress: {
+            done: number;
+            total: number;
+        };
+        ImportResult: {
+            errors: {
+                /** @enum {string} */
+                column: "编号" | "收到日期" | "申请方式" | "申请人类型" | "申请人" | "证件号码" | "联系电话" | "申请内容" | "补正告知日" | "补正收到日" | "征求意见" | "延期" | "收费通知日" | "缴费日" | "收费金额" | "答复日期" | "答复结果" | "送达日期" | "承办人";
+                message: string;
+                /** @description Excel 行号（列名行为第 1 行） */
+                row: number;
+            }[];
+            /** @description 正式导入：写入的行数（有错误时为 0）；校验：全部检查通过的行数 */
+            imported: number;
+            /** @description 文件中的数据行数（不含列名行和空行） */
+            rows: number;
+            /** @description 台账涉及的每个年度（2019 年起）导入后本机关表三的各行，与年度报告 JSON 的 table3.rows 相同 */
+            tables: {
+                [key: string]: {
+                    [key: string]: {
+                        commercial_enterprise: number;
+                        legal_service_org: number;
+                        natural_person: number;
+                        other_org: number;
+                        research_institution: number;
+                        social_welfare_org: number;
+                        total: number;
+                    };
+                };
+            };
+        };
+        ImportStreamLine: {
+            progress: components["schemas"]["ImportProgress"];
+        } | {
+            result: components["schemas"]["ImportResult"];
+        } | ({
+            error: {
+                code: string;
+                details?: ({
+                    field?: string;
+                    message: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                message: string;
+            };
+        } & {
+            [key: string]: unknown;
+        });
         LetterList: {
             items: components["schemas"]["LetterSummary"][];
             total: number;
@@ -2618,68 +2668,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        errors: {
-                            /** @enum {string} */
-                            column: "编号" | "收到日期" | "申请方式" | "申请人类型" | "申请人" | "证件号码" | "联系电话" | "申请内容" | "补正告知日" | "补正收到日" | "征求意见" | "延期" | "收费通知日" | "缴费日" | "收费金额" | "答复日期" | "答复结果" | "送达日期" | "承办人";
-                            message: string;
-                            /** @description Excel 行号（列名行为第 1 行） */
-                            row: number;
-                        }[];
-                        /** @description 正式导入：写入的行数（有错误时为 0）；校验：全部检查通过的行数 */
-                        imported: number;
-                        /** @description 文件中的数据行数（不含列名行和空行） */
-                        rows: number;
-                        /** @description 台账涉及的每个年度（2019 年起）导入后本机关表三的各行，与年度报告 JSON 的 table3.rows 相同 */
-                        tables: {
-                            [key: string]: {
-                                [key: string]: {
-                                    [key: string]: number;
-                                };
-                            };
-                        };
-                    };
-                    "application/x-ndjson": {
-                        progress: {
-                            done: number;
-                            total: number;
-                        };
-                    } | {
-                        result: {
-                            errors: {
-                                /** @enum {string} */
-                                column: "编号" | "收到日期" | "申请方式" | "申请人类型" | "申请人" | "证件号码" | "联系电话" | "申请内容" | "补正告知日" | "补正收到日" | "征求意见" | "延期" | "收费通知日" | "缴费日" | "收费金额" | "答复日期" | "答复结果" | "送达日期" | "承办人";
-                                message: string;
-                                /** @description Excel 行号（列名行为第 1 行） */
-                                row: number;
-                            }[];
-                            /** @description 正式导入：写入的行数（有错误时为 0）；校验：全部检查通过的行数 */
-                            imported: number;
-                            /** @description 文件中的数据行数（不含列名行和空行） */
-                            rows: number;
-                            /** @description 台账涉及的每个年度（2019 年起）导入后本机关表三的各行，与年度报告 JSON 的 table3.rows 相同 */
-                            tables: {
-                                [key: string]: {
-                                    [key: string]: {
-                                        [key: string]: number;
-                                    };
-                                };
-                            };
-                        };
-                    } | ({
-                        error: {
-                            code: string;
-                            details?: ({
-                                field?: string;
-                                message: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            message: string;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    });
+                    "application/json": components["schemas"]["ImportResult"];
+                    "application/x-ndjson": components["schemas"]["ImportStreamLine"];
                 };
             };
             /** @description 请求体不是有效的 JSON */
