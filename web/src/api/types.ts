@@ -177,9 +177,8 @@ export interface CellMember {
   agencyName?: string;
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: { field?: string; message: string }[] };
-}
+/** Every refusal's body: a code of the server's one table, the Chinese message, field details. */
+export type ErrorBody = Schemas["Error"];
 
 /**
  * One refused cell of a ledger as the import page shows it: a row of the answer's `errors`
