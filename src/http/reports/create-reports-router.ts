@@ -9,7 +9,7 @@ import type { AnnualReport } from "../../reports/report-types.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
 import { defineRoute, HttpReply, mountRoutes } from "../routing/define-route.ts";
 import { defineFileRoute, type FileReply, MEDIA_TYPES, mountFileRoutes } from "./file-routes.ts";
-import { ZLetterList, ZLetterSettings, ZLetterSummary } from "./letter-answers.schema.ts";
+import { ZLetterList, ZLetterSettings, ZLetterSummary, ZLetterView } from "./letter-answers.schema.ts";
 import { reportRouteSpecs } from "./reports.routes.ts";
 import {
   ZDeliveryReceiptQuery,
@@ -167,6 +167,7 @@ export function letterRouteSpecs(letters: LetterService) {
       access: "user",
       params: ZLetterParams,
       query: ZLetterQuery,
+      response: ZLetterView,
       errors: [404, 409],
       async handle({ actor, params, query }) {
         return letters.viewLetter(actor, params.id, params.kind, query);

@@ -17,6 +17,23 @@ export const ZLetterSummary = z
   })
   .meta({ id: "LetterSummary" });
 
+export const ZLetterView = z
+  .object({
+    kind: z.enum([...LETTER_KINDS, "delivery_receipt"]),
+    title: z.string(),
+    serialNo: z.string().meta({ description: "文号；尚未出具为“草稿”，没有文号的表格为空" }),
+    addressee: z.string().meta({ description: "称谓，如“张三：”；表格为空" }),
+    paragraphs: z.array(z.string()),
+    rows: z
+      .array(z.tuple([z.string(), z.string()]))
+      .optional()
+      .meta({ description: "表格（送达回证）的各行：名称和内容，内容为空的留待手写" }),
+    signature: z.string(),
+    date: z.string(),
+    issued: z.boolean(),
+  })
+  .meta({ id: "LetterView", description: "文书的内容（与 DOCX 同一模型），供网页查看和打印" });
+
 export const ZLetterList = z
   .object({ items: z.array(ZLetterSummary), total: z.number().int() })
   .meta({ id: "LetterList" });

@@ -74,17 +74,7 @@ export const issueLetter = (id: string, kind: string, consultationId?: string) =
  * A letter's words as the server composes them for its DOCX (`GET …/letters/:kind/model`): the
  * web view prints exactly these; `serialNo` is the 文号 once issued, the 草稿 mark before.
  */
-export interface LetterModel {
-  kind: string;
-  title: string;
-  serialNo: string;
-  addressee: string;
-  paragraphs: string[];
-  rows?: [string, string][];
-  signature: string;
-  date: string;
-  issued: boolean;
-}
+export type LetterModel = components["schemas"]["LetterView"];
 export const fetchLetterModel = (id: string, kind: string) =>
   api.get<LetterModel>(`${V1}/applications/${encodeURIComponent(id)}/letters/${kind}/model`);
 /** The letters the case has, with their serial numbers once issued. */

@@ -1641,6 +1641,25 @@ export interface components {
             /** @description 文书的标题（政府信息公开申请答复书 …） */
             title: string;
         };
+        /** @description 文书的内容（与 DOCX 同一模型），供网页查看和打印 */
+        LetterView: {
+            /** @description 称谓，如“张三：”；表格为空 */
+            addressee: string;
+            date: string;
+            issued: boolean;
+            /** @enum {string} */
+            kind: "receipt" | "supplement_notice" | "extension_notice" | "consultation_letter" | "fee_notice" | "reply" | "re_reply" | "delivery_receipt";
+            paragraphs: string[];
+            /** @description 表格（送达回证）的各行：名称和内容，内容为空的留待手写 */
+            rows?: [
+                string,
+                string
+            ][];
+            /** @description 文号；尚未出具为“草稿”，没有文号的表格为空 */
+            serialNo: string;
+            signature: string;
+            title: string;
+        };
         /** @description API 客户端得到令牌；网页（session: true）只得到会话 Cookie 和 CSRF 令牌 */
         LoginReply: {
             /** @description 令牌失效的时刻（ISO 8601） */
@@ -5109,7 +5128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LetterView"];
                 };
             };
             /** @description 未登录或登录已失效 */
