@@ -15,7 +15,6 @@ import type {
   ApplicationDetail,
   CalendarCorrection,
   CalendarYearView,
-  CellMember,
   LetterSummary,
   ListQuery,
   LoginReply,
@@ -142,7 +141,7 @@ export const closeReport = (agency: string, year: number, acknowledgeWarnings: b
     acknowledgeWarnings ? { acknowledgeWarnings: true } : undefined,
   );
 export const reportCell = (agency: string, year: number, row: string, column: string, subtree: boolean) =>
-  api.get<Page<CellMember>>(
+  api.get<components["schemas"]["CellApplications"]>(
     `${reportBase(agency, year)}/cells/${encodeURIComponent(row)}/${encodeURIComponent(column)}`,
     subtree ? { include: "subtree" } : undefined,
   );

@@ -123,15 +123,11 @@ export interface DocumentReceivedPayload {
   trackingNumber?: string;
 }
 
+/** `POST /applications/:id/actions`: one body per action type, as the server's schema accepts them. */
+type ActionBody = operations["postApiV1ApplicationsIdActions"]["requestBody"]["content"]["application/json"];
+
 /** `record_receipt`: the addressee signed for the document the event `documentEventSeq` sent. */
-export interface RecordReceiptInput extends ActionInput {
-  type: "record_receipt";
-  documentEventSeq: number;
-  /** The signature date (签收日期); default: `on`. */
-  receivedOn?: string;
-  /** EMS or registered-mail number (快递单号). */
-  trackingNumber?: string;
-}
+export type RecordReceiptInput = Extract<ActionBody, { type: "record_receipt" }>;
 
 /** One letter of `GET /applications/:id/letters` (its title and whether the reader may issue it: the server's). */
 export type LetterSummary = Schemas["LetterSummary"];
@@ -165,17 +161,7 @@ export type AnnualReport = Schemas["AnnualReport"] & Partial<Pick<AnnualReportVi
 export type ReportStatusLine = Schemas["ReportStatusLine"];
 
 /** One application behind a cell of the report (the cells endpoint). */
-export interface CellMember {
-  id: string;
-  trackingNo: string;
-  applicant?: Applicant | { name: string; type: ApplicantType };
-  applicantName?: string;
-  receivedOn?: string;
-  dispositionOn?: string | null;
-  outcome?: string | null;
-  agencyCode?: string;
-  agencyName?: string;
-}
+export type CellMember = Schemas["CellApplication"];
 
 /** Every refusal's body: a code of the server's one table, the Chinese message, field details. */
 export type ErrorBody = Schemas["Error"];

@@ -55,8 +55,7 @@ function CellDrawer(props: {
             <div>
               <Typography.Text type="secondary">
                 {[
-                  m.applicant?.name ?? m.applicantName,
-                  m.agencyName,
+                  m.applicantName,
                   m.receivedOn && `收到 ${m.receivedOn}`,
                   m.dispositionOn && `办结 ${m.dispositionOn}`,
                 ]
