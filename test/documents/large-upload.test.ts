@@ -119,10 +119,13 @@ describe("a 50 MB document (postgres)", () => {
         `(baseline ${mb(baseline.rss)}), ${mb(down.rss)} during the download (baseline ${mb(downloadBase.rss)}); ` +
         `memory held (heap in use + Buffers, after a collection): +${mb(upload.held)} upload, +${mb(down.held)} download`,
     );
-    // held in memory, the file alone would add 50 MB; the RSS also counts the heap V8 grew for
-    // the driver's garbage (a 1 MiB chunk arrives as 2 MiB of hex text) and has not given back
-    expect(upload.held).toBeLessThan(SIZE / 2);
-    expect(down.held).toBeLessThan(SIZE / 2);
+    // held in memory, the file alone would add 50 MB (and hex text from the driver twice that): the
+    // bound is the file's size. What streaming holds is printed above: 2-23 MB on a quiet machine,
+    // up to 28 MB measured while other test files ran beside it (buffers in flight between the
+    // driver, the stream and the client in this one process), so a tighter bound only measured the
+    // machine's load. The RSS also counts the heap V8 grew for the driver's garbage and kept.
+    expect(upload.held).toBeLessThan(SIZE);
+    expect(down.held).toBeLessThan(SIZE);
     expect(upload.rss).toBeLessThan(SIZE);
     expect(down.rss).toBeLessThan(SIZE);
   }, 300_000);
