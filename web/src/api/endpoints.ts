@@ -20,7 +20,6 @@ import type {
   LoginReply,
   MeReply,
   Meta,
-  Page,
   RegisterInput,
   Role,
   User,
@@ -38,7 +37,7 @@ export const fetchMe = () => apiRequest<MeReply>("GET", `${V1}/auth/me`, { quiet
 export const fetchMeta = () => api.get<Meta>(`${V1}/meta`);
 
 export const listApplications = (query: ListQuery, signal?: AbortSignal) =>
-  api.get<Page<Application>>(`${V1}/applications`, query, signal);
+  api.get<components["schemas"]["ApplicationPage"]>(`${V1}/applications`, query, signal);
 export const getApplication = (id: string) =>
   api.get<ApplicationDetail>(`${V1}/applications/${encodeURIComponent(id)}`);
 export const registerApplication = (input: RegisterInput) =>
@@ -78,7 +77,7 @@ export const fetchLetterModel = (id: string, kind: string) =>
   api.get<LetterModel>(`${V1}/applications/${encodeURIComponent(id)}/letters/${kind}/model`);
 /** The letters the case has, with their serial numbers once issued. */
 export const listLetters = (id: string) =>
-  api.get<Page<LetterSummary>>(`${V1}/applications/${encodeURIComponent(id)}/letters`);
+  api.get<components["schemas"]["LetterList"]>(`${V1}/applications/${encodeURIComponent(id)}/letters`);
 /** The 送达回证 of an outgoing document (its letter must have been generated first, else 409). */
 export const deliveryReceiptUrl = (id: string, document: string, consultationId?: string) =>
   `${V1}/applications/${encodeURIComponent(id)}/letters/${document}/delivery-receipt.docx${
@@ -86,7 +85,7 @@ export const deliveryReceiptUrl = (id: string, document: string, consultationId?
   }`;
 
 export const listAppeals = (id: string) =>
-  api.get<Page<Appeal>>(`${V1}/applications/${encodeURIComponent(id)}/appeals`);
+  api.get<components["schemas"]["AppealList"]>(`${V1}/applications/${encodeURIComponent(id)}/appeals`);
 export const fileAppeal = (id: string, body: { kind: string; filedOn: string }) =>
   api.post<Appeal>(`${V1}/applications/${encodeURIComponent(id)}/appeals`, body);
 export const recordAppealResult = (
@@ -100,10 +99,11 @@ export const recordAppealResult = (
   },
 ) => api.post<Appeal>(`${V1}/appeals/${encodeURIComponent(appealId)}/result`, body);
 
-export const listAgencies = () => api.get<Page<Agency>>(`${V1}/agencies`);
+export const listAgencies = () => api.get<components["schemas"]["AgencyList"]>(`${V1}/agencies`);
 export const createAgency = (body: { code: string; name: string; kind: string; parentCode?: string }) =>
   api.post<Agency>(`${V1}/agencies`, body);
-export const listUsers = (agency?: string) => api.get<Page<User>>(`${V1}/users`, { agency });
+export const listUsers = (agency?: string) =>
+  api.get<components["schemas"]["UserList"]>(`${V1}/users`, { agency });
 export const createUser = (body: {
   username: string;
   password: string;
