@@ -1,4 +1,3 @@
-import { pipeline } from "node:stream/promises";
 import type { Request, Response } from "express";
 import type { Kysely } from "kysely";
 import { AppError } from "../../app-error.ts";
@@ -9,7 +8,8 @@ import { isUnknownCode } from "../../portal/portal-service.ts";
 import { APPLICANT_LETTER_KINDS } from "../../portal/public-letters.ts";
 import { hashQueryCode, normalizeQueryCode } from "../../portal/query-code.ts";
 import { RateLimited } from "../auth/login-limiter.ts";
-import { type AnyRoute, defineRoute, HttpReply, STREAMED } from "../routing/define-route.ts";
+import { streamDocument } from "../documents/stream-document.ts";
+import { type AnyRoute, defineRoute, HttpReply } from "../routing/define-route.ts";
 import { parseInput } from "../validation/parse-input.ts";
 import {
   ZChallenge,
@@ -287,18 +287,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
           return opened;
         });
         if (answer instanceof HttpReply) return answer;
-        const { document, content } = answer;
-        res.status(200);
-        res.setHeader("Content-Type", document.detectedType);
-        res.setHeader("Content-Length", String(document.size));
-        res.setHeader("Content-Disposition", contentDisposition(document.downloadName));
-        try {
-          await pipeline(content, res);
-        } catch {
-          // the headers are gone: the applicant sees a cut download and tries again
-          res.destroy();
-        }
-        return STREAMED;
+        return streamDocument(req, res, answer.document, answer.content);
       },
     }),
   ];
@@ -308,11 +297,6 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
 function dropped(req: Request, res: Response, reply: HttpReply): HttpReply {
   if (isFormRequest(req)) dropBody(req, res);
   return reply;
-}
-
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 interface TreeNode {
