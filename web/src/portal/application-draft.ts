@@ -77,22 +77,25 @@ const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 /** The body of `POST /api/v1/public/applications` (empty fields left out). */
 export function toSubmission(d: Draft): SubmissionInput {
   const person = isPerson(d);
-  const applicant = {
+  /** `{key: value}` when the field was filled in, else nothing (the key left out). */
+  const filled = <K extends string>(key: K, s: string) => {
+    const v = opt(s);
+    return v === undefined ? {} : ({ [key]: v } as { [P in K]: string });
+  };
+  const applicant: SubmissionInput["applicant"] = {
     type: d.type,
     name: d.name.trim(),
     idType: person ? d.idType : "uscc",
     idNumber: d.idNumber.trim().toUpperCase(),
-    legalRepresentative: person ? undefined : opt(d.legalRepresentative),
-    contactPerson: person ? undefined : opt(d.contactPerson),
-    phone: opt(d.phone),
-    email: opt(d.email),
-    address: opt(d.address),
+    ...(person ? {} : filled("legalRepresentative", d.legalRepresentative)),
+    ...(person ? {} : filled("contactPerson", d.contactPerson)),
+    ...filled("phone", d.phone),
+    ...filled("email", d.email),
+    ...filled("address", d.address),
   };
   return {
     agencyCode: d.agencyCode,
-    applicant: Object.fromEntries(
-      Object.entries(applicant).filter(([, v]) => v !== undefined),
-    ) as unknown as SubmissionInput["applicant"],
+    applicant,
     description: d.description.trim(),
     deliveryForm: d.deliveryForm,
   };
