@@ -63,10 +63,8 @@ export type CasePermissions = Schemas["CasePermissions"];
 /** The handler's proposal waiting for the approver (审批). */
 export type Proposal = Schemas["Proposal"];
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+/** A page of the applications list (GET /applications, the approvals and unassigned cards). */
+export type ApplicationPage = Schemas["ApplicationPage"];
 
 export interface ListQuery {
   agency?: string;

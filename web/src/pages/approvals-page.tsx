@@ -2,7 +2,7 @@ import { Alert, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { listApplications } from "../api/endpoints.ts";
-import type { Application, Page, Proposal } from "../api/types.ts";
+import type { Application, ApplicationPage, Proposal } from "../api/types.ts";
 import { useWorkingCalendar } from "../calendar/use-working-calendar.ts";
 import { DeadlineTag } from "../components/deadline-tag.tsx";
 import { todayInChina } from "../lib/dates.ts";
@@ -27,7 +27,7 @@ export default function ApprovalsPage() {
   const calendar = useWorkingCalendar();
   const today = todayInChina();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Application> | null>(null);
+  const [data, setData] = useState<ApplicationPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const abort = new AbortController();

@@ -2,7 +2,7 @@ import { Alert, Card, Table } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { listApplications } from "../api/endpoints.ts";
-import type { Application, Page } from "../api/types.ts";
+import type { Application, ApplicationPage } from "../api/types.ts";
 
 const PAGE_SIZE = 10;
 
@@ -12,7 +12,7 @@ const PAGE_SIZE = 10;
  */
 export function UnassignedCard() {
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Application> | null>(null);
+  const [data, setData] = useState<ApplicationPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const abort = new AbortController();
