@@ -24,10 +24,8 @@ export type UserInfo = Schemas["UserInfo"];
 export type LoginReply = Schemas["LoginReply"];
 export type MeReply = Schemas["MeReply"];
 
-export interface Labelled<T extends string = string> {
-  id: T;
-  label: string;
-}
+/** A role with its Chinese label, as GET /api/v1/meta lists them (`Meta.roles`). */
+export type RoleLabel = Schemas["Meta"]["roles"][number];
 
 /** A field a reply must state besides its outcome (API.md `decide`). */
 export type ReplyField = Schemas["ReplyFormMeta"]["requires"][number];
@@ -35,15 +33,8 @@ export type ReplyField = Schemas["ReplyFormMeta"]["requires"][number];
 export type ReplyFormMeta = Schemas["ReplyFormMeta"];
 export type OutcomeMeta = Schemas["OutcomeMeta"];
 
-/** What a reply decides besides its outcome (decide, propose_decision; art. 36, 37). */
-export interface ReplyDetails {
-  replyText?: string;
-  reasons?: string;
-  /** art. 36(五): the agency that holds the information. */
-  holdingAgency?: string;
-  /** 予以公开: provided (36(二), default) or already proactively disclosed (36(一)). */
-  disclosure?: "provided" | "already_public";
-}
+/** What a reply decides besides its outcome (decide, propose_decision; art. 36, 37): the decide body's fields. */
+export type ReplyDetails = Pick<DecideBody, "replyText" | "reasons" | "holdingAgency" | "disclosure">;
 
 /** GET /api/v1/meta: the vocabularies with their Chinese labels, the actions with their roles. */
 export type Meta = Schemas["Meta"];
@@ -109,12 +100,12 @@ export interface ActionInput {
  * start_consultation for `other_agency` also takes `dueOn` (答复日期); a third party's or
  * co-producer's window is fixed at 15 WD.
  */
-export interface ServiceFields {
-  sentBy?: DeliveryMethod;
-  receivedByAddresseeOn?: string;
-}
+export type ServiceFields = Pick<DecideBody, "sentBy" | "receivedByAddresseeOn">;
 
-/** The payload of `document.received` (record_receipt): its `on` is the signature date. */
+/**
+ * The payload of `document.received` (record_receipt): its `on` is the signature date. Kept by
+ * hand: the document gives every event payload as `{[key]: unknown}` (EventView.payload).
+ */
 export interface DocumentReceivedPayload {
   document: OutgoingDocument;
   consultationId?: string;
@@ -123,6 +114,9 @@ export interface DocumentReceivedPayload {
 
 /** `POST /applications/:id/actions`: one body per action type, as the server's schema accepts them. */
 type ActionBody = operations["postApiV1ApplicationsIdActions"]["requestBody"]["content"]["application/json"];
+
+/** `decide`: the reply with its outcome, details and how it was sent. */
+type DecideBody = Extract<ActionBody, { type: "decide" }>;
 
 /** `record_receipt`: the addressee signed for the document the event `documentEventSeq` sent. */
 export type RecordReceiptInput = Extract<ActionBody, { type: "record_receipt" }>;
@@ -166,13 +160,13 @@ export type ErrorBody = Schemas["Error"];
 
 /**
  * One refused cell of a ledger as the import page shows it: a row of the answer's `errors`
- * (ImportReply["errors"][number]) or of a refusal's `details` (row null when it names none).
+ * (the document's ImportResult["errors"][number]), widened for a refusal's `details`, which may
+ * name no row (null) or a field instead of a column.
  */
-export interface ImportRowError {
-  row: number | null;
+export type ImportRowError = Omit<Schemas["ImportResult"]["errors"][number], "row" | "column"> & {
+  row: Schemas["ImportResult"]["errors"][number]["row"] | null;
   column: string;
-  message: string;
-}
+};
 
 /** Table 三's rows for one year, as in AnnualReport["table3"]["rows"]. */
 export type Table3Rows = AnnualReport["table3"]["rows"];

@@ -1,7 +1,7 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Radio, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { resetUserPassword, updateUser } from "../../api/accounts.ts";
-import type { Labelled, Role, User } from "../../api/types.ts";
+import type { Role, RoleLabel, User } from "../../api/types.ts";
 import { showFieldErrors } from "../../components/form-errors.ts";
 
 interface EditFields {
@@ -13,7 +13,7 @@ interface EditFields {
 /** 编辑: name, e-mail, roles (PATCH /users/:username); only what changed is sent. */
 export function EditUserModal(props: {
   user: User | null;
-  grantable: Labelled[];
+  grantable: RoleLabel[];
   onClose(): void;
   onSaved(user: User): void;
 }) {
