@@ -13,6 +13,7 @@ import type {
   Appeal,
   Application,
   ApplicationDetail,
+  ApplicationsWireQuery,
   CalendarCorrection,
   CalendarYearView,
   LetterSummary,
@@ -36,8 +37,21 @@ export const logout = () => api.post<void>(`${V1}/auth/logout`);
 export const fetchMe = () => apiRequest<MeReply>("GET", `${V1}/auth/me`, { quiet401: true });
 export const fetchMeta = () => api.get<Meta>(`${V1}/meta`);
 
+/** The typed filter form as the wire query: numbers and booleans as the strings the server parses. */
+export function wireQueryOf(query: ListQuery): ApplicationsWireQuery {
+  const { page, pageSize, mine, assigned, ...rest } = query;
+  const flag = (b: boolean) => (b ? "true" : "false");
+  return {
+    ...rest,
+    ...(page !== undefined ? { page: String(page) } : {}),
+    ...(pageSize !== undefined ? { pageSize: String(pageSize) } : {}),
+    ...(mine !== undefined ? { mine: flag(mine) } : {}),
+    ...(assigned !== undefined ? { assigned: flag(assigned) } : {}),
+  };
+}
+
 export const listApplications = (query: ListQuery, signal?: AbortSignal) =>
-  api.get<components["schemas"]["ApplicationPage"]>(`${V1}/applications`, query, signal);
+  api.get<components["schemas"]["ApplicationPage"]>(`${V1}/applications`, wireQueryOf(query), signal);
 export const getApplication = (id: string) =>
   api.get<ApplicationDetail>(`${V1}/applications/${encodeURIComponent(id)}`);
 export const registerApplication = (input: RegisterInput) =>

@@ -4,7 +4,6 @@
  */
 
 import type { components, operations } from "./generated/openapi.ts";
-import type { WorklistSort, WorklistView } from "./worklist.ts";
 
 type Schemas = components["schemas"];
 
@@ -57,27 +56,20 @@ export type Proposal = Schemas["Proposal"];
 /** A page of the applications list (GET /applications, the approvals and unassigned cards). */
 export type ApplicationPage = Schemas["ApplicationPage"];
 
-export interface ListQuery {
-  agency?: string;
-  state?: ApiState;
-  dueBefore?: string;
-  q?: string;
-  applicantType?: ApplicantType;
-  channel?: Channel;
-  receivedFrom?: string;
-  receivedTo?: string;
-  mine?: boolean;
-  /** `approval`: only the cases with a proposal waiting for the approver. */
-  awaiting?: "approval";
-  /** false: the open cases without a handler (尚未分办); true: those with one. */
-  assigned?: boolean;
-  /** The 工作台's tab and the column the server sorts the whole list by (web/src/api/worklist.ts). */
-  view?: WorklistView;
-  sort?: WorklistSort;
-  order?: "asc" | "desc";
+/** GET /applications's query as the document declares it: strings on the wire. */
+export type ApplicationsWireQuery = NonNullable<operations["getApiV1Applications"]["parameters"]["query"]>;
+
+/**
+ * The worklist's typed filter form (the UI's own): the wire query with numbers and booleans
+ * where the wire has their strings; `wireQueryOf` (endpoints.ts) converts it.
+ */
+export type ListQuery = Omit<ApplicationsWireQuery, "page" | "pageSize" | "mine" | "assigned"> & {
   page?: number;
   pageSize?: number;
-}
+  mine?: boolean;
+  /** false: the open cases without a handler (尚未分办); true: those with one. */
+  assigned?: boolean;
+};
 
 /** POST /applications: the registration, as the server's schema accepts it. */
 export type RegisterInput = operations["postApiV1Applications"]["requestBody"]["content"]["application/json"];
