@@ -62,6 +62,16 @@ function hoistNamedSchemas(node: unknown, named: Map<string, string>): unknown {
   return out;
 }
 
+/** One entry of an error's `details`: the field (when one is at fault) and what is wrong. */
+const ERROR_DETAIL_SCHEMA: JsonSchema = {
+  type: "object",
+  required: ["message"],
+  properties: {
+    field: { type: "string", description: "字段路径，如 applicant.name" },
+    message: { type: "string" },
+  },
+};
+
 const ERROR_SCHEMA: JsonSchema = {
   type: "object",
   required: ["error"],
@@ -74,19 +84,19 @@ const ERROR_SCHEMA: JsonSchema = {
         message: { type: "string", description: "中文说明，写明哪里有误、应当怎么做" },
         details: {
           type: "array",
-          items: {
-            type: "object",
-            required: ["message"],
-            properties: {
-              field: { type: "string", description: "字段路径，如 applicant.name" },
-              message: { type: "string" },
-            },
-          },
+          items: { $ref: "#/components/schemas/ErrorDetail" },
         },
       },
     },
   },
 };
+
+/** An error status's body: Error, or also the route's other shape for it (errorBodies). */
+function errorSchemaOf(route: AnyRoute, status: number): JsonSchema {
+  const error = { $ref: "#/components/schemas/Error" };
+  const other = route.errorBodies?.[status];
+  return other ? { anyOf: [error, toJsonSchema(other, "output")] } : error;
+}
 
 function parametersOf(route: AnyRoute): JsonSchema[] {
   const params: JsonSchema[] = [];
@@ -146,7 +156,7 @@ function operationOf(route: AnyRoute): JsonSchema {
   for (const s of errorStatuses(route)) {
     responses[s] = {
       description: ERROR_DESCRIPTIONS[s] ?? "错误",
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      content: { "application/json": { schema: errorSchemaOf(route, s) } },
     };
   }
   const op: JsonSchema = {
@@ -201,7 +211,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): JsonSchema {
   }
   const named = new Map<string, string>();
   const hoisted = hoistNamedSchemas(paths, named);
-  const schemas: JsonSchema = { Error: ERROR_SCHEMA };
+  const schemas: JsonSchema = { Error: ERROR_SCHEMA, ErrorDetail: ERROR_DETAIL_SCHEMA };
   for (const id of [...named.keys()].sort()) schemas[id] = JSON.parse(named.get(id) ?? "null");
   return {
     openapi: "3.1.0",

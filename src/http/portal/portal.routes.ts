@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import { AppError } from "../../app-error.ts";
 import type { Database } from "../../db/schema.ts";
 import { findDocumentByLetter, openDocument } from "../../documents/document-store.ts";
@@ -13,6 +14,7 @@ import { type AnyRoute, defineRoute, HttpReply } from "../routing/define-route.t
 import { parseInput } from "../validation/parse-input.ts";
 import {
   ZChallenge,
+  ZChallengeRequired,
   ZLetterParams,
   ZPublicAgencies,
   ZPublicStatus,
@@ -24,6 +26,9 @@ import {
 } from "./portal.schema.ts";
 import { dropBody, isFormRequest, readPortalForm, submissionFields } from "./portal-forms.ts";
 import { ChallengeRequired, type PortalGuard, type PortalLimits } from "./portal-guard.ts";
+
+/** A look-up's 429: a delay running (Error, rate_limited) or a question to answer first. */
+const LOOKUP_ERROR_BODIES = { 429: ZChallengeRequired };
 
 export const PUBLIC_BASE = "/api/v1/public";
 
@@ -104,7 +109,10 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
         e.reason === "wrong"
           ? `验证题答案不正确或已过期，请回答新的算术题后重试：${e.challenge.question}`
           : `查询失败次数较多，请先回答算术题后重试：${e.challenge.question}`;
-      return new HttpReply(429, { error: { code: "challenge_required", message, challenge: e.challenge } });
+      const body: z.output<typeof ZChallengeRequired> = {
+        error: { code: "challenge_required", message, challenge: e.challenge },
+      };
+      return new HttpReply(429, body);
     }
     try {
       const result = await work(verify);
@@ -194,6 +202,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       params: ZQueryCodeParams,
       headers: LOOKUP_HEADERS,
       errors: [404, 429],
+      errorBodies: LOOKUP_ERROR_BODIES,
       response: ZPublicStatus,
       async handle({ req, res, params }) {
         return lookedUp(req, res, params.queryCode, (v) =>
@@ -217,6 +226,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
         description: `补正内容 text ${FILES_HELP}`,
       },
       errors: [404, 409, 413, 429],
+      errorBodies: LOOKUP_ERROR_BODIES,
       response: ZPublicStatus,
       async handle({ req, res, params, body }) {
         const answer = await lookedUp(req, res, params.queryCode, async (v) => {
@@ -247,6 +257,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       body: ZWithdrawBody,
       isBodyOptional: true,
       errors: [404, 409, 429],
+      errorBodies: LOOKUP_ERROR_BODIES,
       response: ZPublicStatus,
       async handle({ req, res, params }) {
         return lookedUp(req, res, params.queryCode, (v) =>
@@ -263,6 +274,7 @@ export function portalRoutes(deps: PortalRoutesDeps): AnyRoute[] {
       params: ZLetterParams,
       headers: LOOKUP_HEADERS,
       errors: [404, 429],
+      errorBodies: LOOKUP_ERROR_BODIES,
       produces: [{ mediaType: "application/pdf", description: "文书的 PDF" }],
       async handle({ req, res, params }) {
         const answer = await lookedUp(req, res, params.queryCode, async (v) => {

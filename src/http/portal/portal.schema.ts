@@ -92,13 +92,31 @@ const ZPublicAgency: z.ZodType<{ code: string; name: string; children?: unknown[
   .meta({ id: "PublicAgency" });
 export const ZPublicAgencies = z.object({ agencies: z.array(ZPublicAgency) }).meta({ id: "PublicAgencies" });
 
-export const ZChallenge = z.object({
-  token: z.string(),
-  question: z.string().meta({
-    description: "算术题，如“7 加 5 等于几？”；答案放在请求头 X-Challenge-Answer，令牌放在 X-Challenge-Token",
-  }),
-  expiresAt: z.string(),
-});
+export const ZChallenge = z
+  .object({
+    token: z.string(),
+    question: z.string().meta({
+      description:
+        "算术题，如“7 加 5 等于几？”；答案放在请求头 X-Challenge-Answer，令牌放在 X-Challenge-Token",
+    }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: "Challenge", description: "算术验证题" });
+
+/** The 429 of a look-up past the free failures without a solved challenge: the question to answer. */
+export const ZChallengeRequired = z
+  .object({
+    error: z.object({
+      code: z.literal("challenge_required"),
+      message: z.string(),
+      challenge: ZChallenge,
+    }),
+  })
+  .meta({
+    id: "ChallengeRequired",
+    description:
+      "查询失败次数较多：须先回答 error.challenge 的算术题（请求头 X-Challenge-Token、X-Challenge-Answer）",
+  });
 
 /** A date in an answer (ZCivilDate parses one in a request). */
 const ZDateView = z.string().meta({ description: "日期 YYYY-MM-DD（中国日历日）" });

@@ -100,6 +100,8 @@ export interface RouteSpec<
   status?: number;
   /** Error statuses this route may answer besides 400/401/422/500, for the document. */
   errors?: readonly number[];
+  /** An error status whose body may also be another shape than Error (a 429 with a challenge): that schema, named. */
+  errorBodies?: Readonly<Partial<Record<number, z.ZodType>>>;
   handle(ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>): Promise<RouteAnswer<R>>;
 }
 

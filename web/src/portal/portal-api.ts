@@ -9,21 +9,19 @@ import type { components, operations } from "../api/generated/openapi.ts";
 
 const PUBLIC = "/api/v1/public";
 
-export interface FieldProblem {
-  field?: string;
-  message: string;
-}
+/** One entry of a refusal's `details` (the document's ErrorDetail). */
+export type FieldProblem = Schemas["ErrorDetail"];
 
-/** The server's arithmetic question, answered by the next call. */
-export interface Challenge {
-  token: string;
-  question: string;
-}
+/** The server's arithmetic question (the document's Challenge), answered by the next call. */
+export type Challenge = Pick<Schemas["Challenge"], "token" | "question">;
 
+/** The look-ups' X-Challenge-Token and X-Challenge-Answer: the question's token and the applicant's answer. */
 export interface ChallengeAnswer {
-  token: string;
-  answer: string;
+  token: Schemas["Challenge"]["token"];
+  answer: NonNullable<LookupHeaders["X-Challenge-Answer"]>;
 }
+
+type LookupHeaders = NonNullable<operations["getApiV1PublicApplicationsQueryCode"]["parameters"]["header"]>;
 
 export class PortalError extends Error {
   override readonly name = "PortalError";
@@ -60,14 +58,8 @@ export type PublicStatus = Schemas["PublicStatus"];
 type SupplementBody =
   operations["postApiV1PublicApplicationsQueryCodeSupplement"]["requestBody"]["content"]["application/json"];
 
-interface ErrorJson {
-  error?: {
-    code?: string;
-    message?: string;
-    details?: FieldProblem[];
-    challenge?: { token?: string; id?: string; question?: string };
-  };
-}
+/** A refusal's body: the document's Error, or a look-up's 429 ChallengeRequired (empty when not JSON: a proxy's page). */
+type ErrorJson = Partial<Schemas["Error"] | Schemas["ChallengeRequired"]>;
 
 async function toError(res: Response): Promise<PortalError> {
   let body: ErrorJson = {};
@@ -77,19 +69,17 @@ async function toError(res: Response): Promise<PortalError> {
     // not JSON: a proxy's page
   }
   const retry = Number(res.headers.get("Retry-After"));
-  const c = body.error?.challenge;
+  const e = body.error;
   const challenge =
-    c?.question && (c.token ?? c.id)
-      ? { token: (c.token ?? c.id) as string, question: c.question }
-      : undefined;
+    e && "challenge" in e ? { token: e.challenge.token, question: e.challenge.question } : undefined;
   const message =
-    body.error?.message ??
+    e?.message ??
     (res.status === 429 ? "操作过于频繁，请稍后再试" : `服务暂时不可用（${res.status}），请稍后再试`);
   return new PortalError(
     res.status,
-    body.error?.code ?? "http_error",
+    e?.code ?? "http_error",
     message,
-    body.error?.details ?? [],
+    (e && "details" in e ? e.details : undefined) ?? [],
     Number.isFinite(retry) && retry > 0 ? retry : undefined,
     challenge,
   );

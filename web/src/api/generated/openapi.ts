@@ -1473,6 +1473,22 @@ export interface components {
             row: string;
             total: number;
         };
+        /** @description 算术验证题 */
+        Challenge: {
+            expiresAt: string;
+            /** @description 算术题，如“7 加 5 等于几？”；答案放在请求头 X-Challenge-Answer，令牌放在 X-Challenge-Token */
+            question: string;
+            token: string;
+        };
+        /** @description 查询失败次数较多：须先回答 error.challenge 的算术题（请求头 X-Challenge-Token、X-Challenge-Answer） */
+        ChallengeRequired: {
+            error: {
+                challenge: components["schemas"]["Challenge"];
+                /** @constant */
+                code: "challenge_required";
+                message: string;
+            };
+        };
         ClockCounter: {
             /** @description soonWorkdays 个工作日内到期的件数（不含今天） */
             dueSoon: number;
@@ -1508,14 +1524,15 @@ export interface components {
             error: {
                 /** @enum {string} */
                 code: "invalid_input" | "bad_request" | "payload_too_large" | "unauthenticated" | "forbidden" | "password_change_required" | "not_found" | "illegal_action" | "version_conflict" | "conflict" | "year_closed" | "warnings_unacknowledged" | "rate_limited" | "unavailable" | "internal";
-                details?: {
-                    /** @description 字段路径，如 applicant.name */
-                    field?: string;
-                    message: string;
-                }[];
+                details?: components["schemas"]["ErrorDetail"][];
                 /** @description 中文说明，写明哪里有误、应当怎么做 */
                 message: string;
             };
+        };
+        ErrorDetail: {
+            /** @description 字段路径，如 applicant.name */
+            field?: string;
+            message: string;
         };
         EventView: {
             actor: string;
@@ -6304,7 +6321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ChallengeRequired"];
                 };
             };
             /** @description 系统内部错误 */
@@ -6370,7 +6387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ChallengeRequired"];
                 };
             };
             /** @description 系统内部错误 */
@@ -6476,7 +6493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ChallengeRequired"];
                 };
             };
             /** @description 系统内部错误 */
@@ -6572,7 +6589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ChallengeRequired"];
                 };
             };
             /** @description 系统内部错误 */
@@ -6601,12 +6618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        expiresAt: string;
-                        /** @description 算术题，如“7 加 5 等于几？”；答案放在请求头 X-Challenge-Answer，令牌放在 X-Challenge-Token */
-                        question: string;
-                        token: string;
-                    };
+                    "application/json": components["schemas"]["Challenge"];
                 };
             };
             /** @description 系统内部错误 */
