@@ -122,9 +122,11 @@ describe("the OpenAPI document", () => {
   });
 
   it("lists all 20 action types in the action body schema (API.md, record_receipt, re_reply, withdraw_proposal, assign and amend_registration included)", () => {
-    const schema = doc.paths["/api/v1/applications/{id}/actions"]?.post?.requestBody?.content[
+    const body = doc.paths["/api/v1/applications/{id}/actions"]?.post?.requestBody?.content[
       "application/json"
-    ].schema as { oneOf?: Json[]; anyOf?: Json[] };
+    ].schema as { $ref?: string };
+    expect(body.$ref).toBe("#/components/schemas/ActionBody");
+    const schema = doc.components.schemas.ActionBody as { oneOf?: Json[]; anyOf?: Json[] };
     const variants = schema.oneOf ?? schema.anyOf ?? [];
     const types = variants.map((v) => (v.properties as { type: { const: string } }).type.const);
     expect(types).toHaveLength(20);

@@ -220,6 +220,9 @@ function checkFee(input: ActionFields, ctx: z.core.$RefinementCtx<ActionFields>)
 export const ZActionInput = ZActionFields.superRefine((input, ctx) => {
   checkReply(input, ctx);
   checkFee(input, ctx);
+}).meta({
+  id: "ActionBody",
+  description: "一项办理操作：type 决定其余字段",
 }) satisfies z.ZodType<ActionInput>;
 
 // Every action type of the service has its schema, and no other; each with exactly the

@@ -105,7 +105,7 @@ export interface DocumentReceivedPayload {
 }
 
 /** `POST /applications/:id/actions`: one body per action type, as the server's schema accepts them. */
-type ActionBody = operations["postApiV1ApplicationsIdActions"]["requestBody"]["content"]["application/json"];
+export type ActionBody = Schemas["ActionBody"];
 
 /** `decide`: the reply with its outcome, details and how it was sent. */
 type DecideBody = Extract<ActionBody, { type: "decide" }>;

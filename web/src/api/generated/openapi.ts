@@ -1078,6 +1078,378 @@ export interface components {
             state: "registered" | "awaiting_supplement" | "in_progress" | "decided" | "delivered" | "archived" | "closed";
             version: number;
         };
+        /** @description 一项办理操作：type 决定其余字段 */
+        ActionBody: {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            items: string[];
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            receivedByAddresseeOn?: string;
+            /** @enum {string} */
+            sentBy?: "in_person" | "post" | "online" | "email" | "fax";
+            /** @constant */
+            type: "request_supplement";
+            windowWorkdays?: number;
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /** @constant */
+            type: "receive_supplement";
+        } | {
+            amendmentReason?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            dueOn?: string;
+            expectedVersion?: number;
+            name: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            /** @enum {string} */
+            party: "third_party" | "co_producer" | "other_agency";
+            reason?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            receivedByAddresseeOn?: string;
+            /** @enum {string} */
+            sentBy?: "in_person" | "post" | "online" | "email" | "fax";
+            /** @constant */
+            type: "start_consultation";
+            windowWorkdays?: number;
+        } | {
+            amendmentReason?: string;
+            consultationId: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /** @constant */
+            type: "end_consultation";
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason: string;
+            /** @constant */
+            type: "extend";
+            workdays: number;
+        } | {
+            amendmentReason?: string;
+            /** @description 收费金额与按数量计算的金额不一致时必填：理由 */
+            amountReason?: string;
+            amountYuan: number;
+            /** @enum {string} */
+            basis: "per_item" | "per_volume";
+            expectedVersion?: number;
+            /** @description 按件计收：同一申请人本自然月内此前已申请件数（累计计算），不填为 0 */
+            itemsEarlierThisMonth?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            paymentMethod?: string;
+            /** @description 计费数量：按件为本次申请件数，按量为页数；系统据此计算金额 */
+            quantity?: number;
+            reason?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            receivedByAddresseeOn?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            receivedByApplicantOn?: string;
+            /** @enum {string} */
+            sentBy?: "in_person" | "post" | "online" | "email" | "fax";
+            /** @constant */
+            type: "issue_fee_notice";
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /** @constant */
+            type: "receive_fee";
+        } | {
+            amendmentReason?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            dueOn: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason: string;
+            /** @constant */
+            type: "set_custom_deadline";
+        } | {
+            amendmentReason?: string;
+            /**
+             * @description 予以公开的方式：provided 提供（第三十六条第（二）项，不填时按此）；already_public 已主动公开（第三十六条第（一）项，须在 replyText 写明获取方式、途径）
+             * @enum {string}
+             */
+            disclosure?: "provided" | "already_public";
+            expectedVersion?: number;
+            /** @description 本机关不掌握相关政府信息时：负责公开该信息的行政机关名称及联系方式。填写即按第三十六条第（五）项答复（须同时填写理由）；不填按第三十六条第（四）项（该政府信息不存在） */
+            holdingAgency?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            /** @enum {string} */
+            outcome: "disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.other";
+            reason?: string;
+            /** @description 理由：不予公开（第三十六条第（三）项）、部分公开的不予公开部分（第三十七条）、不属于本机关负责公开（第三十六条第（五）项）和其他处理时必填 */
+            reasons?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            receivedByAddresseeOn?: string;
+            /** @description 答复内容：予以公开时为提供方式（已主动公开的，为获取的方式、途径，必填）；行政查询事项为办理途径；其他为补充说明 */
+            replyText?: string;
+            /** @enum {string} */
+            sentBy?: "in_person" | "post" | "online" | "email" | "fax";
+            /** @constant */
+            type: "decide";
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /** @constant */
+            type: "withdraw";
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            method: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /** @constant */
+            type: "deliver";
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /** @constant */
+            type: "archive";
+        } | {
+            amendmentReason?: string;
+            /**
+             * @description 予以公开的方式：provided 提供（第三十六条第（二）项，不填时按此）；already_public 已主动公开（第三十六条第（一）项，须在 replyText 写明获取方式、途径）
+             * @enum {string}
+             */
+            disclosure?: "provided" | "already_public";
+            expectedVersion?: number;
+            /** @description 本机关不掌握相关政府信息时：负责公开该信息的行政机关名称及联系方式。填写即按第三十六条第（五）项答复（须同时填写理由）；不填按第三十六条第（四）项（该政府信息不存在） */
+            holdingAgency?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            /** @enum {string} */
+            outcome: "disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.other";
+            reason?: string;
+            /** @description 理由：不予公开（第三十六条第（三）项）、部分公开的不予公开部分（第三十七条）、不属于本机关负责公开（第三十六条第（五）项）和其他处理时必填 */
+            reasons?: string;
+            /** @description 答复内容：予以公开时为提供方式（已主动公开的，为获取的方式、途径，必填）；行政查询事项为办理途径；其他为补充说明 */
+            replyText?: string;
+            /** @constant */
+            type: "propose_decision";
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason: string;
+            /** @constant */
+            type: "request_extension";
+            workdays: number;
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason: string;
+            /** @constant */
+            type: "return_proposal";
+        } | {
+            amendmentReason?: string;
+            documentEventSeq: number;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            receivedOn?: string;
+            trackingNumber?: string;
+            /** @constant */
+            type: "record_receipt";
+        } | {
+            amendmentReason?: string;
+            /**
+             * @description 予以公开的方式：provided 提供（第三十六条第（二）项，不填时按此）；already_public 已主动公开（第三十六条第（一）项，须在 replyText 写明获取方式、途径）
+             * @enum {string}
+             */
+            disclosure?: "provided" | "already_public";
+            expectedVersion?: number;
+            /** @description 本机关不掌握相关政府信息时：负责公开该信息的行政机关名称及联系方式。填写即按第三十六条第（五）项答复（须同时填写理由）；不填按第三十六条第（四）项（该政府信息不存在） */
+            holdingAgency?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            /** @enum {string} */
+            outcome: "disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.other";
+            reason?: string;
+            /** @description 理由：不予公开（第三十六条第（三）项）、部分公开的不予公开部分（第三十七条）、不属于本机关负责公开（第三十六条第（五）项）和其他处理时必填 */
+            reasons?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            receivedByAddresseeOn?: string;
+            /** @description 答复内容：予以公开时为提供方式（已主动公开的，为获取的方式、途径，必填）；行政查询事项为办理途径；其他为补充说明 */
+            replyText?: string;
+            /** @enum {string} */
+            sentBy?: "in_person" | "post" | "online" | "email" | "fax";
+            /** @constant */
+            type: "re_reply";
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /** @constant */
+            type: "withdraw_proposal";
+        } | {
+            amendmentReason?: string;
+            expectedVersion?: number;
+            /** @description 本机关启用中的承办人的用户名（GET /api/v1/agencies/{code}/handlers） */
+            handlerUsername: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            reason?: string;
+            /** @constant */
+            type: "assign";
+        } | {
+            amendmentReason?: string;
+            changes: {
+                /** @description 更正后的申请人信息（整体替换） */
+                applicant?: {
+                    address?: string;
+                    /** @description 联系人（法人或其他组织） */
+                    contactPerson?: string;
+                    email?: string;
+                    idNumber?: string;
+                    /**
+                     * @description 证件类型：resident_id 居民身份证、passport 护照、hk_mo_tw 港澳台居民证件、other 其他（自然人）；uscc 统一社会信用代码（法人或其他组织；境外组织等可用 other）。缺省时证件号码按原样保存、不作校验（早先登记的申请）
+                     * @enum {string}
+                     */
+                    idType?: "resident_id" | "passport" | "hk_mo_tw" | "other" | "uscc";
+                    /** @description 法定代表人或主要负责人（法人或其他组织） */
+                    legalRepresentative?: string;
+                    name: string;
+                    phone?: string;
+                    /** @enum {string} */
+                    type: "natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org";
+                };
+                /** @enum {string} */
+                channel?: "in_person" | "post" | "ordinary_letter" | "online" | "fax";
+                deliveryForm?: string;
+                description?: string;
+                /**
+                 * Format: date
+                 * @description 更正后的收到申请日期（《条例》第三十一条）；按新日期重算全部期限，已登记事项因此不成立的予以拒绝（409）
+                 */
+                receivedOn?: string;
+                trackingNumber?: string;
+            };
+            expectedVersion?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD（中国标准时间的日期）
+             */
+            on: string;
+            /** @description 更正理由（记入办理记录） */
+            reason: string;
+            /** @constant */
+            type: "amend_registration";
+        };
         Agency: {
             code: string;
             /** @enum {string} */
@@ -4131,377 +4503,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    items: string[];
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    receivedByAddresseeOn?: string;
-                    /** @enum {string} */
-                    sentBy?: "in_person" | "post" | "online" | "email" | "fax";
-                    /** @constant */
-                    type: "request_supplement";
-                    windowWorkdays?: number;
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /** @constant */
-                    type: "receive_supplement";
-                } | {
-                    amendmentReason?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    dueOn?: string;
-                    expectedVersion?: number;
-                    name: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    /** @enum {string} */
-                    party: "third_party" | "co_producer" | "other_agency";
-                    reason?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    receivedByAddresseeOn?: string;
-                    /** @enum {string} */
-                    sentBy?: "in_person" | "post" | "online" | "email" | "fax";
-                    /** @constant */
-                    type: "start_consultation";
-                    windowWorkdays?: number;
-                } | {
-                    amendmentReason?: string;
-                    consultationId: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /** @constant */
-                    type: "end_consultation";
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason: string;
-                    /** @constant */
-                    type: "extend";
-                    workdays: number;
-                } | {
-                    amendmentReason?: string;
-                    /** @description 收费金额与按数量计算的金额不一致时必填：理由 */
-                    amountReason?: string;
-                    amountYuan: number;
-                    /** @enum {string} */
-                    basis: "per_item" | "per_volume";
-                    expectedVersion?: number;
-                    /** @description 按件计收：同一申请人本自然月内此前已申请件数（累计计算），不填为 0 */
-                    itemsEarlierThisMonth?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    paymentMethod?: string;
-                    /** @description 计费数量：按件为本次申请件数，按量为页数；系统据此计算金额 */
-                    quantity?: number;
-                    reason?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    receivedByAddresseeOn?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    receivedByApplicantOn?: string;
-                    /** @enum {string} */
-                    sentBy?: "in_person" | "post" | "online" | "email" | "fax";
-                    /** @constant */
-                    type: "issue_fee_notice";
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /** @constant */
-                    type: "receive_fee";
-                } | {
-                    amendmentReason?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    dueOn: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason: string;
-                    /** @constant */
-                    type: "set_custom_deadline";
-                } | {
-                    amendmentReason?: string;
-                    /**
-                     * @description 予以公开的方式：provided 提供（第三十六条第（二）项，不填时按此）；already_public 已主动公开（第三十六条第（一）项，须在 replyText 写明获取方式、途径）
-                     * @enum {string}
-                     */
-                    disclosure?: "provided" | "already_public";
-                    expectedVersion?: number;
-                    /** @description 本机关不掌握相关政府信息时：负责公开该信息的行政机关名称及联系方式。填写即按第三十六条第（五）项答复（须同时填写理由）；不填按第三十六条第（四）项（该政府信息不存在） */
-                    holdingAgency?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    /** @enum {string} */
-                    outcome: "disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.other";
-                    reason?: string;
-                    /** @description 理由：不予公开（第三十六条第（三）项）、部分公开的不予公开部分（第三十七条）、不属于本机关负责公开（第三十六条第（五）项）和其他处理时必填 */
-                    reasons?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    receivedByAddresseeOn?: string;
-                    /** @description 答复内容：予以公开时为提供方式（已主动公开的，为获取的方式、途径，必填）；行政查询事项为办理途径；其他为补充说明 */
-                    replyText?: string;
-                    /** @enum {string} */
-                    sentBy?: "in_person" | "post" | "online" | "email" | "fax";
-                    /** @constant */
-                    type: "decide";
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /** @constant */
-                    type: "withdraw";
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    method: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /** @constant */
-                    type: "deliver";
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /** @constant */
-                    type: "archive";
-                } | {
-                    amendmentReason?: string;
-                    /**
-                     * @description 予以公开的方式：provided 提供（第三十六条第（二）项，不填时按此）；already_public 已主动公开（第三十六条第（一）项，须在 replyText 写明获取方式、途径）
-                     * @enum {string}
-                     */
-                    disclosure?: "provided" | "already_public";
-                    expectedVersion?: number;
-                    /** @description 本机关不掌握相关政府信息时：负责公开该信息的行政机关名称及联系方式。填写即按第三十六条第（五）项答复（须同时填写理由）；不填按第三十六条第（四）项（该政府信息不存在） */
-                    holdingAgency?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    /** @enum {string} */
-                    outcome: "disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.other";
-                    reason?: string;
-                    /** @description 理由：不予公开（第三十六条第（三）项）、部分公开的不予公开部分（第三十七条）、不属于本机关负责公开（第三十六条第（五）项）和其他处理时必填 */
-                    reasons?: string;
-                    /** @description 答复内容：予以公开时为提供方式（已主动公开的，为获取的方式、途径，必填）；行政查询事项为办理途径；其他为补充说明 */
-                    replyText?: string;
-                    /** @constant */
-                    type: "propose_decision";
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason: string;
-                    /** @constant */
-                    type: "request_extension";
-                    workdays: number;
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason: string;
-                    /** @constant */
-                    type: "return_proposal";
-                } | {
-                    amendmentReason?: string;
-                    documentEventSeq: number;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    receivedOn?: string;
-                    trackingNumber?: string;
-                    /** @constant */
-                    type: "record_receipt";
-                } | {
-                    amendmentReason?: string;
-                    /**
-                     * @description 予以公开的方式：provided 提供（第三十六条第（二）项，不填时按此）；already_public 已主动公开（第三十六条第（一）项，须在 replyText 写明获取方式、途径）
-                     * @enum {string}
-                     */
-                    disclosure?: "provided" | "already_public";
-                    expectedVersion?: number;
-                    /** @description 本机关不掌握相关政府信息时：负责公开该信息的行政机关名称及联系方式。填写即按第三十六条第（五）项答复（须同时填写理由）；不填按第三十六条第（四）项（该政府信息不存在） */
-                    holdingAgency?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    /** @enum {string} */
-                    outcome: "disclosed" | "partially_disclosed" | "withheld.state_secret" | "withheld.prohibited_by_law" | "withheld.security_stability" | "withheld.third_party_rights" | "withheld.internal_affairs" | "withheld.process_information" | "withheld.enforcement_file" | "withheld.administrative_query" | "unavailable.not_held" | "unavailable.requires_creation" | "unavailable.unclear_after_supplement" | "not_processed.petition" | "not_processed.duplicate" | "not_processed.publication" | "not_processed.excessive" | "not_processed.confirmation" | "other.other";
-                    reason?: string;
-                    /** @description 理由：不予公开（第三十六条第（三）项）、部分公开的不予公开部分（第三十七条）、不属于本机关负责公开（第三十六条第（五）项）和其他处理时必填 */
-                    reasons?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    receivedByAddresseeOn?: string;
-                    /** @description 答复内容：予以公开时为提供方式（已主动公开的，为获取的方式、途径，必填）；行政查询事项为办理途径；其他为补充说明 */
-                    replyText?: string;
-                    /** @enum {string} */
-                    sentBy?: "in_person" | "post" | "online" | "email" | "fax";
-                    /** @constant */
-                    type: "re_reply";
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /** @constant */
-                    type: "withdraw_proposal";
-                } | {
-                    amendmentReason?: string;
-                    expectedVersion?: number;
-                    /** @description 本机关启用中的承办人的用户名（GET /api/v1/agencies/{code}/handlers） */
-                    handlerUsername: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    reason?: string;
-                    /** @constant */
-                    type: "assign";
-                } | {
-                    amendmentReason?: string;
-                    changes: {
-                        /** @description 更正后的申请人信息（整体替换） */
-                        applicant?: {
-                            address?: string;
-                            /** @description 联系人（法人或其他组织） */
-                            contactPerson?: string;
-                            email?: string;
-                            idNumber?: string;
-                            /**
-                             * @description 证件类型：resident_id 居民身份证、passport 护照、hk_mo_tw 港澳台居民证件、other 其他（自然人）；uscc 统一社会信用代码（法人或其他组织；境外组织等可用 other）。缺省时证件号码按原样保存、不作校验（早先登记的申请）
-                             * @enum {string}
-                             */
-                            idType?: "resident_id" | "passport" | "hk_mo_tw" | "other" | "uscc";
-                            /** @description 法定代表人或主要负责人（法人或其他组织） */
-                            legalRepresentative?: string;
-                            name: string;
-                            phone?: string;
-                            /** @enum {string} */
-                            type: "natural_person" | "commercial_enterprise" | "research_institution" | "social_welfare_org" | "legal_service_org" | "other_org";
-                        };
-                        /** @enum {string} */
-                        channel?: "in_person" | "post" | "ordinary_letter" | "online" | "fax";
-                        deliveryForm?: string;
-                        description?: string;
-                        /**
-                         * Format: date
-                         * @description 更正后的收到申请日期（《条例》第三十一条）；按新日期重算全部期限，已登记事项因此不成立的予以拒绝（409）
-                         */
-                        receivedOn?: string;
-                        trackingNumber?: string;
-                    };
-                    expectedVersion?: number;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD（中国标准时间的日期）
-                     */
-                    on: string;
-                    /** @description 更正理由（记入办理记录） */
-                    reason: string;
-                    /** @constant */
-                    type: "amend_registration";
-                };
+                "application/json": components["schemas"]["ActionBody"];
             };
         };
         responses: {
