@@ -74,14 +74,8 @@ export type ListQuery = Omit<ApplicationsWireQuery, "page" | "pageSize" | "mine"
 /** POST /applications: the registration, as the server's schema accepts it. */
 export type RegisterInput = operations["postApiV1Applications"]["requestBody"]["content"]["application/json"];
 
-/** `POST /applications/:id/actions`: `type`, `on`, `expectedVersion`, and the type's fields. */
-export interface ActionInput {
-  type: string;
-  on: string;
-  expectedVersion?: number;
-  reason?: string;
-  [field: string]: unknown;
-}
+/** `POST /applications/:id/actions`: the body of one action type (the document's ActionBody). */
+export type ActionInput = ActionBody;
 
 /**
  * How an outgoing document was sent: optional fields of the four sending actions

@@ -17,8 +17,9 @@ import { type ReactNode, useEffect, useState } from "react";
 import { actOn } from "../../api/endpoints.ts";
 import type {
   ActionAnswer,
-  ActionInput,
+  ActionBody,
   Application,
+  DeliveryMethod,
   OutcomeMeta,
   ReplyField,
   ReplyFormMeta,
@@ -343,21 +344,124 @@ export function actionTitle(type: string, app: Application, meta: MetaIndex): st
   return meta.actionLabel(type);
 }
 
-function toInput(type: string, app: Application, v: Fields): ActionInput {
-  const { on, reason, ...rest } = v;
-  const input: ActionInput = { type, on: fromPicker(on) ?? "", expectedVersion: app.version };
-  if (typeof reason === "string" && reason.trim()) input.reason = reason.trim();
-  for (const [k, value] of Object.entries(rest)) {
-    if (value === undefined || value === null || value === "") continue;
-    if (dayjs.isDayjs(value)) input[k] = value.format("YYYY-MM-DD");
-    else if (k === "items" && typeof value === "string")
-      input.items = value
+type Body<T extends ActionBody["type"]> = Extract<ActionBody, { type: T }>;
+type Outcome = Body<"decide">["outcome"];
+
+const SENT_BY: readonly DeliveryMethod[] = ["in_person", "post", "online", "email", "fax"];
+const PARTIES: readonly Body<"start_consultation">["party"][] = [
+  "third_party",
+  "co_producer",
+  "other_agency",
+];
+const BASES: readonly Body<"issue_fee_notice">["basis"][] = ["per_item", "per_volume"];
+const DISCLOSURES: readonly NonNullable<Body<"decide">["disclosure"]>[] = ["provided", "already_public"];
+const OUTCOMES: readonly Outcome[] = [
+  "disclosed",
+  "partially_disclosed",
+  "withheld.state_secret",
+  "withheld.prohibited_by_law",
+  "withheld.security_stability",
+  "withheld.third_party_rights",
+  "withheld.internal_affairs",
+  "withheld.process_information",
+  "withheld.enforcement_file",
+  "withheld.administrative_query",
+  "unavailable.not_held",
+  "unavailable.requires_creation",
+  "unavailable.unclear_after_supplement",
+  "not_processed.petition",
+  "not_processed.duplicate",
+  "not_processed.publication",
+  "not_processed.excessive",
+  "not_processed.confirmation",
+  "other.other",
+];
+
+/** A filled text field (empty: absent). */
+const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
+const day = (v: unknown): string | undefined => (dayjs.isDayjs(v) ? v.format("YYYY-MM-DD") : undefined);
+const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | undefined =>
+  allowed.find((a) => a === v);
+const lines = (v: unknown): string[] =>
+  typeof v === "string"
+    ? v
         .split("\n")
         .map((s) => s.trim())
-        .filter(Boolean);
-    else input[k] = value;
+        .filter(Boolean)
+    : [];
+
+/**
+ * The form's values as the action's body (the document's ActionBody, one shape per type): each
+ * type reads its own fields; a required text or number left empty goes as "" (or 0) and the
+ * server's 422 names it next to its field. Undefined for a type the dialog does not build, or
+ * without a choice the form requires (outcome, party, basis).
+ */
+function toInput(type: string, app: Application, v: Fields): ActionBody | undefined {
+  const reasonText = typeof v.reason === "string" && v.reason.trim() ? v.reason.trim() : undefined;
+  const common = { on: fromPicker(v.on) ?? "", expectedVersion: app.version, reason: reasonText };
+  const service = { sentBy: oneOf(v.sentBy, SENT_BY), receivedByAddresseeOn: day(v.receivedByAddresseeOn) };
+  const reply = {
+    replyText: text(v.replyText),
+    reasons: text(v.reasons),
+    holdingAgency: text(v.holdingAgency),
+    disclosure: oneOf(v.disclosure, DISCLOSURES),
+  };
+  const reason = reasonText ?? "";
+  // The form requires these choices; without one there is no body to send.
+  const outcome = oneOf(v.outcome, OUTCOMES);
+  const party = oneOf(v.party, PARTIES);
+  const basis = oneOf(v.basis, BASES);
+  switch (type) {
+    case "request_supplement":
+      return { type, ...common, ...service, items: lines(v.items), windowWorkdays: num(v.windowWorkdays) };
+    case "start_consultation":
+      if (!party) return undefined;
+      return {
+        type,
+        ...common,
+        ...service,
+        party,
+        name: text(v.name) ?? "",
+        dueOn: day(v.dueOn),
+        windowWorkdays: num(v.windowWorkdays),
+      };
+    case "end_consultation":
+      return { type, ...common, consultationId: text(v.consultationId) ?? "" };
+    case "extend":
+    case "request_extension":
+      return { type, ...common, reason, workdays: num(v.workdays) ?? 0 };
+    case "issue_fee_notice":
+      if (!basis) return undefined;
+      return {
+        type,
+        ...common,
+        ...service,
+        basis,
+        amountYuan: num(v.amountYuan) ?? 0,
+      };
+    case "set_custom_deadline":
+      return { type, ...common, reason, dueOn: day(v.dueOn) ?? "" };
+    case "decide":
+    case "re_reply":
+      return outcome && { type, ...common, ...service, ...reply, outcome };
+    case "propose_decision":
+      return outcome && { type, ...common, ...reply, outcome };
+    case "return_proposal":
+      return { type, ...common, reason };
+    case "assign":
+      return { type, ...common, handlerUsername: text(v.handlerUsername) ?? "" };
+    case "deliver":
+      return { type, ...common, method: text(v.method) ?? "" };
+    case "receive_supplement":
+    case "receive_fee":
+    case "withdraw":
+    case "archive":
+    case "withdraw_proposal":
+      return { type, ...common };
+    default:
+      return undefined;
   }
-  return input;
 }
 
 /**
@@ -404,7 +508,12 @@ export function ActionModal(props: {
     setBusy(true);
     setProblem(null);
     try {
-      const next = await actOn(app.id, toInput(type, app, values));
+      const input = toInput(type, app, values);
+      if (!input) {
+        setProblem(`${label}：请填写必填的选项`);
+        return;
+      }
+      const next = await actOn(app.id, input);
       void message.success(`${label}：已保存`);
       props.onDone(next);
     } catch (e) {
