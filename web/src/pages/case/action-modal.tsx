@@ -1,3 +1,5 @@
+import { DECIDABLE_OUTCOME_IDS, type OutcomeId } from "@domain/outcomes.ts";
+import { CONSULTATION_PARTIES, FEE_BASES, DELIVERY_METHODS as SENT_BY } from "@domain/vocabulary.ts";
 import {
   Alert,
   App,
@@ -19,7 +21,6 @@ import type {
   ActionAnswer,
   ActionBody,
   Application,
-  DeliveryMethod,
   OutcomeMeta,
   ReplyField,
   ReplyFormMeta,
@@ -347,35 +348,9 @@ export function actionTitle(type: string, app: Application, meta: MetaIndex): st
 type Body<T extends ActionBody["type"]> = Extract<ActionBody, { type: T }>;
 type Outcome = Body<"decide">["outcome"];
 
-const SENT_BY: readonly DeliveryMethod[] = ["in_person", "post", "online", "email", "fax"];
-const PARTIES: readonly Body<"start_consultation">["party"][] = [
-  "third_party",
-  "co_producer",
-  "other_agency",
-];
-const BASES: readonly Body<"issue_fee_notice">["basis"][] = ["per_item", "per_volume"];
 const DISCLOSURES: readonly NonNullable<Body<"decide">["disclosure"]>[] = ["provided", "already_public"];
-const OUTCOMES: readonly Outcome[] = [
-  "disclosed",
-  "partially_disclosed",
-  "withheld.state_secret",
-  "withheld.prohibited_by_law",
-  "withheld.security_stability",
-  "withheld.third_party_rights",
-  "withheld.internal_affairs",
-  "withheld.process_information",
-  "withheld.enforcement_file",
-  "withheld.administrative_query",
-  "unavailable.not_held",
-  "unavailable.requires_creation",
-  "unavailable.unclear_after_supplement",
-  "not_processed.petition",
-  "not_processed.duplicate",
-  "not_processed.publication",
-  "not_processed.excessive",
-  "not_processed.confirmation",
-  "other.other",
-];
+/** The outcomes a reply decides: the domain's table (DOMAIN.md §6), as the server's decide schema reads it. */
+const isDecidable = (id: OutcomeId): id is Outcome => DECIDABLE_OUTCOME_IDS.includes(id);
 
 /** A filled text field (empty: absent). */
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
@@ -400,7 +375,10 @@ const lines = (v: unknown): string[] =>
 function toInput(type: string, app: Application, v: Fields): ActionBody | undefined {
   const reasonText = typeof v.reason === "string" && v.reason.trim() ? v.reason.trim() : undefined;
   const common = { on: fromPicker(v.on) ?? "", expectedVersion: app.version, reason: reasonText };
-  const service = { sentBy: oneOf(v.sentBy, SENT_BY), receivedByAddresseeOn: day(v.receivedByAddresseeOn) };
+  const service = {
+    sentBy: oneOf(v.sentBy, SENT_BY),
+    receivedByAddresseeOn: day(v.receivedByAddresseeOn),
+  };
   const reply = {
     replyText: text(v.replyText),
     reasons: text(v.reasons),
@@ -409,9 +387,10 @@ function toInput(type: string, app: Application, v: Fields): ActionBody | undefi
   };
   const reason = reasonText ?? "";
   // The form requires these choices; without one there is no body to send.
-  const outcome = oneOf(v.outcome, OUTCOMES);
-  const party = oneOf(v.party, PARTIES);
-  const basis = oneOf(v.basis, BASES);
+  const picked = oneOf(v.outcome, DECIDABLE_OUTCOME_IDS);
+  const outcome = picked !== undefined && isDecidable(picked) ? picked : undefined;
+  const party = oneOf(v.party, CONSULTATION_PARTIES);
+  const basis = oneOf(v.basis, FEE_BASES);
   switch (type) {
     case "request_supplement":
       return { type, ...common, ...service, items: lines(v.items), windowWorkdays: num(v.windowWorkdays) };
