@@ -234,7 +234,12 @@ describe("ogi worker as a process (PostgreSQL, Redis, SMTP sink)", () => {
     const worker = spawnWorker(env);
     await waitUntil(async () => (await closedCount(env, [app.id])) === 1, "the case closed", 20_000);
     expect(await expiryEventsPerCase(env, [app.id])).toEqual([1]);
-    expect(await env.queue.getJobState(jobId)).toBe("completed");
+    // the job commits its work, then BullMQ marks it completed: the case closes a moment before
+    const state = await waitUntil(async () => {
+      const s = await env.queue.getJobState(jobId);
+      return s === "active" || s === "waiting" || s === "delayed" ? undefined : s;
+    }, "the job settled");
+    expect(state).toBe("completed");
     expect((await worker.stop("SIGTERM")).code).toBe(0);
   });
 });
