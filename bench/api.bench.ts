@@ -174,9 +174,46 @@ async function hotCounts(pool: pg.Pool): Promise<{ upd: number; hot: number }> {
   return { upd: Number(rows[0]?.upd ?? 0), hot: Number(rows[0]?.hot ?? 0) };
 }
 
+/** The API rounds' statements by PostgreSQL time (planning + execution), per call. */
+async function printStatementStats(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{
+    calls: string;
+    plan: number;
+    exec: number;
+    rows: string;
+    query: string;
+  }>(
+    `SELECT calls, total_plan_time / calls AS plan, total_exec_time / calls AS exec, rows,
+       left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+     FROM pg_stat_statements WHERE calls > 10 ORDER BY total_plan_time + total_exec_time DESC LIMIT 12`,
+  );
+  const size = await pool.query<{ stored: number; text: number; clocks: number; row: number }>(
+    `SELECT avg(pg_column_size(snapshot))::int AS stored, avg(octet_length(snapshot::text))::int AS text,
+       avg(pg_column_size(open_clocks))::int AS clocks, avg(pg_column_size(a.*))::int AS row FROM applications a`,
+  );
+  console.log(`applications 行：${JSON.stringify(size.rows[0])}`);
+  const toast = await pool.query(
+    `SELECT c.relname, s.n_tup_ins, s.n_tup_upd, s.n_tup_del FROM pg_class c JOIN pg_stat_all_tables s ON s.relid = c.reltoastrelid
+     WHERE c.relname IN ('applications', 'application_events', 'deadline_jobs')`,
+  );
+  console.log(`TOAST：${JSON.stringify(toast.rows)}`);
+  console.log("PostgreSQL 语句（return=minimal 3 轮，pg_stat_statements）：");
+  for (const r of rows)
+    console.log(
+      `  ${String(r.calls).padStart(6)} 次  计划 ${r.plan.toFixed(3)} ms  执行 ${r.exec.toFixed(3)} ms  ${r.query}`,
+    );
+}
+
 async function main(): Promise<void> {
   const base = await mkdtemp(join(tmpdir(), "ogi-bench-"));
-  const postgres = await startPrivatePostgres({ baseDir: await mkdtemp(join(tmpdir(), "ogi-bench-pg-")) });
+  // BENCH_PG_STATS=1: pg_stat_statements on, and the API rounds' statements printed by time
+  const pgStats = process.env.BENCH_PG_STATS === "1";
+  const postgres = await startPrivatePostgres({
+    baseDir: await mkdtemp(join(tmpdir(), "ogi-bench-pg-")),
+    settings: pgStats
+      ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on"]
+      : [],
+  });
   const redis = await startPrivateRedis({ dataDir: join(base, "redis"), appendOnly: false });
   const child = fork(join(import.meta.dirname, "api-load.ts"), [], { execArgv: ["--import", "tsx"] });
   let statements = 0;
@@ -260,6 +297,10 @@ async function main(): Promise<void> {
       const cases: string[][][] = [];
       for (let i = 0; i < 2 * ROUNDS; i++) cases.push(await registerCases(url, clerk, CASES_PER_CLIENT));
       const hot0 = await hotCounts(pool);
+      if (pgStats) {
+        await pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        await pool.query("SELECT pg_stat_statements_reset()");
+      }
       const minimal: Round[] = [];
       // BENCH_PROFILE=<file>: a CPU profile of the server process during these rounds
       const profiler = process.env.BENCH_PROFILE ? new Session() : null;
@@ -275,6 +316,7 @@ async function main(): Promise<void> {
         profiler.disconnect();
       }
       const hot1 = await hotCounts(pool);
+      if (pgStats) await printStatementStats(pool);
       const full: Round[] = [];
       for (let i = 0; i < ROUNDS; i++) full.push(await apiRound(false, cases[ROUNDS + i] ?? []));
       const after: Round[] = [];

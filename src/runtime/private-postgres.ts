@@ -17,6 +17,8 @@ export interface PrivatePostgresOptions {
   port?: number;
   /** How long `pg_ctl start` may wait for the server, in seconds. Default: 30. */
   startTimeoutSeconds?: number;
+  /** More server settings (`name=value`, each passed as `-c`), e.g. for a benchmark's statistics. */
+  settings?: readonly string[];
 }
 
 export interface PrivatePostgres {
@@ -143,7 +145,8 @@ async function startServer(pgRun: PgRun, options: StartServerOptions): Promise<n
     const port = options.port ?? (await findFreePort());
     const serverOptions =
       `-p ${port} -k '${options.sockDir}' -c listen_addresses=127.0.0.1` +
-      " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+      " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" +
+      (options.settings ?? []).map((s) => ` -c '${s.replaceAll("'", "")}'`).join("");
     const wait = ["-w", "-t", String(options.startTimeoutSeconds ?? 30)];
     try {
       // -l: the server's output goes to the log, so pg_ctl's pipes close when it returns.
