@@ -7,7 +7,9 @@ import {
   type ApplicationEvent,
   type ApplicationEventType,
 } from "../src/domain/application-events.ts";
-import { allowedActions } from "./allowed-actions.ts";
+import { addDays } from "../src/domain/civil-date.ts";
+import { DECIDABLE_OUTCOME_IDS } from "../src/domain/outcomes.ts";
+import { allowedActions, probeEvents } from "./allowed-actions.ts";
 import { type ApiState, toApiState } from "./api-state.ts";
 import type { ApplicationSnapshot } from "./application.machine.ts";
 import { applyEvent, IllegalTransitionError } from "./apply-event.ts";
@@ -189,5 +191,30 @@ describe("in every reachable state", () => {
         });
       }
     }
+  });
+
+  it("allowedActions is snapshot.can() over its probes with every decidable outcome, today and later", () => {
+    const everyOutcome = (e: ApplicationEvent): ApplicationEvent[] =>
+      e.type === "decision.issued" || e.type === "decision.proposed" || e.type === "rereply.issued"
+        ? DECIDABLE_OUTCOME_IDS.map((outcome) => ({ ...e, outcome }))
+        : [e];
+    let refusedLater = 0;
+    for (const s of reachable.filter((x) => x.status === "active")) {
+      // 60 days on: past most reply deadlines, so the extension's date check refuses too
+      for (const on of [s.context.lastOn, addDays(s.context.lastOn, 60)]) {
+        const byCan = ACTION_TYPES.filter((action) =>
+          probeEvents(action, s.context, on)
+            .flatMap(everyOutcome)
+            .some((e) => s.can(e)),
+        );
+        expect({ state: serializeState(s), on, allowed: allowedActions(machine, s, on) }).toEqual({
+          state: serializeState(s),
+          on,
+          allowed: byCan,
+        });
+        if (on !== s.context.lastOn && !byCan.includes("extend")) refusedLater++;
+      }
+    }
+    expect(refusedLater).toBeGreaterThan(0);
   });
 });

@@ -437,6 +437,30 @@ describe("restoreSnapshot", () => {
     expect(() => applyEvent(machine, closed, ev.decide("2026-03-04"))).toThrow(IllegalTransitionError);
   });
 
+  it("gives two cases in the same state their own context, on the state as resolved anew", () => {
+    const first = run(ev.startConsultation("2026-03-03"));
+    const second = run(ev.startConsultation("2026-03-04", "c7"), ev.extend("2026-03-05"));
+    const [a, b] = [first, second].map((s) =>
+      restoreSnapshot(machine, JSON.parse(JSON.stringify(toStoredSnapshot(s)))),
+    );
+    const again = restoreSnapshot(machine, JSON.parse(JSON.stringify(toStoredSnapshot(first))));
+    expect(a?.context).toEqual(first.context);
+    expect(again.context).toEqual(first.context);
+    expect(again.context).not.toBe(a?.context);
+    expect(b?.context).toEqual(second.context);
+    const resolved = machine.resolveState({ value: second.value, context: second.context });
+    expect({ value: b?.value, status: b?.status, tags: b?.tags }).toEqual({
+      value: resolved.value,
+      status: resolved.status,
+      tags: resolved.tags,
+    });
+    // the first case's step leaves the second one's snapshot as it was
+    const answered = applyEvent(machine, again, ev.answerConsultation("2026-03-06"));
+    expect(answered.value).toMatchObject({ inProgress: { consultation: "idle" } });
+    expect(again.value).toMatchObject({ inProgress: { consultation: "consulting" } });
+    expect(again.context.facts.consultations[0]?.answeredOn).toBeUndefined();
+  });
+
   it("refuses a context of another version", () => {
     const stored = { value: "registered", context: { ...start().context, v: 2 } };
     // The cast stands for JSON written by a later version of the code.

@@ -1,5 +1,4 @@
 import type { AnyStateNode, StateValue } from "xstate";
-import { transition } from "xstate";
 import {
   ACTION_LABELS,
   type ActionType,
@@ -10,6 +9,7 @@ import { allowedActions } from "./allowed-actions.ts";
 import { type ApiState, describeState, toApiState } from "./api-state.ts";
 import { type ApplicationMachine, type ApplicationSnapshot, machineDeps } from "./application.machine.ts";
 import { refusalReason } from "./guards.ts";
+import { nextSnapshot } from "./inert-transition.ts";
 
 /** Chinese names of every event: the actions' labels, and the automatic events'. */
 export const EVENT_LABELS: Record<ApplicationEventType, string> = {
@@ -88,8 +88,7 @@ export function applyEvent(
       reason: explainRefusal(machine, snapshot, event),
     });
   }
-  const [next] = transition(machine, snapshot, event);
-  return next;
+  return nextSnapshot(machine, snapshot, event);
 }
 
 /**

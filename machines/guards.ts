@@ -33,17 +33,18 @@ import type { ApplicationContext, ApplicationMachineDeps } from "./application-c
  */
 export const MAX_SUPPLEMENT_WINDOW_WORKDAYS = 60;
 
-type Check = (
-  context: ApplicationContext,
-  event: ApplicationEvent,
-  deps: ApplicationMachineDeps,
-) => string | null;
+/** The machine's deps, and the context's reply deadline when a caller checks many events against one context. */
+export interface CheckDeps extends ApplicationMachineDeps {
+  replyDueOn?: () => CivilDate;
+}
+
+type Check = (context: ApplicationContext, event: ApplicationEvent, deps: CheckDeps) => string | null;
 type EventOf<T extends ApplicationEventType> = Extract<ApplicationEvent, { type: T }>;
 
 /** A check that reads one event type's payload; any other event fails it. */
 function forEvent<T extends ApplicationEventType>(
   type: T,
-  check: (context: ApplicationContext, event: EventOf<T>, deps: ApplicationMachineDeps) => string | null,
+  check: (context: ApplicationContext, event: EventOf<T>, deps: CheckDeps) => string | null,
 ): Check {
   return forEvents([type], check);
 }
@@ -51,7 +52,7 @@ function forEvent<T extends ApplicationEventType>(
 /** A check that reads the payload shared by several event types (an action and its proposal). */
 function forEvents<T extends ApplicationEventType>(
   types: readonly T[],
-  check: (context: ApplicationContext, event: EventOf<T>, deps: ApplicationMachineDeps) => string | null,
+  check: (context: ApplicationContext, event: EventOf<T>, deps: CheckDeps) => string | null,
 ): Check {
   // The cast only restates the narrowing TypeScript cannot do on a generic `type`.
   return (context, event, deps) =>
@@ -168,8 +169,8 @@ const CHECKS = {
     }
     return isBlank(event.reason) ? "须写明延期答复的理由" : null;
   }),
-  isBeforeReplyDeadline: ({ facts }, event, { calendar }) => {
-    const { dueOn } = computeReplyDeadline(facts, calendar);
+  isBeforeReplyDeadline: ({ facts }, event, { calendar, replyDueOn }) => {
+    const dueOn = replyDueOn ? replyDueOn() : computeReplyDeadline(facts, calendar).dueOn;
     return event.on <= dueOn
       ? null
       : `答复期限已于 ${dueOn} 届满，延期须在期限届满前批准（《条例》第三十三条第二款）`;
@@ -324,13 +325,25 @@ export const EVENT_CHECKS = {
 export function refusalReason(
   context: ApplicationContext,
   event: ApplicationEvent,
-  deps: ApplicationMachineDeps,
+  deps: CheckDeps,
 ): string | null {
   for (const name of EVENT_CHECKS[event.type]) {
     const reason = CHECKS[name](context, event, deps);
     if (reason !== null) return reason;
   }
   return null;
+}
+
+/** `deps` with the context's reply deadline computed on first use, once for every check after it. */
+export function withReplyDeadlineOnce(deps: ApplicationMachineDeps, context: ApplicationContext): CheckDeps {
+  let dueOn: CivilDate | undefined;
+  return {
+    ...deps,
+    replyDueOn: () => {
+      dueOn ??= computeReplyDeadline(context.facts, deps.calendar).dueOn;
+      return dueOn;
+    },
+  };
 }
 
 type GuardFn = (args: GuardArgs<ApplicationContext, ApplicationEvent>) => boolean;

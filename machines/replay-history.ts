@@ -3,12 +3,12 @@
  * events replayed in effective-date order (same-day events in recording order), with every
  * automatic event those events owe applied on its own date, before the human events of that day.
  */
-import { initialTransition } from "xstate";
 import type { ApplicationEvent } from "../src/domain/application-events.ts";
 import { addDays, type CivilDate } from "../src/domain/civil-date.ts";
 import { type AutomaticEvent, dueAutomaticEvents } from "../src/domain/deadlines/due-automatic-events.ts";
 import { type ApplicationMachine, type ApplicationSnapshot, machineDeps } from "./application.machine.ts";
 import { applyEvent, IllegalTransitionError } from "./apply-event.ts";
+import { initialSnapshot } from "./inert-transition.ts";
 
 /** A human event of the log with its recording order (`seq`; a new one sorts after all others). */
 export interface RecordedEvent {
@@ -64,7 +64,7 @@ export function replayHistory(
   events: readonly RecordedEvent[],
   asOf: CivilDate,
 ): ReplayResult {
-  let [snapshot] = initialTransition(machine, { receivedOn });
+  let snapshot = initialSnapshot(machine, { receivedOn });
   const automatic: AutomaticEvent[] = [];
   for (const recorded of inReplayOrder(events)) {
     const owed = applyOwedAutomaticEvents(machine, snapshot, recorded.event.on);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { initialTransition } from "xstate";
+import { initialSnapshot } from "../../machines/inert-transition.ts";
 import { toStoredSnapshot } from "../../machines/restore-snapshot.ts";
 import { AppError } from "../app-error.ts";
 import { nextCounter } from "../db/next-counter.ts";
@@ -59,7 +59,7 @@ export async function registerCase(
   const handlerId = input.handlerUsername
     ? (await findHandler(trx, input.handlerUsername, agency.id)).id
     : null;
-  const [snapshot] = initialTransition(ctx.machine, { receivedOn: input.receivedOn });
+  const snapshot = initialSnapshot(ctx.machine, { receivedOn: input.receivedOn });
   const id = randomUUID();
   const seq = await nextCounter(trx, `tracking:${agency.id}:${yearOf(input.receivedOn)}`);
   await insertCaseRow(trx, {
