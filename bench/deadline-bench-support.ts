@@ -205,3 +205,32 @@ export async function redisCpuSeconds(redis: Redis): Promise<number> {
   const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
   return field("used_cpu_user") + field("used_cpu_sys");
 }
+
+/** BENCH_PG_STATS=1: pg_stat_statements loaded in the private PostgreSQL (its server settings). */
+export const PG_STATS = process.env.BENCH_PG_STATS === "1";
+export const PG_STATS_SETTINGS = PG_STATS
+  ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on"]
+  : [];
+
+/** Forgets the statements so far (BENCH_PG_STATS=1 only). */
+export async function resetPgStats(db: Kysely<Database>): Promise<void> {
+  if (!PG_STATS) return;
+  await sql`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`.execute(db);
+  await sql`SELECT pg_stat_statements_reset()`.execute(db);
+}
+
+/** The statements since resetPgStats by PostgreSQL time, per job of the drain (BENCH_PG_STATS=1 only). */
+export async function printPgStats(db: Kysely<Database>, jobs: number): Promise<void> {
+  if (!PG_STATS) return;
+  const { rows } = await sql<{ calls: string; plan: number; exec: number; rows: string; query: string }>`
+    SELECT calls, total_plan_time / calls AS plan, total_exec_time / calls AS exec, rows,
+      left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS query
+    FROM pg_stat_statements WHERE calls > 10 AND query NOT LIKE '%pg_stat_statements%'
+    ORDER BY total_plan_time + total_exec_time DESC LIMIT 15`.execute(db);
+  const perJob = rows.reduce((n, r) => n + Number(r.calls), 0) / jobs;
+  console.log(`      PostgreSQL 语句（pg_stat_statements，每个任务约 ${perJob.toFixed(2)} 条）：`);
+  for (const r of rows)
+    console.log(
+      `      ${String(r.calls).padStart(7)} 次  计划 ${r.plan.toFixed(3)} ms  执行 ${r.exec.toFixed(3)} ms  行 ${String(r.rows).padStart(6)}  ${r.query}`,
+    );
+}

@@ -36,8 +36,11 @@ import {
   countRows,
   cpuSeconds,
   median,
+  PG_STATS_SETTINGS,
   postgresCpuSeconds,
+  printPgStats,
   redisCpuSeconds,
+  resetPgStats,
   spawnUntil,
   stopAll,
   timeBareAddBulk,
@@ -50,7 +53,8 @@ const USAGE = `npm run bench:deadlines -- [options]
   --mix KIND        both (default: automatic events and reminders half and half), automatic or reminder
   --concurrency N   jobs at once per worker process, ogi and bare alike (default: ogi worker's, ${DEFAULT_WORKER_CONCURRENCY})
   --rebuild A,B     pending jobs of each reconciler rebuild after FLUSHALL (default 100000,200000; none: skip)
-  --cpu-prof DIR    the ogi workers write V8 CPU profiles to DIR/round<N>/`;
+  --cpu-prof DIR    the ogi workers write V8 CPU profiles to DIR/round<N>/
+  BENCH_PG_STATS=1  the ogi drain's statements (pg_stat_statements) by PostgreSQL time`;
 
 const { values } = parseArgs({
   options: {
@@ -197,6 +201,7 @@ async function drainWithOgiWorkers(env: Env, round: number): Promise<Drained> {
     [1, 2].map(() => spawnUntil([...profile, BIN, "worker"], workerEnv, "期限任务已启动")),
   );
   try {
+    await resetPgStats(env.db);
     const before = await cpuNow(env, children);
     const started = performance.now();
     await queue.resume();
@@ -326,6 +331,7 @@ async function benchDrain(env: Env): Promise<void> {
     console.log(
       `    ogi worker：                  ${secs(ogi.seconds)}  ${rate(jobs, ogi.seconds)}${perJob(ogi, jobs)}`,
     );
+    await printPgStats(env.db, jobs);
     console.log(`    吞吐量之比（ogi / 基线）：${(bare.seconds / ogi.seconds).toFixed(3)}`);
   }
   const label = ROUNDS === 1 ? "（一轮）" : `（${ROUNDS} 轮的中位数）`;
@@ -365,7 +371,10 @@ async function benchReconciler(env: Env): Promise<void> {
 
 async function main(): Promise<void> {
   const base = await mkdtemp(join(tmpdir(), "ogi-bench-deadlines-"));
-  const postgres = await startPrivatePostgres({ baseDir: await mkdtemp(join(tmpdir(), "ogi-bench-pg-")) });
+  const postgres = await startPrivatePostgres({
+    baseDir: await mkdtemp(join(tmpdir(), "ogi-bench-pg-")),
+    settings: PG_STATS_SETTINGS,
+  });
   const redis = await startPrivateRedis({ dataDir: join(base, "redis"), appendOnly: false });
   const databaseUrl = await postgres.createDatabase("bench");
   const handle = await createDatabase({ databaseUrl, dataDir: "unused", poolSize: 5 });

@@ -103,3 +103,28 @@ export async function failedJobIds(queue: DeadlineQueue): Promise<string[]> {
 export async function newestWaitingJobIds(queue: DeadlineQueue, count: number): Promise<string[]> {
   return (await queueRedis(queue)).lrange(queue.toKey("wait"), 0, count - 1);
 }
+
+/**
+ * Removes the jobs among `jobIds` that are still waiting (in the wait list, newest end first),
+ * with their hashes, in ONE script call; an active, delayed or finished job is left as it is.
+ * For the jobs of rows a batch settled: their rows are done, so running them would only read
+ * that. Resolves with how many were removed.
+ */
+export async function removeWaitingJobs(queue: DeadlineQueue, jobIds: readonly string[]): Promise<number> {
+  if (jobIds.length === 0) return 0;
+  const redis = await queueRedis(queue);
+  const removed = await redis.eval(REMOVE_WAITING, 1, queue.toKey("wait"), queue.toKey(""), ...jobIds);
+  return Number(removed);
+}
+
+/** KEYS[1]: the wait list; ARGV[1]: the job key prefix; ARGV[2…]: job ids. LREM 1 stops at the first match. */
+const REMOVE_WAITING = `
+local removed = 0
+for i = 2, #ARGV do
+  if redis.call("LREM", KEYS[1], 1, ARGV[i]) == 1 then
+    local key = ARGV[1] .. ARGV[i]
+    redis.call("DEL", key, key .. ":logs")
+    removed = removed + 1
+  end
+end
+return removed`;

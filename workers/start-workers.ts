@@ -21,7 +21,7 @@ import {
   redisConnection,
   ZDeadlineJobData,
 } from "./queues.ts";
-import { newestWaitingJobIds } from "./read-queue-states.ts";
+import { newestWaitingJobIds, removeWaitingJobs } from "./read-queue-states.ts";
 import { runReconciler } from "./run-reconciler.ts";
 import { sendOverdueDigests } from "./send-overdue-digests.ts";
 import { sendReportReminders } from "./send-report-reminders.ts";
@@ -112,6 +112,7 @@ export async function startWorkers(given: StartWorkersDeps): Promise<RunningWork
     jobHour: settings.OGI_JOB_HOUR,
     publicUrl: settings.PUBLIC_URL,
     waitingJobIds: (count) => newestWaitingJobIds(queue, count),
+    removeWaitingJobs: (jobIds) => removeWaitingJobs(queue, jobIds),
   };
   const maintain = makeMaintenance(deps, queue);
   const lockMs = (settings.OGI_JOB_LOCK_SECONDS ?? 30) * 1000;

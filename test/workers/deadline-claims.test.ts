@@ -1,6 +1,8 @@
 // The handlers' claims (issue 13): a job claims its deadline row (and other due rows of its kind)
 // in the transaction of its work, so a row is done once however many jobs and workers race for
 // it; a failed send leaves its rows pending for the retry. Real PostgreSQL and SMTP sink.
+import { randomUUID } from "node:crypto";
+import { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/create-database.ts";
 import { createMailer, type Mailer } from "../../src/mail/create-mailer.ts";
@@ -8,8 +10,14 @@ import { makeCalendarStore } from "../../src/services/calendar-store.ts";
 import { handleAutomatic } from "../../workers/handlers/handle-automatic.ts";
 import { handleReminder } from "../../workers/handlers/handle-reminder.ts";
 import type { HandlerDeps } from "../../workers/handlers/handler-deps.ts";
-import { createDeadlineQueue, type DeadlineJobData, type DeadlineQueue } from "../../workers/queues.ts";
-import { newestWaitingJobIds } from "../../workers/read-queue-states.ts";
+import {
+  createDeadlineQueue,
+  DEADLINE_QUEUE_NAME,
+  type DeadlineJobData,
+  type DeadlineQueue,
+} from "../../workers/queues.ts";
+import { newestWaitingJobIds, removeWaitingJobs } from "../../workers/read-queue-states.ts";
+import { runReconciler } from "../../workers/run-reconciler.ts";
 import { createJobEnqueuer } from "../../workers/start-workers.ts";
 import { freshPostgresUrl, freshQueuePrefix, redisUrl } from "../support/services.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
@@ -164,5 +172,56 @@ describe("deadline handlers claim their rows (PostgreSQL, SMTP sink)", () => {
     const states = await db.selectFrom("applications").select("state").where("id", "in", ids).execute();
     expect(states.map((s) => s.state)).toEqual(ids.map(() => "closed"));
     expect(await statusOf(jobs.map((j) => j.jobId))).toEqual(jobs.map(() => "done"));
+  });
+
+  it("a committed batch removes its other rows' waiting jobs; a running job stays and finds its row done; the reconciler re-adds none", async () => {
+    // A queue of its own: the oldest waiting job is this test's first case's.
+    const prefix = freshQueuePrefix();
+    const own = createDeadlineQueue(redisUrl(), { prefix });
+    const fetcher = new Worker(DEADLINE_QUEUE_NAME, null, {
+      connection: { url: redisUrl(), maxRetriesPerRequest: null },
+      prefix,
+      autorun: false,
+    });
+    try {
+      const service = makeService((handles[0] as DatabaseHandle).db, now);
+      const apps = [];
+      for (let i = 1; i <= 3; i++) apps.push(await register(service, actors, "2026-03-02", `同批移除之${i}`));
+      const [first, second, third] = apps.map((a) => reminderJob(a.id));
+      if (!first || !second || !third) throw new Error("three cases");
+      // Their reminders due today wait in that order (the first the oldest).
+      for (const job of [first, second, third]) await own.add(job.kind, job, { jobId: job.jobId });
+      // A worker takes the first case's job (the oldest: active, locked) just after the batch
+      // read the waiting list, so the batch takes that row with the others.
+      let running: string | undefined;
+      const deps: HandlerDeps = {
+        ...(await workerDeps()),
+        waitingJobIds: async (count) => {
+          const ids = await newestWaitingJobIds(own, count);
+          running = (await fetcher.getNextJob(randomUUID()))?.id;
+          return ids;
+        },
+        removeWaitingJobs: (jobIds) => removeWaitingJobs(own, jobIds),
+      };
+      expect(await handleReminder(deps, second)).toEqual({
+        outcome: "done",
+        detail: "sent to handler@town.example.gov.cn",
+      });
+      expect(running).toBe(first.jobId);
+      expect(await statusOf([first.jobId, second.jobId, third.jobId])).toEqual(["done", "done", "done"]);
+      // The third's job was waiting: gone. The first's runs on; the second's own job is BullMQ's to finish.
+      expect(await own.getJobState(third.jobId)).toBe("unknown");
+      expect(await own.getJobState(first.jobId)).toBe("active");
+      expect(await own.getJobState(second.jobId)).toBe("waiting");
+      expect(await handleReminder(deps, first)).toEqual({ outcome: "skipped", detail: "row done" });
+      const pass = await runReconciler({ db: deps.db, queue: own, now, jobHour: 0 }, { forceFull: true });
+      expect(pass.mode).toBe("full");
+      expect(await own.getJobState(third.jobId)).toBe("unknown");
+      expect(apps.map((a) => mailsAbout(a.trackingNo).length)).toEqual([1, 1, 1]);
+    } finally {
+      await fetcher.close(true);
+      await own.obliterate({ force: true });
+      await own.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { preparedName } from "../../src/db/statement-hooks.ts";
 import type { CivilDate } from "../../src/domain/civil-date.ts";
 import type { Db } from "../../src/services/case-store.ts";
 import { type ClaimBatch, claimedRows } from "./deadline-rows.ts";
@@ -50,7 +51,7 @@ interface Row {
  * contacts and whether its notification was recorded. The job's own row first when claimed.
  */
 export async function claimMailRows(trx: Db, batch: ClaimBatch): Promise<ClaimedMailRow[]> {
-  const { rows } = await sql<Row>`
+  const { rows } = await sql<Row>`${sql.raw(preparedName("deadline-claim-mail"))}
     WITH ${claimedRows(batch)}
     SELECT c.job_id, c.is_own, c.payload, s.notification_key IS NOT NULL AS is_sent,
       a.id, a.tracking_no, a.snapshot, a.applicant, a.description, a.received_on,

@@ -1,11 +1,12 @@
 import { sql } from "kysely";
 import { z } from "zod";
+import { preparedName } from "../../src/db/statement-hooks.ts";
 import { type CivilDate, isCivilDate } from "../../src/domain/civil-date.ts";
 import type { Db } from "../../src/services/case-store.ts";
 import type { JobKind } from "../../src/services/plan-deadline-jobs.ts";
 import { runAtMillis } from "../enqueue-planned-jobs.ts";
 import { PermanentJobError } from "../permanent-job-error.ts";
-import type { HandlerResult } from "./handler-deps.ts";
+import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 
 /** The payload of a deadline row (PlannedJob["payload"], stored as JSON). */
 const ZDeadlinePayload = z.object({
@@ -40,11 +41,9 @@ export async function checkRow(
   today: CivilDate,
   jobHour: number,
 ): Promise<HandlerResult | DueRow> {
-  const row = await db
-    .selectFrom("deadline_jobs")
-    .select(["status", "run_on"])
-    .where("job_id", "=", jobId)
-    .executeTakeFirst();
+  const { rows } = await sql<{ status: string; run_on: string }>`${sql.raw(preparedName("deadline-check"))}
+    SELECT status, run_on FROM deadline_jobs WHERE job_id = ${jobId}`.execute(db);
+  const row = rows[0];
   if (!row) return { outcome: "skipped", detail: "row gone (the case moved on)" };
   if (row.status !== "pending") return { outcome: "skipped", detail: `row ${row.status}` };
   const runOn = row.run_on as CivilDate;
@@ -94,12 +93,37 @@ export function claimedRows(b: ClaimBatch) {
       RETURNING d.job_id, d.application_id, d.payload, d.job_id = ${b.jobId} AS is_own)`;
 }
 
-/** The rows a batch may take: the newest waiting jobs' ids (several kinds wait in one queue). */
+/**
+ * How many of the newest waiting jobs a batch of `extra` looks at: several kinds wait in one
+ * queue, and the batches of the jobs running at once (8 with two workers of 4) read the same end
+ * of the list, each skipping the rows the others hold; a window of a few batches left most of
+ * them with only their own row.
+ */
+export const candidateWindow = (extra: number) => Math.max(extra * 8, 64);
+
+/** The rows a batch may take: the newest waiting jobs' ids (candidateWindow of them). */
 export async function batchCandidates(
   waitingJobIds: ((count: number) => Promise<string[]>) | undefined,
   extra: number,
 ): Promise<string[]> {
-  return extra > 0 && waitingJobIds ? waitingJobIds(extra * 4) : [];
+  return extra > 0 && waitingJobIds ? waitingJobIds(candidateWindow(extra)) : [];
+}
+
+/**
+ * After a batch committed: the still-waiting jobs of the other rows it settled (done or
+ * cancelled, not released) leave the queue, so no worker fetches them only to read their row
+ * done. Never throws: a job left behind costs that one read, as before.
+ */
+export async function dropSettledJobs(deps: HandlerDeps, settled: readonly string[]): Promise<void> {
+  if (settled.length === 0 || !deps.removeWaitingJobs) return;
+  try {
+    await deps.removeWaitingJobs(settled);
+  } catch (err) {
+    deps.logger.warn(
+      { err, jobs: settled.length },
+      "settled rows' waiting jobs not removed; they will find their rows done",
+    );
+  }
 }
 
 export interface ClaimedRow {
@@ -111,7 +135,12 @@ export interface ClaimedRow {
 
 /** Claims a batch (claimedRows) and returns its rows, the job's own first when claimed. */
 export async function claimDueRows(trx: Db, b: ClaimBatch): Promise<ClaimedRow[]> {
-  const { rows } = await sql<{ job_id: string; application_id: string; payload: unknown; is_own: boolean }>`
+  const { rows } = await sql<{
+    job_id: string;
+    application_id: string;
+    payload: unknown;
+    is_own: boolean;
+  }>`${sql.raw(preparedName("deadline-claim"))}
     WITH ${claimedRows(b)}
     SELECT job_id, application_id, payload, is_own FROM claimed ORDER BY is_own DESC`.execute(trx);
   return rows.map((r) => ({

@@ -6,6 +6,7 @@ import {
   type ClaimBatch,
   checkRow,
   claimDueRows,
+  dropSettledJobs,
   explainUnclaimed,
   parsePayload,
   settleDeadlineRow,
@@ -46,14 +47,16 @@ export async function handleAutomatic(deps: HandlerDeps, data: DeadlineJobData):
     extra: AUTOMATIC_BATCH_EXTRA,
     at,
   };
-  let own: Own;
+  let done: { own: Own; settled: string[] };
   try {
-    own = await applyBatch(deps, batch);
+    done = await applyBatch(deps, batch);
   } catch (error) {
     // Another case of the batch may be the one failing: this job's own row alone.
     deps.logger.warn({ jobId: data.jobId, err: error }, "automatic batch failed; the job's own row alone");
-    own = await applyBatch(deps, { ...batch, extra: 0 });
+    done = await applyBatch(deps, { ...batch, extra: 0 });
   }
+  await dropSettledJobs(deps, done.settled);
+  const { own } = done;
   if (own === "unclaimed") return explainUnclaimed(deps.db, data.jobId, today, deps.jobHour);
   if (own instanceof PermanentJobError) throw own;
   if (own === "nothing owed") return rederive(deps, data);
@@ -63,9 +66,9 @@ export async function handleAutomatic(deps: HandlerDeps, data: DeadlineJobData):
 /**
  * Claims the batch and applies each case's owed events, in one transaction. A row whose case
  * owed nothing (or was written already by this batch) is released, pending again for its job;
- * a malformed row is cancelled.
+ * a malformed row is cancelled. `settled`: the other rows left done or cancelled.
  */
-async function applyBatch(deps: HandlerDeps, batch: ClaimBatch): Promise<Own> {
+async function applyBatch(deps: HandlerDeps, batch: ClaimBatch): Promise<{ own: Own; settled: string[] }> {
   return deps.applications.inTransaction(async (ops) => {
     const rows = await claimDueRows(ops.db, batch);
     const release: string[] = [];
@@ -85,7 +88,8 @@ async function applyBatch(deps: HandlerDeps, batch: ClaimBatch): Promise<Own> {
       if (row.isOwn) own = applied === 0 ? "nothing owed" : applied;
     }
     await unclaimRows(ops.db, release);
-    return own;
+    const settled = rows.filter((r) => !r.isOwn && !release.includes(r.jobId)).map((r) => r.jobId);
+    return { own, settled };
   });
 }
 

@@ -33,6 +33,12 @@ export interface HandlerDeps {
    * takes along into its batch. Without it a job does its own row only.
    */
   waitingJobIds?: ((count: number) => Promise<string[]>) | undefined;
+  /**
+   * Removes the jobs of rows a batch settled (not the job's own) that are still waiting
+   * (removeWaitingJobs), after the batch committed: they would only read their row done. A job
+   * already running stays and finds its row done. Without it those jobs run and do that read.
+   */
+  removeWaitingJobs?: ((jobIds: readonly string[]) => Promise<unknown>) | undefined;
 }
 
 /**

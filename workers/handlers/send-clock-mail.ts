@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { preparedName } from "../../src/db/statement-hooks.ts";
 import type { WorkingCalendar } from "../../src/domain/calendar/calendar.ts";
 import { type CivilDate, civilDateInChina } from "../../src/domain/civil-date.ts";
 import type { Clock } from "../../src/domain/deadlines/clock.ts";
@@ -7,7 +8,13 @@ import { PermanentJobError } from "../permanent-job-error.ts";
 import type { DeadlineJobData } from "../queues.ts";
 import { type ClaimedMailRow, claimMailRows } from "./claim-mail-row.ts";
 import type { composeReminderMail } from "./compose-deadline-mail.ts";
-import { batchCandidates, checkRow, explainUnclaimed, parsePayload } from "./deadline-rows.ts";
+import {
+  batchCandidates,
+  checkRow,
+  dropSettledJobs,
+  explainUnclaimed,
+  parsePayload,
+} from "./deadline-rows.ts";
 import type { Contact, Recipients } from "./find-recipients.ts";
 import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 import { plannedClock } from "./planned-clock.ts";
@@ -61,13 +68,16 @@ export async function sendClockMail(
     extra: MAIL_BATCH_EXTRA,
     at,
   };
-  const own = await deps.db.transaction().execute(async (trx) => {
+  const done = await deps.db.transaction().execute(async (trx) => {
     const rows = await claimMailRows(trx, batch);
     const outcomes = new Map<string, RowOutcome>();
     for (const row of rows) outcomes.set(row.jobId, await mailRow(deps, spec, row, calendar, today));
     await finishRows(trx, outcomes, at);
-    return rows[0]?.isOwn ? outcomes.get(data.jobId) : undefined;
+    const settled = [...outcomes].filter(([id, o]) => id !== data.jobId && o.result !== "retry");
+    return { own: rows[0]?.isOwn ? outcomes.get(data.jobId) : undefined, settled: settled.map(([id]) => id) };
   });
+  await dropSettledJobs(deps, done.settled);
+  const { own } = done;
   if (own === undefined) return explainUnclaimed(deps.db, data.jobId, today, deps.jobHour);
   if (own.result === "retry") throw own.error;
   if (own.result === "cancel") {
@@ -144,7 +154,7 @@ async function finishRows(trx: Db, outcomes: ReadonlyMap<string, RowOutcome>, at
     [...outcomes].filter(([, o]) => o.result === kind).map(([id]) => id);
   const [cancel, retry] = [ids("cancel"), ids("retry")];
   if (sent.length + cancel.length + retry.length === 0) return;
-  await sql`
+  await sql`${sql.raw(preparedName("deadline-mail-finish"))}
     WITH recorded AS (
       INSERT INTO sent_notifications (notification_key, application_id, recipients, subject)
       SELECT * FROM unnest(${sent.map((s) => s.key)}::text[], ${sent.map((s) => s.applicationId)}::text[],
