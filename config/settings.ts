@@ -74,6 +74,11 @@ export const ZSettings = z.object({
   OGI_JOB_HOUR: z.coerce.number().int().min(0).max(23).default(0),
   /** Minutes between reconciler runs (fractions allowed: tests use 0.05, i.e. 3 s). */
   OGI_RECONCILE_MINUTES: z.coerce.number().min(0.05).max(1440).default(5),
+  /**
+   * Milliseconds between a worker's looks at the deadline-job outbox (the job changes written by
+   * the API and other processes; a worker relays its own writes at once).
+   */
+  OGI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   /** Seconds a running deadline job's lock lasts: a crashed worker's job runs again after about twice this. */
   OGI_JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Deadline jobs run at once by each worker process (default: workers/start-workers.ts, 4). */

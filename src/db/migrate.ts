@@ -15,6 +15,7 @@ import * as m0015 from "./migrations/0015-hot-actions.ts";
 import * as m0017 from "./migrations/0017-documents.ts";
 import * as m0018 from "./migrations/0018-online-submissions.ts";
 import * as m0019 from "./migrations/0019-applicant-notices.ts";
+import * as m0020 from "./migrations/0020-deadline-outbox.ts";
 import type { Database } from "./schema.ts";
 
 /** Forward-only migrations, listed here so a bundle or a fresh clone finds them without a scan. */
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0017-documents": m0017,
   "0018-online-submissions": m0018,
   "0019-applicant-notices": m0019,
+  "0020-deadline-outbox": m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -135,6 +135,20 @@ export interface DeadlineJobTable {
   created_at: Timestamp;
 }
 
+/**
+ * Migration 0020: one entry per case write that changed its deadline rows, relayed to BullMQ by
+ * the workers (workers/relay-deadline-outbox.ts) and then deleted.
+ */
+export interface DeadlineJobOutboxTable {
+  seq: Generated<number>;
+  application_id: string;
+  /** Job ids of the rows the write inserted. */
+  added: string[];
+  /** Job ids of the pending rows the write deleted. */
+  dropped: string[];
+  created_at: Generated<Timestamp>;
+}
+
 export interface SentNotificationTable {
   /** One key per reminder: a second worker's attempt to send it again hits the primary key. */
   notification_key: string;
@@ -255,6 +269,7 @@ export interface Database {
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
   deadline_jobs: DeadlineJobTable;
+  deadline_job_outbox: DeadlineJobOutboxTable;
   sent_notifications: SentNotificationTable;
   appeals: AppealTable;
   calendar_years: CalendarYearTable;

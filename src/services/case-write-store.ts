@@ -73,8 +73,9 @@ const REGISTRATION_COLUMNS = [
 /**
  * The second of an action's two statements, ONE statement (atomic without BEGIN/COMMIT): the
  * row updated when its version is still `fromVersion`, the entries appended, the superseded
- * marks set and only the changed deadline rows deleted and inserted — each CTE reads `upd`, so
- * nothing is written when the version check fails. A named prepared statement unless it carries
+ * marks set, only the changed deadline rows deleted and inserted, and — when they changed — one
+ * `deadline_job_outbox` entry naming them, which the workers relay to BullMQ (no Redis call on
+ * the request path) — each CTE reads `upd`, so nothing is written when the version check fails. A named prepared statement unless it carries
  * registration columns.
  */
 export async function writeCaseRow(db: Db, w: CaseRowWrite): Promise<CaseRowWritten> {
@@ -121,13 +122,17 @@ sup AS (
 del AS (
   DELETE FROM deadline_jobs
   WHERE application_id = (SELECT id FROM upd) AND status = 'pending' AND job_id = ANY(${[...w.dropJobIds]}::text[])
-  RETURNING 1),
+  RETURNING job_id),
 job AS (
   INSERT INTO deadline_jobs (job_id, application_id, kind, run_on, payload, status)
   SELECT j.job_id, upd.id, j.kind, j.run_on, j.payload, 'pending'
   FROM upd, jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb) AS j(job_id text, kind text, run_on date, payload jsonb)
   ON CONFLICT (job_id) DO NOTHING
-  RETURNING 1)
+  RETURNING job_id),
+outbox AS (
+  INSERT INTO deadline_job_outbox (application_id, added, dropped)
+  SELECT upd.id, ARRAY(SELECT job_id FROM job), ARRAY(SELECT job_id FROM del)
+  FROM upd WHERE EXISTS (SELECT 1 FROM job) OR EXISTS (SELECT 1 FROM del))
 SELECT (SELECT count(*) FROM upd)::int AS updated,
   (SELECT coalesce(json_agg(ins ORDER BY ins.seq), '[]'::json) FROM ins) AS appended,
   (SELECT coalesce(json_agg(sup ORDER BY sup.seq), '[]'::json) FROM sup) AS superseded,

@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Settings } from "../../config/settings.ts";
 import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
-import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
+import { type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
 import { startLetterPdfSweep } from "../documents/start-letter-pdf-sweep.ts";
 import { createHttpApp } from "../http/create-http-app.ts";
 import { DEFAULT_WEB_DIST_DIR, serveWebApp } from "../http/web/serve-web-app.ts";
@@ -73,9 +73,6 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
     const prefix = options.queuePrefix ?? "ogi";
     const queue = createDeadlineQueue(redisUrl, { prefix, logger: core.logger });
     stops.push(() => queue.close());
-    core.setJobSink(
-      createJobEnqueuer({ queue, now: core.now, jobHour: settings.OGI_JOB_HOUR, logger: core.logger }),
-    );
     let workers: RunningWorkers | null = null;
     if (options.workers) {
       const mailer = createMailer({
@@ -97,6 +94,12 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
       stops.push(async () => {
         await workers?.close();
         mailer.close();
+      });
+      // This process's writes are relayed at once; an API-only process leaves them to the workers'
+      // timer: a case write never calls Redis (issue 13).
+      const running = workers;
+      core.setJobSink(async (jobs, dropped = []) => {
+        if (jobs.length > 0 || dropped.length > 0) running.nudgeOutbox();
       });
       // issued letters whose PDF is missing (a crash after the issue, LibreOffice missing)
       const sweep = startLetterPdfSweep(core.documents, settings.OGI_RECONCILE_MINUTES, core.logger);

@@ -18,7 +18,6 @@ import {
 } from "../../workers/queues.ts";
 import { newestWaitingJobIds, removeWaitingJobs } from "../../workers/read-queue-states.ts";
 import { runReconciler } from "../../workers/run-reconciler.ts";
-import { createJobEnqueuer } from "../../workers/start-workers.ts";
 import { freshPostgresUrl, freshQueuePrefix, redisUrl } from "../support/services.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
 import {
@@ -28,6 +27,7 @@ import {
   openMigratedDatabase,
   register,
   registerSupplementOverdue,
+  relayingNow,
   seedTown,
   TODAY_INSTANT,
   type TownActors,
@@ -63,7 +63,7 @@ async function workerDeps(mailer?: Mailer): Promise<HandlerDeps> {
 /** Registers and acts like the API: each commit's jobs are enqueued. */
 const enqueuing = () =>
   makeService((handles[0] as DatabaseHandle).db, now, {
-    onJobsPlanned: createJobEnqueuer({ queue, now, jobHour: 0, logger }),
+    onJobsPlanned: relayingNow((handles[0] as DatabaseHandle).db, queue, now, logger),
   });
 
 const reminderJob = (applicationId: string): DeadlineJobData => ({

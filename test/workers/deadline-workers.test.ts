@@ -12,7 +12,7 @@ import {
 } from "../../workers/queues.ts";
 import { reconcile } from "../../workers/reconcile.ts";
 import { sendOverdueDigests } from "../../workers/send-overdue-digests.ts";
-import { createJobEnqueuer, type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
+import { type RunningWorkers, startWorkers } from "../../workers/start-workers.ts";
 import { freshPostgresUrl, freshQueuePrefix, redisUrl } from "../support/services.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
 import {
@@ -24,6 +24,7 @@ import {
   openMigratedDatabase,
   register,
   registerSupplementOverdue,
+  relayingNow,
   type Service,
   seedTown,
   TODAY_INSTANT,
@@ -52,7 +53,7 @@ async function startWorkerInstance(): Promise<RunningWorkers> {
   workerDatabases.push(own);
   const queue = createDeadlineQueue(redisUrl(), { prefix });
   const applications = makeService(own.db, now, {
-    onJobsPlanned: createJobEnqueuer({ queue, now, jobHour: 0, logger }),
+    onJobsPlanned: relayingNow(own.db, queue, now, logger),
   });
   const running = await startWorkers({
     db: own.db,
@@ -72,7 +73,7 @@ async function startWorkerInstance(): Promise<RunningWorkers> {
     await running.close();
     await queue.close();
   };
-  return { queue: running.queue, close };
+  return { queue: running.queue, nudgeOutbox: running.nudgeOutbox, close };
 }
 
 beforeAll(async () => {
@@ -81,7 +82,7 @@ beforeAll(async () => {
   actors = await seedTown(db.db, now);
   producer = createDeadlineQueue(redisUrl(), { prefix });
   service = makeService(db.db, now, {
-    onJobsPlanned: createJobEnqueuer({ queue: producer, now, jobHour: 0, logger }),
+    onJobsPlanned: relayingNow(db.db, producer, now, logger),
   });
   workers.push(await startWorkerInstance(), await startWorkerInstance());
 });

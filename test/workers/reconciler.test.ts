@@ -11,7 +11,7 @@ import { createMailer } from "../../src/mail/create-mailer.ts";
 import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
 import { reconcile } from "../../workers/reconcile.ts";
 import { runReconciler } from "../../workers/run-reconciler.ts";
-import { createJobEnqueuer, startWorkers } from "../../workers/start-workers.ts";
+import { startWorkers } from "../../workers/start-workers.ts";
 import { freshPostgresUrl, freshRedisUrl } from "../support/services.ts";
 import {
   collectingLogger,
@@ -19,6 +19,7 @@ import {
   openMigratedDatabase,
   register,
   registerSupplementOverdue,
+  relayingNow,
   type Service,
   seedTown,
   TODAY_INSTANT,
@@ -48,7 +49,7 @@ beforeAll(async () => {
   queue = createDeadlineQueue(redisUrl);
   actors = await seedTown(db.db, now);
   quiet = makeService(db.db, now);
-  service = makeService(db.db, now, { onJobsPlanned: createJobEnqueuer({ queue, now, jobHour: 0 }) });
+  service = makeService(db.db, now, { onJobsPlanned: relayingNow(db.db, queue, now) });
 });
 
 afterAll(async () => {

@@ -1,17 +1,18 @@
-// A moved deadline (issue 13): the write deletes the pending rows of the old date and the
-// enqueuer removes their delayed jobs from Redis, so no job for a date that no longer holds
-// waits in the queue; the new date's jobs are there.
+// A moved deadline (issue 13): the write deletes the pending rows of the old date and records
+// them in the outbox; the relay (run after each write here, as a worker does for its own) removes
+// their delayed jobs from Redis, so no job for a date that no longer holds waits in the queue;
+// the new date's jobs are there.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/create-database.ts";
 import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
-import { createJobEnqueuer } from "../../workers/start-workers.ts";
 import { freshPostgresUrl, freshRedisUrl } from "../support/services.ts";
 import {
   d,
   makeService,
   openMigratedDatabase,
   register,
+  relayingNow,
   type Service,
   seedTown,
   TODAY_INSTANT,
@@ -32,7 +33,7 @@ beforeAll(async () => {
   redis = new Redis(redisUrl);
   queue = createDeadlineQueue(redisUrl);
   actors = await seedTown(db.db, now);
-  service = makeService(db.db, now, { onJobsPlanned: createJobEnqueuer({ queue, now, jobHour: 0 }) });
+  service = makeService(db.db, now, { onJobsPlanned: relayingNow(db.db, queue, now) });
 });
 
 afterAll(async () => {

@@ -12,6 +12,8 @@ import {
   makeApplicationService,
 } from "../../src/services/application-service.ts";
 import { makeCalendarStore } from "../../src/services/calendar-store.ts";
+import type { DeadlineQueue } from "../../workers/queues.ts";
+import { relayDeadlineOutbox } from "../../workers/relay-deadline-outbox.ts";
 import type { WorkerLogger } from "../../workers/worker-logger.ts";
 
 /** Thursday 2026-03-26, 12:00 in China: far from midnight, so "today" cannot shift mid-test. */
@@ -58,6 +60,30 @@ export async function seedTown(db: Kysely<Database>, now: () => Date) {
   };
 }
 export type TownActors = Awaited<ReturnType<typeof seedTown>>;
+
+/**
+ * The service's `onJobsPlanned` as a worker process wires it (its own writes relayed from the
+ * outbox at once), but awaited: when a test's call returns, its jobs are in Redis. A pass of
+ * another relay holding the lock is waited out and the pass run again. Never throws (a relay
+ * that fails leaves the entries, like the real one).
+ */
+export function relayingNow(
+  db: Kysely<Database>,
+  queue: DeadlineQueue,
+  now: () => Date,
+  logger?: WorkerLogger,
+) {
+  return async () => {
+    try {
+      for (let i = 0; i < 250; i++) {
+        if ((await relayDeadlineOutbox({ db, queue, now, jobHour: 0, logger })).mode === "ran") return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } catch (err) {
+      logger?.warn({ err }, "outbox relay failed in a test hook");
+    }
+  };
+}
 
 export function makeService(
   db: Kysely<Database>,

@@ -12,7 +12,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/create-database.ts";
 import { type ChildExit, watchChild } from "../../src/runtime/watch-child.ts";
 import { createDeadlineQueue, DAILY_SCHEDULER_ID, type DeadlineQueue } from "../../workers/queues.ts";
-import { createJobEnqueuer } from "../../workers/start-workers.ts";
 import { freshPostgresUrl, freshRedisUrl } from "../support/services.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
 import {
@@ -21,6 +20,7 @@ import {
   openMigratedDatabase,
   register,
   registerSupplementOverdue,
+  relayingNow,
   type Service,
   seedTown,
   TODAY_INSTANT,
@@ -76,7 +76,7 @@ async function freshEnv(): Promise<Env> {
     redis: new Redis(redisUrl),
     queue,
     actors: await seedTown(db.db, now),
-    service: makeService(db.db, now, { onJobsPlanned: createJobEnqueuer({ queue, now, jobHour: 0 }) }),
+    service: makeService(db.db, now, { onJobsPlanned: relayingNow(db.db, queue, now) }),
     quiet: makeService(db.db, now),
   };
   envs.push(env);
@@ -208,13 +208,13 @@ describe("ogi worker as a process (PostgreSQL, Redis, SMTP sink)", () => {
     expect((await worker.stop("SIGTERM")).code).toBe(0);
   });
 
-  it("after a crash between commit and enqueue, the reconciler at start enqueues the job", async () => {
+  it("after a crash between commit and relay, the worker at start hands the job to Redis", async () => {
     const env = await freshEnv();
     const app = await register(env.quiet, env.actors, "2020-01-02", "提交后崩溃的申请");
     const crashing = makeService(env.db.db, now, {
-      onJobsPlanned: createJobEnqueuer({ queue: env.queue, now, jobHour: 0 }),
+      onJobsPlanned: relayingNow(env.db.db, env.queue, now),
       afterCommit: () => {
-        throw new Error("模拟：提交之后、入队之前进程崩溃");
+        throw new Error("模拟：提交之后、转交队列之前进程崩溃");
       },
     });
     await expect(

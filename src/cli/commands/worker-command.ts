@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { loadSettings } from "../../../config/settings.ts";
-import { createDeadlineQueue } from "../../../workers/queues.ts";
-import { createJobEnqueuer, startWorkers } from "../../../workers/start-workers.ts";
+import { startWorkers } from "../../../workers/start-workers.ts";
 import { createMailer } from "../../mail/create-mailer.ts";
 import { openCore } from "../../system/open-core.ts";
 import { CliError } from "../cli-error.ts";
@@ -27,10 +26,6 @@ export async function runWorkerCommand(args: string[], out: (line: string) => vo
   if (!settings.REDIS_URL) throw new CliError(NEEDS_REDIS_URL);
   const redisUrl = settings.REDIS_URL;
   const core = await openCore(settings);
-  const jobHour = settings.OGI_JOB_HOUR;
-  // What this process's own commits plan (automatic events, replans) is enqueued at once.
-  const producer = createDeadlineQueue(redisUrl, { forWorker: true, logger: core.logger });
-  core.setJobSink(createJobEnqueuer({ queue: producer, now: core.now, jobHour, logger: core.logger }));
   const mailer = createMailer({
     smtpUrl: settings.SMTP_URL,
     outboxDir: join(settings.dataDir, "outbox"),
@@ -46,13 +41,16 @@ export async function runWorkerCommand(args: string[], out: (line: string) => vo
     now: core.now,
     settings,
   });
+  // What this process's own commits plan (automatic events, replans) is relayed at once.
+  core.setJobSink(async (jobs, dropped = []) => {
+    if (jobs.length > 0 || dropped.length > 0) workers.nudgeOutbox();
+  });
   out(
     `期限任务已启动：Redis ${redact(redisUrl)}，邮件${settings.SMTP_URL ? `经 ${redact(settings.SMTP_URL)} 发送` : `写入 ${join(settings.dataDir, "outbox")}`}。`,
   );
   const signal = await nextSignal();
   out(`收到 ${signal}，正在停止期限任务……`);
   await workers.close();
-  await producer.close();
   mailer.close();
   await core.close();
   out("期限任务已停止。");
