@@ -104,25 +104,77 @@ export async function newestWaitingJobIds(queue: DeadlineQueue, count: number): 
   return (await queueRedis(queue)).lrange(queue.toKey("wait"), 0, count - 1);
 }
 
+/** The waiting jobs nearest the workers that batches leave to them (a few batches' time of fetching). */
+export const BATCH_WINDOW_SKIP = 128;
+
 /**
- * Removes the jobs among `jobIds` that are still waiting (in the wait list, newest end first),
- * with their hashes, in ONE script call; an active, delayed or finished job is left as it is.
- * For the jobs of rows a batch settled: their rows are done, so running them would only read
- * that. Resolves with how many were removed.
+ * The jobs a batch may take along, in ONE round trip: the `count` newest waiting jobs (the far
+ * end of the list from the workers) and the `count` the workers take after the next `skip`
+ * (the near end, whose kind is most often that of the jobs running now: a queue filled one kind
+ * after the other has only the other kind at its far end). The `skip` nearest are left to the
+ * workers, so a batch rarely holds a row whose job is being handed out.
  */
-export async function removeWaitingJobs(queue: DeadlineQueue, jobIds: readonly string[]): Promise<number> {
+export async function batchWindowJobIds(
+  queue: DeadlineQueue,
+  count: number,
+  skip = BATCH_WINDOW_SKIP,
+): Promise<string[]> {
+  const redis = await queueRedis(queue);
+  const key = queue.toKey("wait");
+  const replies =
+    (await redis
+      .multi()
+      .lrange(key, 0, count - 1)
+      .lrange(key, -(skip + count), -(skip + 1))
+      .exec()) ?? [];
+  const ids = new Set<string>();
+  for (const [err, value] of replies) {
+    if (err) throw err;
+    for (const id of value as string[]) ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
+ * Removes the jobs among `jobIds` that are still waiting within `reach` of either end of the
+ * wait list (where batchWindowJobIds found them), with their hashes, in ONE script call; an
+ * active, delayed or finished job is left as it is. For the jobs of rows a batch settled: their
+ * rows are done, so running them would only read that. Resolves with how many were removed.
+ */
+export async function removeWaitingJobs(
+  queue: DeadlineQueue,
+  jobIds: readonly string[],
+  reach = 4096,
+): Promise<number> {
   if (jobIds.length === 0) return 0;
   const redis = await queueRedis(queue);
-  const removed = await redis.eval(REMOVE_WAITING, 1, queue.toKey("wait"), queue.toKey(""), ...jobIds);
+  const removed = await redis.eval(
+    REMOVE_WAITING,
+    1,
+    queue.toKey("wait"),
+    queue.toKey(""),
+    String(reach),
+    ...jobIds,
+  );
   return Number(removed);
 }
 
-/** KEYS[1]: the wait list; ARGV[1]: the job key prefix; ARGV[2…]: job ids. LREM 1 stops at the first match. */
+/**
+ * KEYS[1]: the wait list; ARGV[1]: the job key prefix; ARGV[2]: how far from either end to look;
+ * ARGV[3…]: job ids. LPOS finds the end an id is near, LREM from that end stops at it.
+ */
 const REMOVE_WAITING = `
 local removed = 0
-for i = 2, #ARGV do
-  if redis.call("LREM", KEYS[1], 1, ARGV[i]) == 1 then
-    local key = ARGV[1] .. ARGV[i]
+for i = 3, #ARGV do
+  local id = ARGV[i]
+  local n = 0
+  if redis.call("LPOS", KEYS[1], id, "MAXLEN", ARGV[2]) then
+    n = redis.call("LREM", KEYS[1], 1, id)
+  elseif redis.call("LPOS", KEYS[1], id, "RANK", -1, "MAXLEN", ARGV[2]) then
+    n = redis.call("LREM", KEYS[1], -1, id)
+  end
+  if n == 1 then
+    local key = ARGV[1] .. id
     redis.call("DEL", key, key .. ":logs")
     removed = removed + 1
   end

@@ -94,14 +94,14 @@ export function claimedRows(b: ClaimBatch) {
 }
 
 /**
- * How many of the newest waiting jobs a batch of `extra` looks at: several kinds wait in one
- * queue, and the batches of the jobs running at once (8 with two workers of 4) read the same end
- * of the list, each skipping the rows the others hold; a window of a few batches left most of
- * them with only their own row.
+ * How many waiting jobs a batch of `extra` looks at from each end of the list
+ * (HandlerDeps.waitingJobIds): the batches of the jobs running at once (8 with two workers of 4)
+ * read the same ids, each skipping the rows the others hold; a window of a few batches left
+ * most of them with only their own row.
  */
-export const candidateWindow = (extra: number) => Math.max(extra * 8, 64);
+export const candidateWindow = (extra: number) => Math.max(extra * 6, 48);
 
-/** The rows a batch may take: the newest waiting jobs' ids (candidateWindow of them). */
+/** The rows a batch may take: waiting jobs' ids (candidateWindow of them from each end). */
 export async function batchCandidates(
   waitingJobIds: ((count: number) => Promise<string[]>) | undefined,
   extra: number,

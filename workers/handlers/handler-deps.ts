@@ -29,8 +29,9 @@ export interface HandlerDeps {
   /** Base of the links in mails (`${publicUrl}/cases/<id>`); no link without it. */
   publicUrl?: string | undefined;
   /**
-   * The ids of the newest waiting jobs, at most `count` (newestWaitingJobIds): the rows a job
-   * takes along into its batch. Without it a job does its own row only.
+   * The ids of waiting jobs near either end of the queue, at most `count` from each
+   * (batchWindowJobIds): the rows a job takes along into its batch. Without it a job does its
+   * own row only.
    */
   waitingJobIds?: ((count: number) => Promise<string[]>) | undefined;
   /**
