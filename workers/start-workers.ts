@@ -22,13 +22,12 @@ import {
   ZDeadlineJobData,
 } from "./queues.ts";
 import { batchWindowJobIds, removeWaitingJobs } from "./read-queue-states.ts";
+import { startOutboxRelay } from "./relay-deadline-outbox.ts";
 import { runReconciler } from "./run-reconciler.ts";
 import { sendOverdueDigests } from "./send-overdue-digests.ts";
 import { sendReportReminders } from "./send-report-reminders.ts";
 import { startNoticeRelay } from "./start-notice-relay.ts";
 import { logSafe, type WorkerLogger } from "./worker-logger.ts";
-
-export { createJobEnqueuer } from "./create-job-enqueuer.ts";
 
 /** The settings the workers read (config/settings.ts `Settings` satisfies it). */
 export interface WorkerSettings {
@@ -36,6 +35,8 @@ export interface WorkerSettings {
   OGI_JOB_HOUR: number;
   /** Minutes between reconciler runs (fractions allowed, for tests). */
   OGI_RECONCILE_MINUTES: number;
+  /** Milliseconds between looks at the deadline-job outbox. Default: 500. */
+  OGI_OUTBOX_INTERVAL_MS?: number | undefined;
   /** Seconds a running job's lock lasts: a crashed worker's job runs again after about twice this. Default: 30. */
   OGI_JOB_LOCK_SECONDS?: number | undefined;
   /** Base of the links in mails. */
@@ -64,7 +65,11 @@ export interface StartWorkersDeps {
   redisUrl: string;
   /** Redis key prefix. Default: `ogi`. */
   prefix?: string | undefined;
-  /** The application service; give it `createJobEnqueuer` as `onJobsPlanned`. */
+  /**
+   * The application service. Its writes record their job changes in the outbox, which these
+   * workers relay; give it `RunningWorkers.nudgeOutbox` as `onJobsPlanned` so that this
+   * process's own writes are relayed at once.
+   */
   applications: WorkerApplications;
   mailer: Mailer;
   logger: WorkerLogger;
@@ -82,6 +87,8 @@ export const DEFAULT_WORKER_CONCURRENCY = 4;
 export interface RunningWorkers {
   /** The queue the workers consume (for tests and the enqueuer of the same process). */
   queue: DeadlineQueue;
+  /** A write of this process changed deadline rows: relay the outbox now (no I/O in the call). */
+  nudgeOutbox(): void;
   /** Stops taking jobs, waits for the running ones, stops the reconciler, closes Redis. */
   close(): Promise<void>;
 }
@@ -136,10 +143,20 @@ export async function startWorkers(given: StartWorkersDeps): Promise<RunningWork
   const timer = setInterval(() => void maintain("interval"), settings.OGI_RECONCILE_MINUTES * 60_000);
   timer.unref();
   const relay = startNoticeRelay({ ...deps, queue, calendars: handlerDeps.calendars });
+  const outbox = startOutboxRelay({
+    db: deps.db,
+    queue,
+    now: deps.now,
+    jobHour: settings.OGI_JOB_HOUR,
+    logger,
+    intervalMs: settings.OGI_OUTBOX_INTERVAL_MS ?? 500,
+  });
   return {
     queue,
+    nudgeOutbox: () => outbox.nudge(),
     async close() {
       clearInterval(timer);
+      await outbox.stop();
       await relay.stop();
       await maintain.idle();
       await worker.close();
