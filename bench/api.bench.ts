@@ -40,6 +40,8 @@ interface Round {
   /** Of which in the kernel (system time: socket writes and reads, wake-ups). */
   nodeSysMs?: number;
   redisCpuMs?: number;
+  /** The load process (its HTTP client). */
+  clientCpuMs?: number;
   pgCpuMs: number;
 }
 
@@ -165,6 +167,7 @@ function line(name: string, r: Round): string {
       : `Node CPU ${r.nodeCpuMs.toFixed(2)} ms（内核 ${(r.nodeSysMs ?? 0).toFixed(2)} ms）`,
     `PostgreSQL CPU ${r.pgCpuMs.toFixed(2)} ms`,
     r.redisCpuMs === undefined ? null : `Redis CPU ${r.redisCpuMs.toFixed(2)} ms`,
+    r.clientCpuMs === undefined ? null : `压测客户端 CPU ${r.clientCpuMs.toFixed(2)} ms`,
   ].filter((x) => x !== null);
   return `${head}  | 每次：${per.join("，")}`;
 }
@@ -303,6 +306,7 @@ async function main(): Promise<void> {
         const cpu0 = process.cpuUsage();
         const pg0 = processTreeCpuMs(postgres.pid);
         const redis0 = processTreeCpuMs(redis.pid);
+        const client0 = processTreeCpuMs(child.pid ?? 0);
         const r = await runLoad(child, {
           base: url,
           token,
@@ -322,6 +326,7 @@ async function main(): Promise<void> {
           nodeSysMs: cpu.system / 1000 / n,
           pgCpuMs: (processTreeCpuMs(postgres.pid) - pg0) / n,
           redisCpuMs: (processTreeCpuMs(redis.pid) - redis0) / n,
+          clientCpuMs: (processTreeCpuMs(child.pid ?? 0) - client0) / n,
         };
       };
       // warm-up: JIT, prepared statements, pools, caches
