@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import express, { type Express, type Router } from "express";
-import { pinoHttp } from "pino-http";
 import { LOG_SAFE_SERIALIZERS } from "../log-safe-error.ts";
 import { withoutQueryCode } from "../portal/query-code.ts";
 import { makeAccessLogService } from "../services/access-log-service.ts";
@@ -23,6 +22,7 @@ import { metaRoutes } from "./meta/meta.routes.ts";
 import { noticeRoutes } from "./notices/notices.routes.ts";
 import { buildOpenApiDocument } from "./openapi/build-openapi-document.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
+import { lazyRequestLogger } from "./request-logger.ts";
 import { type AnyRoute, mountRoutes } from "./routing/define-route.ts";
 import { settingsRoutes } from "./settings/settings.routes.ts";
 import { statsRoutes } from "./stats/stats.routes.ts";
@@ -62,7 +62,7 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
  * (passwords), query strings (a search may be an applicant's name) or a public path's 查询码.
  */
 function requestLogger(deps: HttpDeps) {
-  return pinoHttp({
+  return lazyRequestLogger({
     logger: deps.logger,
     genReqId: (_req, res) => {
       const id = randomUUID();
@@ -79,7 +79,7 @@ function requestLogger(deps: HttpDeps) {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       ...LOG_SAFE_SERIALIZERS,
     },
-    autoLogging: { ignore: (req) => req.url === "/healthz" },
+    ignore: (req) => req.url === "/healthz",
     customLogLevel: (_req, res, err) =>
       err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
   });
