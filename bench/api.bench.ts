@@ -7,7 +7,7 @@
  * CPU (/proc of its processes), the HOT share of the applications UPDATEs, and the ratio.
  */
 import { fork } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
@@ -25,6 +25,13 @@ const CASES_PER_CLIENT = 4;
 /** Consultation start/end pairs per case: 2 actions each. */
 const PAIRS_PER_CASE = 5;
 const ROUNDS = 3;
+const AUTO_EXPLAIN_SETTINGS = [
+  "auto_explain.log_min_duration=0",
+  "auto_explain.log_analyze=on",
+  "auto_explain.log_buffers=on",
+  "auto_explain.log_triggers=on",
+  "auto_explain.sample_rate=0.002",
+];
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
 
@@ -250,11 +257,18 @@ async function relayOutbox(
 async function main(): Promise<void> {
   const base = await mkdtemp(join(tmpdir(), "ogi-bench-"));
   // BENCH_PG_STATS=1: pg_stat_statements on, and the API rounds' statements printed by time
-  const pgStats = process.env.BENCH_PG_STATS === "1";
+  const pgStats = process.env.BENCH_PG_STATS === "1" || process.env.BENCH_PG_EXPLAIN !== undefined;
+  // BENCH_PG_EXPLAIN=<file>: also EXPLAIN ANALYZE (triggers, buffers) of 1 statement in 500, the
+  // server's log copied to <file> at the end
+  const explainTo = process.env.BENCH_PG_EXPLAIN;
   const postgres = await startPrivatePostgres({
     baseDir: await mkdtemp(join(tmpdir(), "ogi-bench-pg-")),
     settings: pgStats
-      ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on"]
+      ? [
+          `shared_preload_libraries=pg_stat_statements${explainTo ? ",auto_explain" : ""}`,
+          "pg_stat_statements.track_planning=on",
+          ...(explainTo ? AUTO_EXPLAIN_SETTINGS : []),
+        ]
       : [],
   });
   const redis = await startPrivateRedis({ dataDir: join(base, "redis"), appendOnly: false });
@@ -400,6 +414,7 @@ async function main(): Promise<void> {
     }
   } finally {
     child.kill();
+    if (explainTo) copyFileSync(join(postgres.dataDir, "..", "postgres.log"), explainTo);
     await redis.stop();
     await postgres.stop();
     await rm(base, { recursive: true, force: true });
