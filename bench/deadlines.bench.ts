@@ -205,12 +205,13 @@ async function drainWithOgiWorkers(env: Env, round: number): Promise<Drained> {
     const before = await cpuNow(env, children);
     const started = performance.now();
     await queue.resume();
-    // Every due row settled and every due job run (a batch settles rows before their jobs run).
+    // Every due job run and every due row settled (a batch settles rows before their jobs run).
+    // The queue first: counting the rows costs PostgreSQL milliseconds, counted as the workers'.
     await waitFor(
       async () =>
-        (await countRows(env.db, `status = 'pending' AND run_on <= '${TODAY}'`)) === 0 &&
-        (await queue.getJobCountByTypes("waiting", "active", "prioritized")) === 0,
-      "every due row settled and every due job run",
+        (await queue.getJobCountByTypes("waiting", "active", "prioritized")) === 0 &&
+        (await countRows(env.db, `status = 'pending' AND run_on <= '${TODAY}'`)) === 0,
+      "every due job run and every due row settled",
     );
     return await drained(env, children, before, started);
   } finally {
