@@ -1,24 +1,20 @@
-import { randomBytes } from "node:crypto";
 import { serializeErrorForLog } from "../src/log-safe-error.ts";
 import { collectNotices } from "../src/notices/collect-notices.ts";
 import { type DeliverDeps, deliverNotice } from "../src/notices/deliver-notice.ts";
 import { type ClaimedNotice, claimDueNotices, updateNotice } from "../src/notices/notice-store.ts";
 import type { CalendarStore } from "../src/services/calendar-store.ts";
 import type { DeadlineQueue } from "./queues.ts";
-import { queueRedis } from "./read-queue-states.ts";
+import { withRedisLock } from "./with-redis-lock.ts";
 
 /** A notice whose delivery threw (not a send's failure: a case that cannot be read) is looked at again after this. */
 const BROKEN_RETRY_SECONDS = 300;
 
-/** A pass's lock lasts this long unless extended (it is, every third of that, while the pass runs). */
-const LOCK_MS = 30_000;
+/** Taking the pass's lock gives up after this (Redis away): the next pass tries again. */
+const LOCK_TIMEOUT_MS = 10_000;
 /** A claimed notice is another relay's again after this (a crashed relay's claim runs out). */
 const CLAIM_SECONDS = 120;
 /** Notices delivered per batch; a pass takes batches until none is due. */
 const BATCH = 50;
-
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
-const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0`;
 
 export interface NoticeRelayArgs extends DeliverDeps {
   /** The deadline queue: its Redis holds the relay's lock. */
@@ -51,18 +47,8 @@ export type NoticeRelayRun =
  * claimed in the database (so even two passes at once never take the same one) and delivered.
  */
 export async function runNoticeRelay(args: NoticeRelayArgs): Promise<NoticeRelayRun> {
-  const redis = await queueRedis(args.queue);
-  const lockKey = args.queue.toKey("notice-relay-lock");
-  const token = randomBytes(12).toString("hex");
-  if ((await redis.set(lockKey, token, "PX", LOCK_MS, "NX")) !== "OK") return { mode: "skipped" };
-  const heartbeat = setInterval(() => {
-    redis.eval(EXTEND, 1, lockKey, token, LOCK_MS).catch((err: unknown) => {
-      // Harmless if it expires: the notices are claimed in the database one by one.
-      args.logger.warn({ err }, "notice relay lock not extended");
-    });
-  }, LOCK_MS / 3);
-  heartbeat.unref();
-  try {
+  // A lock that expires is harmless: the notices are claimed in the database one by one.
+  const run = await withRedisLock(args.queue, "notice-relay-lock", args.logger, LOCK_TIMEOUT_MS, async () => {
     const collected = await collectNotices(args);
     const counts = { delivered: 0, waiting: 0, retry: 0, cancelled: 0 };
     // each notice once per pass: a retry or a reply waiting for its letter waits for the next pass
@@ -81,11 +67,9 @@ export async function runNoticeRelay(args: NoticeRelayArgs): Promise<NoticeRelay
       }
       if (due.length === 0) break;
     }
-    return { mode: "ran", ...collected, ...counts };
-  } finally {
-    clearInterval(heartbeat);
-    await redis.eval(RELEASE, 1, lockKey, token);
-  }
+    return { ...collected, ...counts };
+  });
+  return run.mode === "ran" ? { mode: "ran", ...run.value } : run;
 }
 
 /**

@@ -34,7 +34,7 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
 export async function withRedisLock<T>(
   queue: DeadlineQueue,
   name: string,
-  logger: WorkerLogger | undefined,
+  logger: Pick<WorkerLogger, "warn"> | undefined,
   acquireTimeoutMs: number,
   pass: () => Promise<T>,
 ): Promise<{ mode: "ran"; value: T } | { mode: "skipped" }> {
