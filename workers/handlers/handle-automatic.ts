@@ -15,11 +15,15 @@ import {
 import type { HandlerDeps, HandlerResult } from "./handler-deps.ts";
 
 /**
- * Other due automatic rows a job takes along into its transaction (their own jobs then find
- * them done with one read). A case the batch fails on rolls it back; the job then does its
- * own row alone.
+ * Other due automatic rows a job takes along into its transaction (their waiting jobs are then
+ * removed; a running one finds its row done with one read). A case the batch fails on rolls it
+ * back; the job then does its own row alone. 7, not 3: a batch's fixed cost (its job's fetch and
+ * completion, the row check, the window, BEGIN, the claim, COMMIT, the removal) is several round
+ * trips, about 17% of an automatic job's CPU at 3 (bench:deadlines --mix automatic). With 4 jobs at
+ * once a first wave of 32 rows still leaves the SIGKILL fault test's 40 cases mid-run (16 runs:
+ * 8 to 24 closed at the kill).
  */
-export const AUTOMATIC_BATCH_EXTRA = 3;
+export const AUTOMATIC_BATCH_EXTRA = 7;
 
 /** The job's own row in a batch: events applied, nothing owed, malformed, or not claimed. */
 type Own = number | "nothing owed" | PermanentJobError | "unclaimed";
