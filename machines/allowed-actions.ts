@@ -32,7 +32,7 @@ export function allowedActions(
   on: CivilDate = snapshot.context.lastOn,
 ): ActionType[] {
   if (snapshot.status !== "active") return [];
-  const handled = handledEventTypes(snapshot);
+  const handled = handledEventTypes(machine, snapshot);
   const { context } = snapshot;
   const deps = withReplyDeadlineOnce(machineDeps(machine), context);
   return ACTION_TYPES.filter(
@@ -42,15 +42,22 @@ export function allowedActions(
   );
 }
 
-const HANDLED = new WeakMap<ApplicationSnapshot["_nodes"], ReadonlySet<string>>();
+const HANDLED = new WeakMap<ApplicationMachine, Map<string, ReadonlySet<string>>>();
 
 /** The event types some active state node (the root included) has a transition for. */
-function handledEventTypes(snapshot: ApplicationSnapshot): ReadonlySet<string> {
-  // restored snapshots of one state value share their node list (restore-snapshot.ts)
-  let handled = HANDLED.get(snapshot._nodes);
+function handledEventTypes(machine: ApplicationMachine, snapshot: ApplicationSnapshot): ReadonlySet<string> {
+  // per state value: a snapshot after a transition has a node list of its own
+  const value = snapshot.value;
+  const key = typeof value === "string" ? value : JSON.stringify(value);
+  let byValue = HANDLED.get(machine);
+  if (!byValue) {
+    byValue = new Map();
+    HANDLED.set(machine, byValue);
+  }
+  let handled = byValue.get(key);
   if (!handled) {
     handled = new Set(snapshot._nodes.flatMap((node) => Object.keys(node.on)));
-    HANDLED.set(snapshot._nodes, handled);
+    byValue.set(key, handled);
   }
   return handled;
 }

@@ -4,7 +4,6 @@ import {
   isConsultationWindowProvisional,
   isFeeAwaitingPayment,
   isFeeNoticeAwaitingReceipt,
-  isRepliedOnTime,
   isSupplementAwaited,
   isSupplementNoticeAwaitingReceipt,
   openConsultations,
@@ -67,7 +66,8 @@ function replyClock(facts: CaseFacts, calendar: WorkingCalendar, asOf: CivilDate
   const r = computeReplyDeadline(facts, calendar);
   const d = facts.disposition;
   let state: ClockState;
-  if (d) state = d.by === "decision" ? (isRepliedOnTime(facts, calendar) ? "met" : "missed") : "lapsed";
+  // isRepliedOnTime, on the deadline just computed instead of a second computation
+  if (d) state = d.by === "decision" ? (d.on <= r.dueOn ? "met" : "missed") : "lapsed";
   else if (isReplyPaused(facts, calendar, asOf)) state = "paused";
   else state = asOf > r.dueOn ? "missed" : "running";
   const clock: Omit<Clock, "explanation"> = {
