@@ -186,7 +186,12 @@ async function drained(env: Env, children: ChildProcess[], before: Drained["cpu"
 async function drainWithOgiWorkers(env: Env, round: number): Promise<Drained> {
   const queue = createDeadlineQueue(env.redisUrl);
   await queue.pause();
-  const enqueued = await runReconciler({ db: env.db, queue, now: () => NOW, jobHour: 0 });
+  // A full pass: the copies' rows carry their template's created_at, before the watermark of
+  // the last round's passes, so an incremental pass would enqueue none of them.
+  const enqueued = await runReconciler(
+    { db: env.db, queue, now: () => NOW, jobHour: 0 },
+    { forceFull: true },
+  );
   if (enqueued.mode === "skipped") throw new Error("reconciler skipped");
   const workerEnv = {
     DATABASE_URL: env.databaseUrl,
