@@ -112,6 +112,9 @@ export function openApiDocumentOf(deps: HttpDeps): Record<string, unknown> {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  // The API's answers are never cached (no-store below): no ETag hash of every answer. The web
+  // UI's files carry their own (serve-static).
+  app.set("etag", false);
   // req.ip (the login delays) and req.secure (Secure cookies) believe only the proxies named here.
   app.set("trust proxy", deps.settings.TRUST_PROXY ?? false);
   app.use(requestLogger(deps));
