@@ -31,7 +31,7 @@ import type {
 import { buildApplicationView } from "./application-view.ts";
 import type { CalendarStore } from "./calendar-store.ts";
 import { type CaseBatch, nothingWritten } from "./case-change.ts";
-import { type CaseRow, type Db, loadCase, loadEvents } from "./case-store.ts";
+import { type CaseRow, type Db, loadCase, loadCases, loadEvents } from "./case-store.ts";
 import { countWorklistClocks } from "./count-worklist-clocks.ts";
 import { listApplications } from "./list-applications.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
@@ -318,6 +318,19 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
               const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
               written.push({ id, result });
               return result.automatic;
+            },
+            applyAutomaticEventsToEach: async (ids) => {
+              const unique = [...new Set(ids)];
+              const read = new Map((await loadCases(trx, unique, "lock")).map((c) => [c.row.id, c]));
+              const counts = new Map<string, number>();
+              for (const id of unique) {
+                const c = read.get(id);
+                if (!c) throw notFound(id);
+                const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
+                written.push({ id, result });
+                counts.set(id, result.automatic);
+              }
+              return counts;
             },
           }),
         ),

@@ -149,6 +149,12 @@ export interface CaseBatch {
   /** What the history owes as of today (windows that ran out), as the worker would; the count. */
   applyAutomaticEvents(id: string): Promise<number>;
   /**
+   * The same for several cases (the deadline worker's batch): all read and locked in ONE
+   * statement (primary-key order), then each written through the one write path; the count of
+   * each, by id. A missing case throws, as `applyAutomaticEvents` does.
+   */
+  applyAutomaticEventsToEach(ids: readonly string[]): Promise<Map<string, number>>;
+  /**
    * Records a human event that is no API action as such (a re-reply ordered with an appeal's
    * result, a hand-over's assignments), with the log's reason when given.
    */

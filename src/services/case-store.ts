@@ -72,7 +72,10 @@ async function loadCaseForWrite(db: Db, id: string, lock: boolean): Promise<Case
     ? sql<WriteRead>`${sql.raw(preparedName("case-read-lock"))} ${caseRead(id)} FOR NO KEY UPDATE OF a`
     : sql<WriteRead>`${sql.raw(preparedName("case-read"))} ${caseRead(id)}`;
   const r = (await query.execute(db)).rows[0];
-  if (!r) return undefined;
+  return r ? toCaseRow(r) : undefined;
+}
+
+function toCaseRow(r: WriteRead): CaseRow {
   const { agency_code, agency_name, agency_path, handler_name, closed_years, pending_job_ids, ...row } = r;
   return {
     row,
@@ -83,18 +86,36 @@ async function loadCaseForWrite(db: Db, id: string, lock: boolean): Promise<Case
   };
 }
 
-/** One parameter (the case id), a constant text: PostgreSQL plans it once per connection. */
-const caseRead = (
-  id: string,
-) => sql`SELECT a.*, g.code AS agency_code, g.name AS agency_name, g.path AS agency_path,
+/** What a write reads of a case: row, agency, handler, closed years, pending deadline rows. */
+const caseReadFrom = sql`SELECT a.*, g.code AS agency_code, g.name AS agency_name, g.path AS agency_path,
     u.display_name AS handler_name,
     ARRAY(SELECT DISTINCT rv.year FROM report_versions rv WHERE rv.agency_id = a.agency_id) AS closed_years,
     ARRAY(SELECT dj.job_id FROM deadline_jobs dj
           WHERE dj.application_id = a.id AND dj.status = 'pending') AS pending_job_ids
   FROM applications a
   JOIN agencies g ON g.id = a.agency_id
-  LEFT JOIN users u ON u.id = a.handler_user_id
+  LEFT JOIN users u ON u.id = a.handler_user_id`;
+
+/** One parameter (the case id), a constant text: PostgreSQL plans it once per connection. */
+const caseRead = (id: string) => sql`${caseReadFrom}
   WHERE a.id = ${id}`;
+
+/**
+ * Several cases read for a write in ONE statement (the deadline worker's automatic batch), in
+ * primary-key order; `lock` (inside a transaction) holds every row until the commit, taken in
+ * that order (the lock is taken above the sort), so two batches never wait on each other's cases
+ * in a circle, and a writer of one case only waits its turn. The same shape as `loadCase` gives; an id with no
+ * case is missing from the answer. One parameter (an array), a constant text: prepared.
+ */
+export async function loadCases(db: Db, ids: readonly string[], mode: "write" | "lock"): Promise<CaseRow[]> {
+  if (ids.length === 0) return [];
+  const where = sql`WHERE a.id = ANY(${[...ids]}::text[]) ORDER BY a.id`;
+  const query =
+    mode === "lock"
+      ? sql<WriteRead>`${sql.raw(preparedName("cases-read-lock"))} ${caseReadFrom} ${where} FOR NO KEY UPDATE OF a`
+      : sql<WriteRead>`${sql.raw(preparedName("cases-read"))} ${caseReadFrom} ${where}`;
+  return (await query.execute(db)).rows.map(toCaseRow);
+}
 
 /** The case's log in recording order; `current` leaves out the superseded automatic events. */
 export async function loadEvents(

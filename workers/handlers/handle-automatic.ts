@@ -4,6 +4,7 @@ import type { DeadlineJobData } from "../queues.ts";
 import {
   batchCandidates,
   type ClaimBatch,
+  type ClaimedRow,
   checkRow,
   claimDueRows,
   dropSettledJobs,
@@ -31,8 +32,9 @@ type Own = number | "nothing owed" | PermanentJobError | "unclaimed";
 /**
  * `deadline.automatic`: a window ran out (supplement, consultation, fee). One read of the row
  * (settled or not due: done). Then ONE transaction of the application service: claim the row
- * and up to AUTOMATIC_BATCH_EXTRA other due automatic rows (one statement), and for each case
- * apply every automatic event owed today through the one write path, as the system, with its
+ * and up to AUTOMATIC_BATCH_EXTRA other due automatic rows (one statement), read and lock all
+ * their cases (one statement, primary-key order: loadCases), and for each case apply every
+ * automatic event owed today through the one write path, as the system, with its
  * version check. A second worker's claim of a row waits for this transaction and then finds it
  * done: no second write of the case. A failure rolls the claims back with the cases.
  */
@@ -78,15 +80,21 @@ async function applyBatch(deps: HandlerDeps, batch: ClaimBatch): Promise<{ own: 
     const release: string[] = [];
     const written = new Set<string>();
     let own: Own = "unclaimed";
+    const valid: ClaimedRow[] = [];
     for (const row of rows) {
       const payload = parsePayload(row.jobId, row.payload);
-      if (payload instanceof PermanentJobError) {
-        await settleDeadlineRow(ops.db, row.jobId, "cancelled", batch.at, "done");
-        if (row.isOwn) own = payload;
-        else deps.logger.error({ jobId: row.jobId, err: payload }, "deadline row cancelled");
+      if (!(payload instanceof PermanentJobError)) {
+        valid.push(row);
         continue;
       }
-      const applied = written.has(row.applicationId) ? 0 : await ops.applyAutomaticEvents(row.applicationId);
+      await settleDeadlineRow(ops.db, row.jobId, "cancelled", batch.at, "done");
+      if (row.isOwn) own = payload;
+      else deps.logger.error({ jobId: row.jobId, err: payload }, "deadline row cancelled");
+    }
+    // Every case of the batch read and locked in one statement, then each written.
+    const counts = await ops.applyAutomaticEventsToEach(valid.map((r) => r.applicationId));
+    for (const row of valid) {
+      const applied = written.has(row.applicationId) ? 0 : (counts.get(row.applicationId) ?? 0);
       written.add(row.applicationId);
       if (applied === 0) release.push(row.jobId);
       if (row.isOwn) own = applied === 0 ? "nothing owed" : applied;

@@ -1,0 +1,87 @@
+// The deadline worker's automatic batch (issue 13): its cases are read and locked in ONE
+// statement (loadCases, primary-key order), each then written through the one write path.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { loadCase, loadCases } from "../../src/services/case-store.ts";
+import { BACKENDS, SETUP_TIMEOUT } from "../http/helpers/test-app.ts";
+import {
+  eventsOf,
+  makeService,
+  registerSupplementOverdue,
+  type Service,
+  seedTown,
+  TODAY_INSTANT,
+  type TownActors,
+} from "../workers/worker-fixtures.ts";
+
+const now = () => new Date(TODAY_INSTANT);
+
+describe.each(BACKENDS)("an automatic batch reads its cases in one statement (%s)", (_name, databaseUrl) => {
+  let handle: DatabaseHandle;
+  let statements: string[] = [];
+  let service: Service;
+  let actors: TownActors;
+
+  beforeAll(async () => {
+    handle = await createDatabase({
+      databaseUrl: await databaseUrl(),
+      dataDir: "memory://",
+      observeStatements: (sql) => statements.push(sql),
+    });
+    await migrateToLatest(handle.db);
+    actors = await seedTown(handle.db, now);
+    service = makeService(handle.db, now);
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("loadCases gives each case as loadCase gives it, in primary-key order, leaving out unknown ids", async () => {
+    const ids = [
+      await registerSupplementOverdue(service, actors),
+      await registerSupplementOverdue(service, actors),
+      await registerSupplementOverdue(service, actors),
+    ];
+    const asked = [ids[2], "no-such-case", ids[0], ids[1], ids[2]] as string[];
+    const { many, one } = await handle.db.transaction().execute(async (trx) => ({
+      many: await loadCases(trx, asked, "lock"),
+      one: await Promise.all([...ids].sort().map((id) => loadCase(trx, id, "lock"))),
+    }));
+    expect(many.map((c) => c.row.id)).toEqual([...ids].sort());
+    expect(many).toEqual(one);
+    expect(many.every((c) => (c.pendingJobIds ?? []).length > 0)).toBe(true);
+    expect(await loadCases(handle.db, [], "write")).toEqual([]);
+  });
+
+  it("applies each case's owed events after one read of them all; a second pass owes nothing", async () => {
+    const ids = [
+      await registerSupplementOverdue(service, actors),
+      await registerSupplementOverdue(service, actors),
+      await registerSupplementOverdue(service, actors),
+    ];
+    statements = [];
+    const counts = await service.inTransaction((ops) =>
+      ops.applyAutomaticEventsToEach([ids[1], ids[0], ids[2], ids[1]] as string[]),
+    );
+    const sent = statements;
+    expect([...counts.entries()].sort()).toEqual(ids.map((id) => [id, 1]).sort());
+    const reads = sent.filter((s) => /^\/\* ogi:case(s)?-read(-lock)? \*\//.test(s));
+    expect(reads.map((s) => /^\/\* ogi:([a-z-]+)/.exec(s)?.[1])).toEqual(["cases-read-lock"]);
+    expect(reads[0]).toMatch(/ORDER BY a\.id\s+FOR NO KEY UPDATE OF a/);
+    for (const id of ids) {
+      const types = (await eventsOf(handle.db, id)).map((e) => e.type);
+      expect(types.filter((t) => t === "supplement.expired")).toEqual(["supplement.expired"]);
+    }
+    const again = await service.inTransaction((ops) => ops.applyAutomaticEventsToEach(ids));
+    expect([...again.values()]).toEqual([0, 0, 0]);
+  });
+
+  it("a missing case rolls the whole batch back", async () => {
+    const id = await registerSupplementOverdue(service, actors);
+    await expect(
+      service.inTransaction((ops) => ops.applyAutomaticEventsToEach([id, "no-such-case"])),
+    ).rejects.toThrow();
+    expect((await eventsOf(handle.db, id)).map((e) => e.type)).not.toContain("supplement.expired");
+  });
+});
