@@ -96,14 +96,6 @@ export async function failedJobIds(queue: DeadlineQueue): Promise<string[]> {
   return (await queueRedis(queue)).zrange(queue.toKey("failed"), "0", "-1");
 }
 
-/**
- * The ids of the newest waiting jobs, at most `count`: the far end of the waiting list from the
- * workers, which take the oldest first (BullMQ pushes on the left, takes from the right).
- */
-export async function newestWaitingJobIds(queue: DeadlineQueue, count: number): Promise<string[]> {
-  return (await queueRedis(queue)).lrange(queue.toKey("wait"), 0, count - 1);
-}
-
 /** The waiting jobs nearest the workers that batches leave to them (a few batches' time of fetching). */
 export const BATCH_WINDOW_SKIP = 128;
 

@@ -292,8 +292,22 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       const ctx = await writeContext();
       const written: { id: string; result: CaseWriteResult }[] = [];
       const value = await lockedWrite(() =>
-        db.transaction().execute((trx) =>
-          work({
+        db.transaction().execute((trx) => {
+          /** The batch's cases read and locked in ONE statement (loadCases), then each written. */
+          const applyAutomaticEventsToEach = async (ids: readonly string[]) => {
+            const unique = [...new Set(ids)];
+            const read = new Map((await loadCases(trx, unique, "lock")).map((c) => [c.row.id, c]));
+            const counts = new Map<string, number>();
+            for (const id of unique) {
+              const c = read.get(id);
+              if (!c) throw notFound(id);
+              const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
+              written.push({ id, result });
+              counts.set(id, result.automatic);
+            }
+            return counts;
+          };
+          return work({
             db: trx,
             today: ctx.today,
             register: async (actor, input) => {
@@ -312,28 +326,10 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
               const result = await writeCase(trx, c, change, ctx);
               written.push({ id, result });
             },
-            applyAutomaticEvents: async (id) => {
-              const c = await loadCase(trx, id, true);
-              if (!c) throw notFound(id);
-              const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
-              written.push({ id, result });
-              return result.automatic;
-            },
-            applyAutomaticEventsToEach: async (ids) => {
-              const unique = [...new Set(ids)];
-              const read = new Map((await loadCases(trx, unique, "lock")).map((c) => [c.row.id, c]));
-              const counts = new Map<string, number>();
-              for (const id of unique) {
-                const c = read.get(id);
-                if (!c) throw notFound(id);
-                const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
-                written.push({ id, result });
-                counts.set(id, result.automatic);
-              }
-              return counts;
-            },
-          }),
-        ),
+            applyAutomaticEvents: async (id) => (await applyAutomaticEventsToEach([id])).get(id) ?? 0,
+            applyAutomaticEventsToEach,
+          });
+        }),
       );
       if (deps.onJobsPlanned) {
         const planned = written.flatMap((w) => w.result.jobs);

@@ -16,7 +16,7 @@ import {
   type DeadlineJobData,
   type DeadlineQueue,
 } from "../../workers/queues.ts";
-import { newestWaitingJobIds, removeWaitingJobs } from "../../workers/read-queue-states.ts";
+import { batchWindowJobIds, removeWaitingJobs } from "../../workers/read-queue-states.ts";
 import { runReconciler } from "../../workers/run-reconciler.ts";
 import { freshPostgresUrl, freshQueuePrefix, redisUrl } from "../support/services.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
@@ -56,7 +56,7 @@ async function workerDeps(mailer?: Mailer): Promise<HandlerDeps> {
     now,
     logger,
     jobHour: 0,
-    waitingJobIds: (count) => newestWaitingJobIds(queue, count),
+    waitingJobIds: (count) => batchWindowJobIds(queue, count),
   };
 }
 
@@ -197,7 +197,7 @@ describe("deadline handlers claim their rows (PostgreSQL, SMTP sink)", () => {
       const deps: HandlerDeps = {
         ...(await workerDeps()),
         waitingJobIds: async (count) => {
-          const ids = await newestWaitingJobIds(own, count);
+          const ids = await batchWindowJobIds(own, count);
           running = (await fetcher.getNextJob(randomUUID()))?.id;
           return ids;
         },
