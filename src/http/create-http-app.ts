@@ -22,7 +22,7 @@ import { metaRoutes } from "./meta/meta.routes.ts";
 import { noticeRoutes } from "./notices/notices.routes.ts";
 import { buildOpenApiDocument } from "./openapi/build-openapi-document.ts";
 import { openApiRoutes } from "./openapi/openapi.routes.ts";
-import { lazyRequestLogger } from "./request-logger.ts";
+import { lazyRequestLogger, type RequestLoggerOptions } from "./request-logger.ts";
 import { type AnyRoute, mountRoutes } from "./routing/define-route.ts";
 import { settingsRoutes } from "./settings/settings.routes.ts";
 import { statsRoutes } from "./stats/stats.routes.ts";
@@ -62,13 +62,23 @@ function coreRoutes(deps: HttpDeps, parts: Parameters<typeof authRoutes>): AnyRo
  * (passwords), query strings (a search may be an applicant's name) or a public path's 查询码.
  */
 function requestLogger(deps: HttpDeps) {
-  return lazyRequestLogger({
-    logger: deps.logger,
-    genReqId: (_req, res) => {
+  return lazyRequestLogger(
+    requestLogOptions(deps.logger, (_req, res) => {
       const id = randomUUID();
       res.setHeader("X-Request-Id", id);
       return id;
-    },
+    }),
+  );
+}
+
+/** What the request log writes and when (request-logger.test.ts checks them against pino-http's own). */
+export function requestLogOptions(
+  logger: RequestLoggerOptions["logger"],
+  genReqId: RequestLoggerOptions["genReqId"],
+): RequestLoggerOptions {
+  return {
+    logger,
+    genReqId,
     serializers: {
       req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
         id: req.id,
@@ -82,7 +92,7 @@ function requestLogger(deps: HttpDeps) {
     ignore: (req) => req.url === "/healthz",
     customLogLevel: (_req, res, err) =>
       err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
-  });
+  };
 }
 
 /** The core routes, the extensions (each made once) and what the document lists. */

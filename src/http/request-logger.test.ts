@@ -3,33 +3,17 @@ import express from "express";
 import { type Logger, pino } from "pino";
 import { pinoHttp } from "pino-http";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LOG_SAFE_SERIALIZERS } from "../log-safe-error.ts";
+import { requestLogOptions } from "./create-http-app.ts";
 import { lazyRequestLogger, type RequestLoggerOptions } from "./request-logger.ts";
 
 /** The app's options (create-http-app.ts), with request ids that repeat from one app to the other. */
 function options(logger: Logger): RequestLoggerOptions {
   let n = 0;
-  return {
-    logger,
-    genReqId: (_req, res) => {
-      const id = `req-${++n}`;
-      res.setHeader("X-Request-Id", id);
-      return id;
-    },
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url.split("?")[0],
-        remoteAddress: req.remoteAddress,
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      ...LOG_SAFE_SERIALIZERS,
-    },
-    ignore: (req) => req.url === "/healthz",
-    customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
-  };
+  return requestLogOptions(logger, (_req, res) => {
+    const id = `req-${++n}`;
+    res.setHeader("X-Request-Id", id);
+    return id;
+  });
 }
 
 /** An app with the given request log, its lines collected parsed. */
