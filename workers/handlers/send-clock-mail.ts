@@ -7,7 +7,7 @@ import type { Db } from "../../src/services/case-store.ts";
 import { PermanentJobError } from "../permanent-job-error.ts";
 import type { DeadlineJobData } from "../queues.ts";
 import { type ClaimedMailRow, claimMailRows } from "./claim-mail-row.ts";
-import type { composeReminderMail } from "./compose-deadline-mail.ts";
+import { type composeReminderMail, deadlineMessageId } from "./compose-deadline-mail.ts";
 import {
   batchCandidates,
   checkRow,
@@ -126,7 +126,7 @@ async function mailRow(
   };
   const mail = spec.compose({ view, clock: found.clock, today, calendar, publicUrl: deps.publicUrl });
   try {
-    await deps.mailer.send({ ...recipients, ...mail });
+    await deps.mailer.send({ ...recipients, ...mail, messageId: deadlineMessageId(row.jobId) });
   } catch (error) {
     if (!row.isOwn)
       deps.logger.warn({ jobId: row.jobId, err: error }, "deadline mail failed; left to its job");
