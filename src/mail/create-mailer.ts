@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
+import { composePlainMessage } from "./compose-plain-message.ts";
 
 export interface OutgoingMail {
   to: readonly string[];
@@ -61,7 +62,7 @@ export function createMailer(options: MailerOptions): Mailer {
   return {
     async send(mail) {
       if (mail.to.length === 0) throw new Error(`mail “${mail.subject}” has no recipient`);
-      const info = await transport.sendMail({
+      const data = {
         from: options.from,
         to: [...mail.to],
         ...(mail.cc && mail.cc.length > 0 ? { cc: [...mail.cc] } : {}),
@@ -71,8 +72,15 @@ export function createMailer(options: MailerOptions): Mailer {
         ...(mail.attachments && mail.attachments.length > 0
           ? { attachments: mail.attachments.map((a) => ({ ...a })) }
           : {}),
-      });
-      if (isOutbox) await writeOutboxFile(options.outboxDir, info.message);
+      };
+      // A text mail is composed without nodemailer's streams (the same bytes); one with
+      // attachments by nodemailer.
+      const plain = composePlainMessage(data);
+      if (isOutbox) {
+        const message = plain ? plain.raw : (await transport.sendMail(data)).message;
+        return writeOutboxFile(options.outboxDir, message);
+      }
+      await transport.sendMail(plain ? { raw: plain.raw, envelope: plain.envelope } : data);
     },
     close() {
       transport.close();

@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
 import { afterAll, describe, expect, it } from "vitest";
+import { composePlainMessage } from "../../src/mail/compose-plain-message.ts";
 import { createMailer } from "../../src/mail/create-mailer.ts";
 import { startSmtpSink } from "../support/smtp-sink.ts";
 
@@ -71,5 +73,44 @@ describe("createMailer", () => {
     } finally {
       await sink.stop();
     }
+  });
+
+  it("composes a text mail to the very bytes and envelope nodemailer's sendMail gives; not a multipart one", async () => {
+    const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+    const date = new Date("2026-03-26T02:00:00Z");
+    const mails = [
+      {
+        to: ["handler@town.example.gov.cn"],
+        cc: ["approver@town.example.gov.cn"],
+        subject:
+          "【办理提醒】申请 town-2026-00001 答复期限 2026-03-30（还有2个工作日），一个足够长、要折成几行的主题",
+        text: "某某镇人民政府：\n\n申请 town-2026-00001 的答复期限为 2026-03-30（星期一），请及时办理。\n",
+        messageId: "<ogi-deadline-app-1.reply-remind-2wd.2026-03-30@ogi.invalid>",
+      },
+      { to: ["a@town.example.gov.cn", "b@town.example.gov.cn"], subject: "ascii", text: "line 1\nline 2" },
+      { to: ["a@town.example.gov.cn"], subject: "long lines", text: `${"x".repeat(300)}\r\nend` },
+      {
+        to: ["a@town.example.gov.cn"],
+        subject: "mostly ascii",
+        text: "Mostly plain text with one é in it\nand a second line\r",
+      },
+      { to: ["a@town.example.gov.cn"], subject: "empty", text: "" },
+    ];
+    for (const mail of mails) {
+      const data = { from: FROM, date, messageId: "<fixed@ogi.invalid>", ...mail };
+      const sent = await composer.sendMail(data);
+      const plain = composePlainMessage(data);
+      expect(plain?.raw.toString()).toBe((sent.message as Buffer).toString());
+      expect(plain?.envelope).toEqual(sent.envelope);
+    }
+    const letter = { filename: "a.pdf", content: Buffer.from("%PDF"), contentType: "application/pdf" };
+    expect(
+      composePlainMessage({
+        from: FROM,
+        to: ["a@town.example.gov.cn"],
+        text: "见附件",
+        attachments: [letter],
+      }),
+    ).toBeNull();
   });
 });
