@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from "kysely";
+import { CompiledQuery } from "kysely";
 import type { DbApplicationEvent } from "../db/schema.ts";
 import { preparedName } from "../db/statement-hooks.ts";
 import type { Db, NewLogEntry } from "./case-store.ts";
@@ -75,20 +75,15 @@ const REGISTRATION_COLUMNS = [
  * row updated when its version is still `fromVersion`, the entries appended, the superseded
  * marks set, only the changed deadline rows deleted and inserted, and — when they changed — one
  * `deadline_job_outbox` entry naming them, which the workers relay to BullMQ (no Redis call on
- * the request path) — each CTE reads `upd`, so nothing is written when the version check fails. A named prepared statement unless it carries
- * registration columns.
+ * the request path) — each CTE reads `upd`, so nothing is written when the version check fails.
+ * A named prepared statement of constant text (`caseWriteText`) unless it carries registration
+ * columns; the parts with nothing to do (no superseded marks, no deadline row changed) are left
+ * out of the text, so PostgreSQL does not set up a write of application_events or
+ * deadline_jobs that writes nothing.
  */
 export async function writeCaseRow(db: Db, w: CaseRowWrite): Promise<CaseRowWritten> {
   const c = w.columns;
   const registration = REGISTRATION_COLUMNS.filter((k) => w.registration?.[k] !== undefined);
-  const extra = registration.map((k) =>
-    k === "applicant"
-      ? sql`, applicant = ${w.registration?.[k]}::jsonb`
-      : k === "received_on"
-        ? sql`, received_on = ${w.registration?.[k]}::date`
-        : sql`, ${sql.ref(k)} = ${w.registration?.[k]}`,
-  );
-  const name = registration.length === 0 ? sql.raw(preparedName("case-write")) : sql.raw("");
   const entries = w.entries.map((e, i) => ({
     seq: w.fromVersion + i + 1,
     type: e.type,
@@ -98,48 +93,123 @@ export async function writeCaseRow(db: Db, w: CaseRowWrite): Promise<CaseRowWrit
     payload: { v: 1, ...e.payload, type: e.type, on: e.on },
     reason: e.reason,
   }));
-  const jobs = w.addJobs.map((j) => ({ job_id: j.jobId, kind: j.kind, run_on: j.runOn, payload: j.payload }));
-  const q: RawBuilder<{ updated: number; appended: unknown; superseded: unknown }> = sql`${name}
-WITH upd AS (
-  UPDATE applications SET version = ${c.version}, state = ${c.state}, outcome = ${c.outcome},
-    disposition_on = ${c.disposition_on}::date, reply_due_on = ${c.reply_due_on}::date,
-    awaiting_approval = ${c.awaiting_approval}, handler_user_id = ${c.handler_user_id}::int,
-    next_due_on = ${c.next_due_on}::date, next_due_clock = ${c.next_due_clock},
-    notice_due_on = ${c.notice_due_on}::date, open_clocks = ${c.open_clocks}::jsonb,
-    snapshot = ${c.snapshot}::jsonb, updated_at = now()${sql.join(extra, sql``)}
-  WHERE id = ${w.id} AND version = ${w.fromVersion}
-  RETURNING id),
-ins AS (
-  INSERT INTO application_events (application_id, seq, type, actor_user_id, actor_name, effective_on, payload, reason)
-  SELECT upd.id, e.seq, e.type, e.actor_user_id, e.actor_name, e.effective_on, e.payload, e.reason
-  FROM upd, jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
-    AS e(seq int, type text, actor_user_id int, actor_name text, effective_on date, payload jsonb, reason text)
-  RETURNING *),
+  const parts: WriteParts = {
+    superseded: w.supersededSeqs.length > 0,
+    jobs: w.dropJobIds.length > 0 || w.addJobs.length > 0,
+  };
+  const params: unknown[] = [
+    c.version,
+    c.state,
+    c.outcome,
+    c.disposition_on,
+    c.reply_due_on,
+    c.awaiting_approval,
+    c.handler_user_id,
+    c.next_due_on,
+    c.next_due_clock,
+    c.notice_due_on,
+    c.open_clocks,
+    c.snapshot,
+    w.id,
+    w.fromVersion,
+    JSON.stringify(entries),
+  ];
+  if (parts.superseded) params.push(w.fromVersion + 1, w.supersededAt, [...w.supersededSeqs]);
+  if (parts.jobs)
+    params.push(
+      [...w.dropJobIds],
+      JSON.stringify(
+        w.addJobs.map((j) => ({ job_id: j.jobId, kind: j.kind, run_on: j.runOn, payload: j.payload })),
+      ),
+    );
+  const extra = registration.map((k) => {
+    params.push(w.registration?.[k]);
+    const cast = k === "applicant" ? "::jsonb" : k === "received_on" ? "::date" : "";
+    return `, ${k} = $${params.length}${cast}`;
+  });
+  const text =
+    registration.length === 0 ? caseWriteText(parts) : buildCaseWriteText(parts, "", extra.join(""));
+  const r = (await db.executeQuery(CompiledQuery.raw(text, params))).rows[0] as WriteResult | undefined;
+  if (!r || Number(r.updated) !== 1) return { written: false, events: [] };
+  return { written: true, events: [...asEvents(r.appended), ...asEvents(r.superseded)] };
+}
+
+interface WriteResult {
+  updated: number;
+  appended: unknown;
+  superseded: unknown;
+}
+
+/** Which optional parts a write has: superseded marks; deadline rows deleted or inserted. */
+interface WriteParts {
+  superseded: boolean;
+  jobs: boolean;
+}
+
+const WRITE_TEXTS = new Map<string, string>();
+
+/** The prepared statement's text for these parts (four at most, each named). */
+function caseWriteText(parts: WriteParts): string {
+  const key = `${parts.superseded ? "-sup" : ""}${parts.jobs ? "" : "-nojobs"}`;
+  let text = WRITE_TEXTS.get(key);
+  if (text === undefined) {
+    text = buildCaseWriteText(parts, preparedName(`case-write${key}`), "");
+    WRITE_TEXTS.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * The statement's text. Parameters: $1–$12 the columns, $13 id, $14 the version read, $15 the
+ * entries (JSON); with superseded marks $16 the superseding seq, $17 when, $18 the seqs; with
+ * deadline rows then the ids deleted and the rows inserted (JSON); registration columns last.
+ */
+function buildCaseWriteText(parts: WriteParts, name: string, registrationSets: string): string {
+  let n = 15;
+  const next = () => `$${++n}`;
+  const sup = parts.superseded
+    ? `,
 sup AS (
-  UPDATE application_events SET superseded_by_seq = ${w.fromVersion + 1}::int, superseded_at = ${w.supersededAt}
-  WHERE application_id = (SELECT id FROM upd) AND seq = ANY(${[...w.supersededSeqs]}::int[])
-  RETURNING *),
+  UPDATE application_events SET superseded_by_seq = ${next()}::int, superseded_at = ${next()}
+  WHERE application_id = (SELECT id FROM upd) AND seq = ANY(${next()}::int[])
+  RETURNING *)`
+    : "";
+  const jobs = parts.jobs
+    ? `,
 del AS (
   DELETE FROM deadline_jobs
-  WHERE application_id = (SELECT id FROM upd) AND status = 'pending' AND job_id = ANY(${[...w.dropJobIds]}::text[])
+  WHERE application_id = (SELECT id FROM upd) AND status = 'pending' AND job_id = ANY(${next()}::text[])
   RETURNING job_id),
 job AS (
   INSERT INTO deadline_jobs (job_id, application_id, kind, run_on, payload, status)
   SELECT j.job_id, upd.id, j.kind, j.run_on, j.payload, 'pending'
-  FROM upd, jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb) AS j(job_id text, kind text, run_on date, payload jsonb)
+  FROM upd, jsonb_to_recordset(${next()}::jsonb) AS j(job_id text, kind text, run_on date, payload jsonb)
   ON CONFLICT (job_id) DO NOTHING
   RETURNING job_id),
 outbox AS (
   INSERT INTO deadline_job_outbox (application_id, added, dropped)
   SELECT upd.id, ARRAY(SELECT job_id FROM job), ARRAY(SELECT job_id FROM del)
-  FROM upd WHERE EXISTS (SELECT 1 FROM job) OR EXISTS (SELECT 1 FROM del))
+  FROM upd WHERE EXISTS (SELECT 1 FROM job) OR EXISTS (SELECT 1 FROM del))`
+    : "";
+  return `${name}
+WITH upd AS (
+  UPDATE applications SET version = $1, state = $2, outcome = $3,
+    disposition_on = $4::date, reply_due_on = $5::date,
+    awaiting_approval = $6, handler_user_id = $7::int,
+    next_due_on = $8::date, next_due_clock = $9,
+    notice_due_on = $10::date, open_clocks = $11::jsonb,
+    snapshot = $12::jsonb, updated_at = now()${registrationSets}
+  WHERE id = $13 AND version = $14
+  RETURNING id),
+ins AS (
+  INSERT INTO application_events (application_id, seq, type, actor_user_id, actor_name, effective_on, payload, reason)
+  SELECT upd.id, e.seq, e.type, e.actor_user_id, e.actor_name, e.effective_on, e.payload, e.reason
+  FROM upd, jsonb_to_recordset($15::jsonb)
+    AS e(seq int, type text, actor_user_id int, actor_name text, effective_on date, payload jsonb, reason text)
+  RETURNING *)${sup}${jobs}
 SELECT (SELECT count(*) FROM upd)::int AS updated,
   (SELECT coalesce(json_agg(ins ORDER BY ins.seq), '[]'::json) FROM ins) AS appended,
-  (SELECT coalesce(json_agg(sup ORDER BY sup.seq), '[]'::json) FROM sup) AS superseded,
-  (SELECT count(*) FROM del) + (SELECT count(*) FROM job) AS jobs_changed`;
-  const r = (await q.execute(db)).rows[0];
-  if (!r || Number(r.updated) !== 1) return { written: false, events: [] };
-  return { written: true, events: [...asEvents(r.appended), ...asEvents(r.superseded)] };
+  ${parts.superseded ? "(SELECT coalesce(json_agg(sup ORDER BY sup.seq), '[]'::json) FROM sup)" : "'[]'::json"} AS superseded`;
 }
 
 /** json_agg's rows as the table's rows (dates stay `YYYY-MM-DD`, timestamps ISO text). */
