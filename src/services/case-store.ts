@@ -12,6 +12,12 @@ export interface CaseRow {
   closedYears?: ReadonlySet<number>;
   /** Read for a write: the ids of the case's pending deadline rows (only the changed ones are rewritten). */
   pendingJobIds?: readonly string[];
+  /**
+   * A locked read (`lock`) that waited for another writer's commit saw the locked row as that
+   * writer left it but, in the same statement, the deadline rows as they were before: the write
+   * then deletes the unplanned pending rows as it finds them (case-write-store.ts).
+   */
+  pendingJobIdsMayBeStale?: boolean;
 }
 
 /** Inserts a new case's row (version 0); its first entry goes through writeCase. */
@@ -72,10 +78,10 @@ async function loadCaseForWrite(db: Db, id: string, lock: boolean): Promise<Case
     ? sql<WriteRead>`${sql.raw(preparedName("case-read-lock"))} ${caseRead(id)} FOR NO KEY UPDATE OF a`
     : sql<WriteRead>`${sql.raw(preparedName("case-read"))} ${caseRead(id)}`;
   const r = (await query.execute(db)).rows[0];
-  return r ? toCaseRow(r) : undefined;
+  return r ? toCaseRow(r, lock) : undefined;
 }
 
-function toCaseRow(r: WriteRead): CaseRow {
+function toCaseRow(r: WriteRead, locked: boolean): CaseRow {
   const { agency_code, agency_name, agency_path, handler_name, closed_years, pending_job_ids, ...row } = r;
   return {
     row,
@@ -83,6 +89,7 @@ function toCaseRow(r: WriteRead): CaseRow {
     handler: handler_name,
     closedYears: new Set((closed_years ?? []).map(Number)),
     pendingJobIds: pending_job_ids ?? [],
+    ...(locked ? { pendingJobIdsMayBeStale: true } : {}),
   };
 }
 
@@ -114,7 +121,7 @@ export async function loadCases(db: Db, ids: readonly string[], mode: "write" | 
     mode === "lock"
       ? sql<WriteRead>`${sql.raw(preparedName("cases-read-lock"))} ${caseReadFrom} ${where} FOR NO KEY UPDATE OF a`
       : sql<WriteRead>`${sql.raw(preparedName("cases-read"))} ${caseReadFrom} ${where}`;
-  return (await query.execute(db)).rows.map(toCaseRow);
+  return (await query.execute(db)).rows.map((r) => toCaseRow(r, mode === "lock"));
 }
 
 /** The case's log in recording order; `current` leaves out the superseded automatic events. */

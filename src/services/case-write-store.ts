@@ -47,10 +47,20 @@ export interface CaseRowWrite {
   /** Automatic events superseded by the first new entry (seq fromVersion + 1). */
   supersededSeqs: readonly number[];
   supersededAt: Date;
-  /** Pending deadline rows no longer planned. */
-  dropJobIds: readonly string[];
-  /** Planned deadline rows not pending yet (a row already done keeps its state). */
+  /**
+   * Every deadline row planned now: the case's pending rows NOT among them are deleted, as the
+   * write statement finds them (not as the read found them: a read that waited for a row lock
+   * saw the deadline rows as they were before the other writer's commit).
+   */
+  plannedJobIds: readonly string[];
+  /** Planned deadline rows not pending when read (a row already done keeps its state). */
   addJobs: readonly PlannedJob[];
+  /**
+   * Whether the deadline rows may change: the read found pending rows no longer planned, or
+   * planned rows not pending, or it cannot tell (a locked read). False leaves the deadline part
+   * out of the statement.
+   */
+  jobsMayChange: boolean;
 }
 
 export interface CaseRowWritten {
@@ -73,7 +83,8 @@ const REGISTRATION_COLUMNS = [
 /**
  * The second of an action's two statements, ONE statement (atomic without BEGIN/COMMIT): the
  * row updated when its version is still `fromVersion`, the entries appended, the superseded
- * marks set, only the changed deadline rows deleted and inserted, and — when they changed — one
+ * marks set, only the changed deadline rows deleted (the pending ones no longer planned) and
+ * inserted, and — when they changed — one
  * `deadline_job_outbox` entry naming them, which the workers relay to BullMQ (no Redis call on
  * the request path) — each CTE reads `upd`, so nothing is written when the version check fails.
  * A named prepared statement of constant text (`caseWriteText`) unless it carries registration
@@ -95,7 +106,7 @@ export async function writeCaseRow(db: Db, w: CaseRowWrite): Promise<CaseRowWrit
   }));
   const parts: WriteParts = {
     superseded: w.supersededSeqs.length > 0,
-    jobs: w.dropJobIds.length > 0 || w.addJobs.length > 0,
+    jobs: w.jobsMayChange,
   };
   const params: unknown[] = [
     c.version,
@@ -117,7 +128,7 @@ export async function writeCaseRow(db: Db, w: CaseRowWrite): Promise<CaseRowWrit
   if (parts.superseded) params.push(w.fromVersion + 1, w.supersededAt, [...w.supersededSeqs]);
   if (parts.jobs)
     params.push(
-      [...w.dropJobIds],
+      [...w.plannedJobIds],
       JSON.stringify(
         w.addJobs.map((j) => ({ job_id: j.jobId, kind: j.kind, run_on: j.runOn, payload: j.payload })),
       ),
@@ -162,7 +173,8 @@ function caseWriteText(parts: WriteParts): string {
 /**
  * The statement's text. Parameters: $1–$12 the columns, $13 id, $14 the version read, $15 the
  * entries (JSON); with superseded marks $16 the superseding seq, $17 when, $18 the seqs; with
- * deadline rows then the ids deleted and the rows inserted (JSON); registration columns last.
+ * deadline rows then the ids planned (the pending rows not among them are deleted) and the rows
+ * inserted (JSON); registration columns last.
  */
 function buildCaseWriteText(parts: WriteParts, name: string, registrationSets: string): string {
   let n = 15;
@@ -178,7 +190,7 @@ sup AS (
     ? `,
 del AS (
   DELETE FROM deadline_jobs
-  WHERE application_id = (SELECT id FROM upd) AND status = 'pending' AND job_id = ANY(${next()}::text[])
+  WHERE application_id = (SELECT id FROM upd) AND status = 'pending' AND job_id <> ALL(${next()}::text[])
   RETURNING job_id),
 job AS (
   INSERT INTO deadline_jobs (job_id, application_id, kind, run_on, payload, status)

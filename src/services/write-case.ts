@@ -199,12 +199,14 @@ async function persist(
     entries: plan.entries,
     supersededSeqs: plan.superseded.map((e) => e.seq),
     supersededAt: ctx.now,
-    dropJobIds: dropped,
+    plannedJobIds: [...planned],
     addJobs: added,
+    jobsMayChange: dropped.length > 0 || added.length > 0 || c.pendingJobIdsMayBeStale === true,
   });
   if (!written.written) throw new StaleCaseError(c.row.id);
   Object.assign(c.row, changes, plan.registration ?? {}, { snapshot: stored });
   c.pendingJobIds = [...planned];
+  c.pendingJobIdsMayBeStale = false; // as this write left them, the row still locked or version-checked
   return { jobs, added, dropped, events: written.events };
 }
 
