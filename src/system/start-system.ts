@@ -2,7 +2,6 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Express } from "express";
 import { Redis } from "ioredis";
-import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Settings } from "../../config/settings.ts";
 import { createDeadlineQueue, type DeadlineQueue } from "../../workers/queues.ts";
@@ -13,6 +12,7 @@ import { DEFAULT_WEB_DIST_DIR, serveWebApp } from "../http/web/serve-web-app.ts"
 import { createMailer } from "../mail/create-mailer.ts";
 import { ensureRedisServer } from "../runtime/ensure-redis-server.ts";
 import { startPrivateRedis } from "../runtime/private-redis.ts";
+import { checkHealth } from "./health.ts";
 import { httpExtensions } from "./http-extensions.ts";
 import { type Core, openCore } from "./open-core.ts";
 
@@ -121,7 +121,7 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
         logger: core.logger,
         settings,
         now: core.now,
-        health: () => health(core, ping),
+        health: () => checkHealth(core.database.db, ping),
         policy: settings,
         webApp: serveWebApp({ distDir: DEFAULT_WEB_DIST_DIR }),
         extensions: httpExtensions(core, { redis: portalRedis, redisPrefix: `${prefix}:portal:` }),
@@ -137,27 +137,6 @@ export async function startSystem(settings: Settings, options: SystemOptions): P
     await stopAll();
     throw e;
   }
-}
-
-async function health(core: Core, redis: Redis) {
-  const details: Record<string, string> = {};
-  let ok = true;
-  try {
-    await sql`select 1`.execute(core.database.db);
-    details.database = "ok";
-  } catch (e) {
-    ok = false;
-    details.database = (e as Error).message;
-  }
-  try {
-    if (redis.status === "wait") await redis.connect();
-    await redis.ping();
-    details.redis = "ok";
-  } catch (e) {
-    ok = false;
-    details.redis = (e as Error).message;
-  }
-  return { ok, details };
 }
 
 function listen(app: ReturnType<typeof createHttpApp>, port: number, host: string): Promise<Server> {
