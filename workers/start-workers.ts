@@ -10,6 +10,7 @@ import { handleOverdue } from "./handlers/handle-overdue.ts";
 import { handleReminder } from "./handlers/handle-reminder.ts";
 import type { HandlerDeps, HandlerResult, WorkerApplications } from "./handlers/handler-deps.ts";
 import { PermanentJobError } from "./permanent-job-error.ts";
+import { purgeExpiredTokens } from "./purge-expired-tokens.ts";
 import {
   createDeadlineQueue,
   DAILY_JOB_NAME,
@@ -207,7 +208,11 @@ async function processJob(
 ): Promise<unknown> {
   if (job.name === DAILY_JOB_NAME) {
     await maintain("daily");
-    return { digests: await sendOverdueDigests(deps), reportReminders: await sendReportReminders(deps) };
+    return {
+      digests: await sendOverdueDigests(deps),
+      reportReminders: await sendReportReminders(deps),
+      expiredTokensDeleted: await purgeExpiredTokens(deps.db, deps.now),
+    };
   }
   const parsed = ZDeadlineJobData.safeParse(job.data);
   if (!parsed.success)

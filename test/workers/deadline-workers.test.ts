@@ -259,12 +259,30 @@ describe("deadline workers (two workers on one queue, PostgreSQL, SMTP sink)", (
     const scheduler = await producer.getJobScheduler(DAILY_SCHEDULER_ID);
     expect([scheduler?.pattern, scheduler?.tz]).toEqual(["5 0 * * *", "Asia/Shanghai"]);
     expect(new Date(Number(scheduler?.next) + 8 * 3_600_000).toISOString().slice(11, 19)).toBe("00:05:00");
+    // and deletes the login tokens that expired (by the workers' clock), keeping the others
+    const expiring = (hash: string, minutesFromNow: number) => ({
+      token_hash: hash,
+      user_id: actors.handler.userId as number,
+      kind: "bearer" as const,
+      expires_at: new Date(now().getTime() + minutesFromNow * 60_000),
+    });
+    await db.db
+      .insertInto("auth_tokens")
+      .values([expiring("expired-daily-test", -1), expiring("valid-daily-test", 30)])
+      .execute();
     const daily = await producer.add(DAILY_JOB_NAME, { v: 1 });
     await waitUntil(async () => (await daily.getState()) === "completed", "the daily job");
     expect((await producer.getJob(daily.id as string))?.returnvalue).toEqual({
       digests: { agencies: 1, sent: 0 },
       reportReminders: 0,
+      expiredTokensDeleted: 1,
     });
+    const left = await db.db
+      .selectFrom("auth_tokens")
+      .select("token_hash")
+      .where("token_hash", "like", "%-daily-test")
+      .execute();
+    expect(left.map((t) => t.token_hash)).toEqual(["valid-daily-test"]);
   });
 
   it("a reminder whose case was decided meanwhile finds its row gone and sends nothing", async () => {
