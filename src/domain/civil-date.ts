@@ -130,6 +130,18 @@ export function civilDateInChina(instant: Date): CivilDate {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) as CivilDate;
 }
 
+/**
+ * An instant as China Standard Time (UTC+8, no daylight saving): `2026-03-20 10:00`, or
+ * `2026-03-20 10:00:00` with seconds. Every time a clerk reads is the agency's, whatever the
+ * zone of the server or the browser.
+ */
+export function formatInstantInChina(instant: Date, withSeconds = false): string {
+  return new Date(instant.getTime() + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, withSeconds ? 19 : 16)
+    .replace("T", " ");
+}
+
 /** `2026-03-12（星期四）` */
 export function formatWithWeekday(date: CivilDate): string {
   return `${date}（${WEEKDAY_NAMES[weekdayOf(date)]}）`;

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { AppError } from "../app-error.ts";
+import { formatInstantInChina } from "../domain/civil-date.ts";
 import { PERSONAL_FIELD_LABELS } from "../domain/personal-data.ts";
 import { AGENCY_ADMIN_ROLES, ROLE_LABELS } from "../domain/roles.ts";
 import { type AccessLogEntry, type AccessLogFilters, listAccessLog } from "./access-log-store.ts";
@@ -74,10 +75,8 @@ export const ACCESS_LOG_HEADERS = [
   "请求编号",
 ] as const;
 
-/** `2026-03-20 10:00:00`, China Standard Time (UTC+8, no daylight saving). */
-function chinaTime(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
-}
+/** `2026-03-20 10:00:00`, China Standard Time. */
+const chinaTime = (instant: Date) => formatInstantInChina(instant, true);
 
 function toCells(e: AccessLogEntry): string[] {
   return [

@@ -1,4 +1,10 @@
-import { addDays, type CivilDate, civilDateInChina, isCivilDate } from "@domain/civil-date.ts";
+import {
+  addDays,
+  type CivilDate,
+  civilDateInChina,
+  formatInstantInChina,
+  isCivilDate,
+} from "@domain/civil-date.ts";
 import dayjs, { type Dayjs } from "dayjs";
 
 /** Today in China (deadlines are civil dates in China Standard Time). */
@@ -29,6 +35,16 @@ export function oneYearBefore(date: CivilDate): CivilDate {
   return addDays(date, -365);
 }
 
+/** The year in China now (the year of 申请编号 and 文号 examples). */
+export function yearInChina(): number {
+  return Number(todayInChina().slice(0, 4));
+}
+
+/**
+ * An instant (ISO text) as `YYYY-MM-DD HH:mm` China Standard Time, whatever the browser's own
+ * time zone (formatInstantInChina); text that is no instant as it is.
+ */
 export function formatInstant(iso: string): string {
-  return dayjs(iso).format("YYYY-MM-DD HH:mm");
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : formatInstantInChina(instant);
 }

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Spin, Typography }
 import { useEffect, useState } from "react";
 import { fetchLetterSettings, type LetterSettings, putLetterSettings } from "../../api/endpoints.ts";
 import { showFieldErrors } from "../../components/form-errors.ts";
+import { yearInChina } from "../../lib/dates.ts";
 
 interface Fields {
   shortName: string;
@@ -47,7 +48,7 @@ export function LetterSettingsForm({ agencyCode }: { agencyCode: string }) {
           <span data-testid="short-name-in-use">{settings.shortName}</span>
           <Typography.Text type="secondary">
             {settings.shortNameSet === null ? "（未设置，按机关名称确定）" : "（本机关设置）"}
-            ，如 {settings.shortName}公开〔{new Date().getFullYear()}〕第1号
+            ，如 {settings.shortName}公开〔{yearInChina()}〕第1号
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label="按机关树确定的行政复议机关">

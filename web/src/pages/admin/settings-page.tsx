@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { fetchSettings, type SettingsView } from "../../api/endpoints.ts";
+import { yearInChina } from "../../lib/dates.ts";
 import { useTitle } from "../../lib/use-title.ts";
 import { useSession } from "../../session/session.tsx";
 import { LetterSettingsForm } from "./letter-settings-form.tsx";
@@ -12,7 +13,7 @@ export default function SettingsPage() {
   useTitle("提醒与文书编号");
   const { user } = useSession();
   const [settings, setSettings] = useState<SettingsView | null>(null);
-  const year = new Date().getFullYear();
+  const year = yearInChina();
   useEffect(() => {
     void fetchSettings().then(setSettings, () => undefined);
   }, []);
