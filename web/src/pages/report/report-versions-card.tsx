@@ -1,3 +1,4 @@
+import { civilDateInChina } from "@domain/civil-date.ts";
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import {
@@ -9,7 +10,7 @@ import {
 
 /** “2026-03-17T02:00:00.000Z” → the civil date in China (UTC+8). */
 export function closedOnOf(closedAt: string): string {
-  return new Date(new Date(closedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return civilDateInChina(new Date(closedAt));
 }
 
 /**
