@@ -1,6 +1,16 @@
+import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  // The web UI's aliases (web/vite.config.ts), so that its pure modules are unit-tested here.
+  resolve: {
+    alias: {
+      "@domain": here("src/domain"),
+      "@reports": here("src/reports"),
+    },
+  },
   test: {
     include: [
       "machines/**/*.test.ts",
