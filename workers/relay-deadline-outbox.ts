@@ -75,8 +75,19 @@ async function relayPage(
   if (entries.length === 0) return { entries: 0, added: 0, removed: 0 };
   const named = new Set<string>();
   const dropped = new Set<string>();
+  /**
+   * Ids whose first mention in the page is an insertion: their row was not pending before that
+   * write (an id already pending is not inserted again), so no earlier pass added their job, and
+   * if a later write of the page deleted the row, there is nothing to remove. Only the
+   * reconciler, reading the row between its insertion and its deletion, can have added that job:
+   * it then runs on its day and finds its row gone, as a job running during a removal does.
+   */
+  const bornInPage = new Set<string>();
   for (const e of entries) {
-    for (const id of e.added) named.add(id);
+    for (const id of e.added) {
+      if (!named.has(id)) bornInPage.add(id);
+      named.add(id);
+    }
     for (const id of e.dropped) {
       named.add(id);
       dropped.add(id);
@@ -103,8 +114,9 @@ async function relayPage(
       args,
     ),
   );
-  // A deleted row's job; a row done meanwhile keeps its job's record.
-  const gone = [...dropped].filter((id) => !pendingIds.has(id));
+  // A deleted row's job (a row done meanwhile keeps its job's record), unless the page itself
+  // inserted and deleted the row.
+  const gone = [...dropped].filter((id) => !pendingIds.has(id) && !bornInPage.has(id));
   const removed = await withTimeout(
     (async () => {
       for (let i = 0; i < jobs.length; i += ADD_CHUNK) await args.queue.addBulk(jobs.slice(i, i + ADD_CHUNK));

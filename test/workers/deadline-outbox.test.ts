@@ -152,6 +152,41 @@ describe("the deadline-job outbox", () => {
     expect(await relay()).toEqual({ mode: "ran", entries: 0, added: 0, removed: 0 });
   });
 
+  it("a row inserted and deleted by writes of one page asks Redis nothing: no job added, none removed", async () => {
+    const app = await register(api, actors, "2026-03-20");
+    await relay();
+    const registered = await queuedJobs(app.id);
+    await extend(app.id);
+    await api.act(actors.handler, app.id, {
+      type: "start_consultation",
+      on: d("2026-03-25"),
+      party: "third_party",
+      name: "第三方",
+    });
+    const [extended, consulting] = await outbox(app.id);
+    // the extension's reply rows: inserted by the extension, deleted by the consultation (paused)
+    const bornAndGone = (extended?.added ?? []).filter((id) => consulting?.dropped.includes(id));
+    expect(bornAndGone.length).toBeGreaterThan(0);
+    const asked: string[] = [];
+    const counting = createDeadlineQueue(redisUrl);
+    const remove = counting.remove.bind(counting);
+    counting.remove = (id: string, opts?: { removeChildren?: boolean }) => {
+      asked.push(id);
+      return remove(id, opts);
+    };
+    try {
+      const run = await relay(counting);
+      expect(run).toMatchObject({ mode: "ran", entries: 2 });
+    } finally {
+      await counting.close();
+    }
+    // the registration's superseded jobs are removed; the rows born and gone in the page are not asked for
+    expect(asked.filter((id) => bornAndGone.includes(id))).toEqual([]);
+    const pending = await pendingRows(app.id);
+    expect(asked.sort()).toEqual(registered.filter((id) => !pending.includes(id)));
+    expect(await queuedJobs(app.id)).toEqual(pending);
+  });
+
   it("a relay that cannot reach Redis fails within its timeout and leaves the entries; the next one relays them", async () => {
     const app = await register(api, actors, "2026-03-20");
     const dead = createDeadlineQueue(`redis://127.0.0.1:${await findFreePort()}`, {
