@@ -4,7 +4,8 @@
  * bare "update row + append event" transactions on the same database in the same run (run before
  * and after the API). After a warm-up, each figure is the median of 3 rounds. Prints per action
  * the SQL statements the server sent, the response bytes, the server's Node CPU and PostgreSQL's
- * CPU (/proc of its processes), the HOT share of the applications UPDATEs, and the ratio.
+ * CPU (/proc of its processes), the HOT share of the applications UPDATEs, and the ratio — by
+ * throughput, and by the CPU all processes of each path spent per action or transaction.
  */
 import { fork } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -137,6 +138,7 @@ async function runBaseline(pool: pg.Pool, ids: string[], count: number, postmast
   const latencies: number[] = [];
   const perClient = Math.ceil(count / CLIENTS);
   const cpu = processTreeCpuMs(postmaster);
+  const node0 = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     ids.map(async (id) => {
@@ -162,8 +164,16 @@ async function runBaseline(pool: pg.Pool, ids: string[], count: number, postmast
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const node = process.cpuUsage(node0);
   const n = latencies.length;
-  return { count: n, seconds, ...quantiles(latencies), pgCpuMs: (processTreeCpuMs(postmaster) - cpu) / n };
+  return {
+    count: n,
+    seconds,
+    ...quantiles(latencies),
+    nodeCpuMs: (node.user + node.system) / 1000 / n,
+    nodeSysMs: node.system / 1000 / n,
+    pgCpuMs: (processTreeCpuMs(postmaster) - cpu) / n,
+  };
 }
 
 function line(name: string, r: Round): string {
@@ -404,6 +414,13 @@ async function main(): Promise<void> {
         `吞吐量之比（API return=minimal / 基线 6 轮中位数）：${(rate(m) / rate(baseline)).toFixed(3)}`,
       );
       console.log(`吞吐量之比（API 完整答复 / 基线）：${(rate(f) / rate(baseline)).toFixed(3)}`);
+      // The same comparison by CPU, which the machine's other load moves less than throughput:
+      // every process of the measured path (Node: the server or the baseline's pg client; the
+      // load process; PostgreSQL; Redis), per action or transaction.
+      const cpuOf = (r: Round) => (r.nodeCpuMs ?? 0) + r.pgCpuMs + (r.clientCpuMs ?? 0) + (r.redisCpuMs ?? 0);
+      console.log(
+        `每次 CPU 合计：API return=minimal ${cpuOf(m).toFixed(2)} ms，基线 ${cpuOf(baseline).toFixed(2)} ms（Node ${(baseline.nodeCpuMs ?? 0).toFixed(2)} + PostgreSQL ${baseline.pgCpuMs.toFixed(2)}）；之比（基线 / API）${(cpuOf(baseline) / cpuOf(m)).toFixed(3)}（内核在回环网络上的开销不全计入进程，不在其中）`,
+      );
       const upd = hot1.upd - hot0.upd;
       const hot = hot1.hot - hot0.hot;
       console.log(
