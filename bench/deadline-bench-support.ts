@@ -98,11 +98,16 @@ function statFields(pid: number): string[] {
 
 /** CPU seconds (user + system) used so far by the processes (Linux /proc; 0 elsewhere). */
 export function cpuSeconds(children: readonly ChildProcess[]): number {
+  return systemCpuSeconds(children, true);
+}
+
+/** The system (kernel) part of cpuSeconds, or with `all` user + system. */
+export function systemCpuSeconds(children: readonly ChildProcess[], all = false): number {
   let ticks = 0;
   for (const c of children) {
     try {
       const f = statFields(c.pid ?? 0);
-      ticks += Number(f[11]) + Number(f[12]); // utime, stime
+      ticks += (all ? Number(f[11]) : 0) + Number(f[12]); // utime, stime
     } catch {
       return 0; // not Linux, or gone: the figure is left out
     }
