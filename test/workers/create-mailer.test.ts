@@ -96,12 +96,37 @@ describe("createMailer", () => {
       },
       { to: ["a@town.example.gov.cn"], subject: "empty", text: "" },
     ];
-    for (const mail of mails) {
+    const many = Array.from({ length: 7 }, (_, i) => `recipient-${i}@town.example.gov.cn`);
+    mails.push({
+      to: many,
+      cc: many.slice(0, 3),
+      subject: "many",
+      text: "x",
+      messageId: "<many@ogi.invalid>",
+    });
+    // pseudo-random subjects and bodies (a fixed seed): Chinese, ASCII, punctuation, encoded-word markers
+    const pool = [..."政府信息公开申请答复期限工作日（）【】，。：ab XYZ 0123=?_:;\"'<>@\t"];
+    let seed = 13;
+    const pick = (n: number) =>
+      Array.from(
+        { length: n },
+        () => pool[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pool.length],
+      ).join("");
+    for (let i = 0; i < 40; i++)
+      mails.push({ to: ["a@town.example.gov.cn"], subject: pick(5 + (i % 90)), text: pick(i * 7) });
+    // twice: the second time the address lines come from the cache
+    for (const mail of [...mails, ...mails]) {
       const data = { from: FROM, date, messageId: "<fixed@ogi.invalid>", ...mail };
       const sent = await composer.sendMail(data);
       const plain = composePlainMessage(data);
       expect(plain?.raw.toString()).toBe((sent.message as Buffer).toString());
       expect(plain?.envelope).toEqual(sent.envelope);
+      // without a Message-ID the addresses are composed with the message (nodemailer draws the id)
+      const { messageId: _drawn, ...unnamed } = data;
+      const drawn = (raw: string) => raw.replace(/^Message-ID: <[^>]*>$/m, "Message-ID: <drawn>");
+      expect(drawn(composePlainMessage(unnamed)?.raw.toString() ?? "")).toBe(
+        drawn(((await composer.sendMail(unnamed)).message as Buffer).toString()),
+      );
     }
     const letter = { filename: "a.pdf", content: Buffer.from("%PDF"), contentType: "application/pdf" };
     expect(
