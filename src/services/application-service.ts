@@ -31,6 +31,7 @@ import type {
 import { buildApplicationView } from "./application-view.ts";
 import type { CalendarStore } from "./calendar-store.ts";
 import { type CaseBatch, nothingWritten } from "./case-change.ts";
+import { makeCaseReadCoalescer } from "./case-read-coalescer.ts";
 import { type CaseRow, type Db, loadCase, loadCases, loadEvents } from "./case-store.ts";
 import { countWorklistClocks } from "./count-worklist-clocks.ts";
 import { listApplications } from "./list-applications.ts";
@@ -90,6 +91,8 @@ function machineFor(calendar: WorkingCalendar): ApplicationMachine {
 export function makeApplicationService(deps: ApplicationServiceDeps) {
   const { db } = deps;
   const today = () => civilDateInChina(deps.now());
+  /** An API action's read (no lock), coalesced with the others of the same event-loop turn. */
+  const readForWrite = makeCaseReadCoalescer(db);
 
   async function context() {
     const calendar = await deps.calendars.get();
@@ -183,7 +186,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
     assertNotFuture(input.on, "on", ctx.today);
     assertReceiptsPast(input, ctx.today);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const c = await loadCase(db, id, "write");
+      const c = await readForWrite(id);
       if (c && takesCaseByFirstAction(actor, c, input)) break;
       try {
         return await actOn(db, ctx, actor, id, c, input, true);
