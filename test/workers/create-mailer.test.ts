@@ -107,11 +107,11 @@ describe("createMailer", () => {
     // pseudo-random subjects and bodies (a fixed seed): Chinese, ASCII, punctuation, encoded-word markers
     const pool = [..."政府信息公开申请答复期限工作日（）【】，。：ab XYZ 0123=?_:;\"'<>@\t"];
     let seed = 13;
-    const pick = (n: number) =>
-      Array.from(
-        { length: n },
-        () => pool[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pool.length],
-      ).join("");
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return pool[seed % pool.length];
+    };
+    const pick = (n: number) => Array.from({ length: n }, next).join("");
     for (let i = 0; i < 40; i++)
       mails.push({ to: ["a@town.example.gov.cn"], subject: pick(5 + (i % 90)), text: pick(i * 7) });
     // twice: the second time the address lines come from the cache
