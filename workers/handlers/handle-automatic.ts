@@ -1,7 +1,4 @@
-import { sql } from "kysely";
-import { preparedName } from "../../src/db/statement-hooks.ts";
 import { civilDateInChina } from "../../src/domain/civil-date.ts";
-import type { Db } from "../../src/services/case-store.ts";
 import { PermanentJobError } from "../permanent-job-error.ts";
 import type { DeadlineJobData } from "../queues.ts";
 import {
@@ -13,6 +10,7 @@ import {
   dropSettledJobs,
   explainUnclaimed,
   parsePayload,
+  preferGenericPlans,
   settleDeadlineRow,
   unclaimRows,
 } from "./deadline-rows.ts";
@@ -107,19 +105,6 @@ async function applyBatch(deps: HandlerDeps, batch: ClaimBatch): Promise<{ own: 
     const settled = rows.filter((r) => !r.isOwn && !release.includes(r.jobId)).map((r) => r.jobId);
     return { own, settled };
   });
-}
-
-/**
- * The batch's claim and its cases' read-lock are named prepared statements whose array
- * parameters kept PostgreSQL planning them anew on every call (a custom plan each time: 0.18
- * and 0.27 ms of planning against 0.28 and 0.14 ms of execution, bench:deadlines --mix automatic
- * with BENCH_PG_STATS=1); their generic plan, planned once per connection, runs as fast. For
- * this transaction only (SET LOCAL): its other statements are primary-key reads and writes.
- */
-async function preferGenericPlans(trx: Db): Promise<void> {
-  await sql`${sql.raw(preparedName("generic-plans"))} SET LOCAL plan_cache_mode = force_generic_plan`.execute(
-    trx,
-  );
 }
 
 /**
