@@ -33,6 +33,7 @@ import type { CalendarStore } from "./calendar-store.ts";
 import { type CaseBatch, nothingWritten } from "./case-change.ts";
 import { makeCaseReadCoalescer } from "./case-read-coalescer.ts";
 import { type CaseRow, type Db, loadCase, loadCases, loadEvents } from "./case-store.ts";
+import { makeCaseWriteCoalescer } from "./case-write-coalescer.ts";
 import { countWorklistClocks } from "./count-worklist-clocks.ts";
 import { listApplications } from "./list-applications.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
@@ -91,8 +92,9 @@ function machineFor(calendar: WorkingCalendar): ApplicationMachine {
 export function makeApplicationService(deps: ApplicationServiceDeps) {
   const { db } = deps;
   const today = () => civilDateInChina(deps.now());
-  /** An API action's read (no lock), coalesced with the others of the same event-loop turn. */
+  /** An API action's read (no lock) and write (autocommit), each coalesced with the others of the same event-loop turn. */
   const readForWrite = makeCaseReadCoalescer(db);
+  const writeRow = makeCaseWriteCoalescer(db);
 
   async function context() {
     const calendar = await deps.calendars.get();
@@ -189,7 +191,7 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       const c = await readForWrite(id);
       if (c && takesCaseByFirstAction(actor, c, input)) break;
       try {
-        return await actOn(db, ctx, actor, id, c, input, true);
+        return await actOn(db, { ...ctx, writeRow }, actor, id, c, input, true);
       } catch (e) {
         // A deadlock (a worker's batch claims deadline rows, then locks the case) aborted only
         // this one autocommit statement: nothing was written, so it is read and written again.

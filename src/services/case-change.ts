@@ -3,6 +3,7 @@
  * CaseChange, in a WriteContext), what it plans (the new snapshot, the log entries, the events it
  * supersedes) and what it answers.
  */
+
 import type { ApplicationMachine, ApplicationSnapshot } from "../../machines/application.machine.ts";
 import type { DbApplicationEvent } from "../db/schema.ts";
 import {
@@ -16,6 +17,7 @@ import type { AutomaticEvent } from "../domain/deadlines/due-automatic-events.ts
 import { type Actor, SYSTEM_ACTOR } from "./actor.ts";
 import type { ActionInput, RegisterInput } from "./application-types.ts";
 import type { Db, NewLogEntry } from "./case-store.ts";
+import type { CaseRowWrite, CaseRowWritten } from "./case-write-store.ts";
 import type { PlannedJob } from "./plan-deadline-jobs.ts";
 
 export interface WriteContext {
@@ -25,6 +27,12 @@ export interface WriteContext {
   /** The service's clock reading for this write (superseded marks). */
   now: Date;
   reminderOffsets: readonly number[];
+  /**
+   * Writes the row instead of its own statement: an API action's autocommit write, coalesced
+   * with the others of the same event-loop turn (case-write-coalescer.ts). Never inside a
+   * transaction; a write carrying registration columns takes its own statement anyway.
+   */
+  writeRow?: ((write: CaseRowWrite) => Promise<CaseRowWritten>) | undefined;
 }
 
 /** A change closed years must accept: the agency's report for `year` gets a new version. */

@@ -95,15 +95,7 @@ const REGISTRATION_COLUMNS = [
 export async function writeCaseRow(db: Db, w: CaseRowWrite): Promise<CaseRowWritten> {
   const c = w.columns;
   const registration = REGISTRATION_COLUMNS.filter((k) => w.registration?.[k] !== undefined);
-  const entries = w.entries.map((e, i) => ({
-    seq: w.fromVersion + i + 1,
-    type: e.type,
-    actor_user_id: e.actorUserId,
-    actor_name: e.actorName,
-    effective_on: e.on,
-    payload: { v: 1, ...e.payload, type: e.type, on: e.on },
-    reason: e.reason,
-  }));
+  const entries = entriesOf(w);
   const parts: WriteParts = {
     superseded: w.supersededSeqs.length > 0,
     jobs: w.jobsMayChange,
@@ -126,13 +118,7 @@ export async function writeCaseRow(db: Db, w: CaseRowWrite): Promise<CaseRowWrit
     JSON.stringify(entries),
   ];
   if (parts.superseded) params.push(w.fromVersion + 1, w.supersededAt, [...w.supersededSeqs]);
-  if (parts.jobs)
-    params.push(
-      [...w.plannedJobIds],
-      JSON.stringify(
-        w.addJobs.map((j) => ({ job_id: j.jobId, kind: j.kind, run_on: j.runOn, payload: j.payload })),
-      ),
-    );
+  if (parts.jobs) params.push([...w.plannedJobIds], JSON.stringify(addedJobsOf(w)));
   const extra = registration.map((k) => {
     params.push(w.registration?.[k]);
     const cast = k === "applicant" ? "::jsonb" : k === "received_on" ? "::date" : "";
@@ -222,6 +208,117 @@ ins AS (
 SELECT (SELECT count(*) FROM upd)::int AS updated,
   (SELECT coalesce(json_agg(ins ORDER BY ins.seq), '[]'::json) FROM ins) AS appended,
   ${parts.superseded ? "(SELECT coalesce(json_agg(sup ORDER BY sup.seq), '[]'::json) FROM sup)" : "'[]'::json"} AS superseded`;
+}
+
+/**
+ * Several cases' writes (no registration columns, distinct cases) as ONE statement: what
+ * `writeCaseRow` does for one, for each, every part joined to its own case's version-checked
+ * UPDATE, so a case whose version moved writes nothing while the others are written. Atomic
+ * as a whole: a failure writes none of them. Rows are updated in primary-key order (as the
+ * batch reads lock them). Answers in the order given. A named prepared statement: one
+ * parameter, the writes as JSON.
+ */
+export async function writeCaseRows(db: Db, writes: readonly CaseRowWrite[]): Promise<CaseRowWritten[]> {
+  const input = [...writes]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((w) => {
+      if (w.registration && REGISTRATION_COLUMNS.some((k) => w.registration?.[k] !== undefined))
+        throw new Error(`writeCaseRows: ${w.id} carries registration columns`);
+      const c = w.columns;
+      const { open_clocks, snapshot, ...columns } = c;
+      const json = JSON.stringify({
+        ...columns,
+        id: w.id,
+        from_version: w.fromVersion,
+        entries: entriesOf(w),
+        sup_seq: w.supersededSeqs.length > 0 ? w.fromVersion + 1 : null,
+        sup_at: w.supersededSeqs.length > 0 ? w.supersededAt.toISOString() : null,
+        sup_seqs: w.supersededSeqs,
+        jobs: w.jobsMayChange,
+        planned: w.plannedJobIds,
+        add_jobs: w.jobsMayChange ? addedJobsOf(w) : [],
+      });
+      // the two JSON columns are JSON text already: spliced in, not parsed and written again
+      return `${json.slice(0, -1)},"open_clocks":${open_clocks},"snapshot":${snapshot}}`;
+    });
+  const r = await db.executeQuery<{ id: string; updated: boolean; appended: unknown; superseded: unknown }>(
+    CompiledQuery.raw(CASE_WRITE_BATCH, [`[${input.join(",")}]`]),
+  );
+  const byId = new Map(r.rows.map((row) => [row.id, row]));
+  return writes.map((w) => {
+    const row = byId.get(w.id);
+    if (!row?.updated) return { written: false, events: [] };
+    return { written: true, events: [...asEvents(row.appended), ...asEvents(row.superseded)] };
+  });
+}
+
+const CASE_WRITE_BATCH = `${preparedName("case-write-batch")}
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+    id text, from_version int, version int, state text, outcome text, disposition_on date,
+    reply_due_on date, awaiting_approval text, handler_user_id int, next_due_on date,
+    next_due_clock text, notice_due_on date, open_clocks jsonb, snapshot jsonb, entries jsonb,
+    sup_seq int, sup_at timestamptz, sup_seqs int[], jobs boolean, planned text[], add_jobs jsonb)),
+upd AS (
+  UPDATE applications a SET version = i.version, state = i.state, outcome = i.outcome,
+    disposition_on = i.disposition_on, reply_due_on = i.reply_due_on,
+    awaiting_approval = i.awaiting_approval, handler_user_id = i.handler_user_id,
+    next_due_on = i.next_due_on, next_due_clock = i.next_due_clock,
+    notice_due_on = i.notice_due_on, open_clocks = i.open_clocks, snapshot = i.snapshot,
+    updated_at = now()
+  FROM input i
+  WHERE a.id = i.id AND a.version = i.from_version
+  RETURNING a.id),
+ins AS (
+  INSERT INTO application_events (application_id, seq, type, actor_user_id, actor_name, effective_on, payload, reason)
+  SELECT upd.id, e.seq, e.type, e.actor_user_id, e.actor_name, e.effective_on, e.payload, e.reason
+  FROM upd JOIN input i ON i.id = upd.id,
+    jsonb_to_recordset(i.entries)
+      AS e(seq int, type text, actor_user_id int, actor_name text, effective_on date, payload jsonb, reason text)
+  RETURNING *),
+sup AS (
+  UPDATE application_events ev SET superseded_by_seq = i.sup_seq, superseded_at = i.sup_at
+  FROM upd JOIN input i ON i.id = upd.id
+  WHERE i.sup_seq IS NOT NULL AND ev.application_id = upd.id AND ev.seq = ANY(i.sup_seqs)
+  RETURNING ev.*),
+del AS (
+  DELETE FROM deadline_jobs dj USING upd JOIN input i ON i.id = upd.id
+  WHERE i.jobs AND dj.application_id = upd.id AND dj.status = 'pending' AND dj.job_id <> ALL(i.planned)
+  RETURNING dj.application_id, dj.job_id),
+job AS (
+  INSERT INTO deadline_jobs (job_id, application_id, kind, run_on, payload, status)
+  SELECT j.job_id, upd.id, j.kind, j.run_on, j.payload, 'pending'
+  FROM upd JOIN input i ON i.id = upd.id,
+    jsonb_to_recordset(i.add_jobs) AS j(job_id text, kind text, run_on date, payload jsonb)
+  ON CONFLICT (job_id) DO NOTHING
+  RETURNING application_id, job_id),
+outbox AS (
+  INSERT INTO deadline_job_outbox (application_id, added, dropped)
+  SELECT upd.id, ARRAY(SELECT job.job_id FROM job WHERE job.application_id = upd.id),
+    ARRAY(SELECT del.job_id FROM del WHERE del.application_id = upd.id)
+  FROM upd
+  WHERE EXISTS (SELECT 1 FROM job WHERE job.application_id = upd.id)
+     OR EXISTS (SELECT 1 FROM del WHERE del.application_id = upd.id))
+SELECT i.id, upd.id IS NOT NULL AS updated,
+  (SELECT coalesce(json_agg(ins ORDER BY ins.seq), '[]'::json) FROM ins WHERE ins.application_id = i.id) AS appended,
+  (SELECT coalesce(json_agg(sup ORDER BY sup.seq), '[]'::json) FROM sup WHERE sup.application_id = i.id) AS superseded
+FROM input i LEFT JOIN upd ON upd.id = i.id`;
+
+/** The entries as the events' columns, seq fromVersion + 1, + 2 … */
+function entriesOf(w: CaseRowWrite) {
+  return w.entries.map((e, i) => ({
+    seq: w.fromVersion + i + 1,
+    type: e.type,
+    actor_user_id: e.actorUserId,
+    actor_name: e.actorName,
+    effective_on: e.on,
+    payload: { v: 1, ...e.payload, type: e.type, on: e.on },
+    reason: e.reason,
+  }));
+}
+
+function addedJobsOf(w: CaseRowWrite) {
+  return w.addJobs.map((j) => ({ job_id: j.jobId, kind: j.kind, run_on: j.runOn, payload: j.payload }));
 }
 
 /** json_agg's rows as the table's rows (dates stay `YYYY-MM-DD`, timestamps ISO text). */

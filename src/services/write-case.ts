@@ -32,7 +32,7 @@ import {
   type WriteContext,
 } from "./case-change.ts";
 import type { CaseRow, Db } from "./case-store.ts";
-import { writeCaseRow } from "./case-write-store.ts";
+import { type CaseRowWrite, writeCaseRow } from "./case-write-store.ts";
 import { closedYearAmendments } from "./closed-year-amendments.ts";
 import { type PlannedJob, planDeadlineJobs } from "./plan-deadline-jobs.ts";
 import { replayPlan } from "./replay-plan.ts";
@@ -187,7 +187,7 @@ async function persist(
   const dropped = [...pending].filter((id) => !planned.has(id));
   const added = jobs.filter((j) => !pending.has(j.jobId));
   const { applicant, ...registration } = plan.registration ?? {};
-  const written = await writeCaseRow(db, {
+  const write: CaseRowWrite = {
     id: c.row.id,
     fromVersion: c.row.version,
     // the 待办 order and the 工作台 counters (issue 11): the open clocks of these deadlines
@@ -202,7 +202,9 @@ async function persist(
     plannedJobIds: [...planned],
     addJobs: added,
     jobsMayChange: dropped.length > 0 || added.length > 0 || c.pendingJobIdsMayBeStale === true,
-  });
+  };
+  const written =
+    ctx.writeRow && !plan.registration ? await ctx.writeRow(write) : await writeCaseRow(db, write);
   if (!written.written) throw new StaleCaseError(c.row.id);
   Object.assign(c.row, changes, plan.registration ?? {}, { snapshot: stored });
   c.pendingJobIds = [...planned];
