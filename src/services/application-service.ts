@@ -298,18 +298,30 @@ export function makeApplicationService(deps: ApplicationServiceDeps) {
       const written: { id: string; result: CaseWriteResult }[] = [];
       const value = await lockedWrite(() =>
         db.transaction().execute((trx) => {
-          /** The batch's cases read and locked in ONE statement (loadCases), then each written. */
+          /**
+           * The batch's cases read and locked in ONE statement (loadCases), then written
+           * together: their writes, planned side by side, are ONE statement as well
+           * (writeCaseRows through a coalescer on the transaction) when none needs a replay.
+           */
+          const writeInBatch = makeCaseWriteCoalescer(trx, { inTransaction: true });
           const applyAutomaticEventsToEach = async (ids: readonly string[]) => {
             const unique = [...new Set(ids)];
             const read = new Map((await loadCases(trx, unique, "lock")).map((c) => [c.row.id, c]));
-            const counts = new Map<string, number>();
-            for (const id of unique) {
+            const cases = unique.map((id) => {
               const c = read.get(id);
               if (!c) throw notFound(id);
-              const result = await writeCase(trx, c, { kind: "automatic" }, ctx);
+              return c;
+            });
+            const batchCtx = { ...ctx, writeRow: writeInBatch };
+            const results = await Promise.all(
+              cases.map((c) => writeCase(trx, c, { kind: "automatic" }, batchCtx)),
+            );
+            const counts = new Map<string, number>();
+            unique.forEach((id, i) => {
+              const result = results[i] as CaseWriteResult;
               written.push({ id, result });
               counts.set(id, result.automatic);
-            }
+            });
             return counts;
           };
           return work({

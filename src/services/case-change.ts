@@ -28,9 +28,10 @@ export interface WriteContext {
   now: Date;
   reminderOffsets: readonly number[];
   /**
-   * Writes the row instead of its own statement: an API action's autocommit write, coalesced
-   * with the others of the same event-loop turn (case-write-coalescer.ts). Never inside a
-   * transaction; a write carrying registration columns takes its own statement anyway.
+   * Writes the row instead of its own statement, coalesced with the others of the same
+   * event-loop turn (case-write-coalescer.ts): an API action's autocommit write, or the cases of
+   * a deadline worker's automatic batch inside its transaction. A write carrying registration
+   * columns takes its own statement anyway.
    */
   writeRow?: ((write: CaseRowWrite) => Promise<CaseRowWritten>) | undefined;
 }

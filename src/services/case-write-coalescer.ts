@@ -15,7 +15,16 @@ interface Pending {
  * turn. Should the shared statement fail (a deadlock with another process, a row refused), each
  * write is sent again on its own, so an error reaches only the write it belongs to.
  */
-export function makeCaseWriteCoalescer(db: Db): (write: CaseRowWrite) => Promise<CaseRowWritten> {
+export function makeCaseWriteCoalescer(
+  db: Db,
+  options: {
+    /**
+     * Inside a transaction (the deadline worker's automatic batch): a failed shared statement
+     * has aborted the transaction, so every write it carried fails with it (no write by write).
+     */
+    inTransaction?: boolean;
+  } = {},
+): (write: CaseRowWrite) => Promise<CaseRowWritten> {
   let waiting: Pending[] = [];
   let scheduled = false;
   const single = (p: Pending) => writeCaseRow(db, p.write).then(p.resolve, p.reject);
@@ -46,8 +55,9 @@ export function makeCaseWriteCoalescer(db: Db): (write: CaseRowWrite) => Promise
           p.resolve(results[i] as CaseRowWritten);
         });
       },
-      () => {
-        for (const p of batch) void single(p);
+      (e: unknown) => {
+        if (options.inTransaction) for (const p of batch) p.reject(e);
+        else for (const p of batch) void single(p);
       },
     );
   };

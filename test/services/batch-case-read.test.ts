@@ -1,5 +1,6 @@
 // The deadline worker's automatic batch (issue 13): its cases are read and locked in ONE
-// statement (loadCases, primary-key order), each then written through the one write path.
+// statement (loadCases, primary-key order), then written through the one write path together: one
+// statement for all their writes (writeCaseRows).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
@@ -69,6 +70,9 @@ describe.each(BACKENDS)("an automatic batch reads its cases in one statement (%s
     const reads = sent.filter((s) => /^\/\* ogi:case(s)?-read(-lock)? \*\//.test(s));
     expect(reads.map((s) => /^\/\* ogi:([a-z-]+)/.exec(s)?.[1])).toEqual(["cases-read-lock"]);
     expect(reads[0]).toMatch(/ORDER BY a\.id\s+FOR NO KEY UPDATE OF a/);
+    // and written together: the three cases' writes are one statement
+    const writes = sent.filter((s) => /^\/\* ogi:case-write/.test(s));
+    expect(writes.map((s) => /^\/\* ogi:([a-z-]+)/.exec(s)?.[1])).toEqual(["case-write-batch"]);
     for (const id of ids) {
       const types = (await eventsOf(handle.db, id)).map((e) => e.type);
       expect(types.filter((t) => t === "supplement.expired")).toEqual(["supplement.expired"]);
