@@ -2,40 +2,29 @@
 // statement (loadCases, primary-key order), then written through the one write path together: one
 // statement for all their writes (writeCaseRows).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
+import type { DatabaseHandle } from "../../src/db/create-database.ts";
 import { loadCase, loadCases } from "../../src/services/case-store.ts";
 import { BACKENDS, SETUP_TIMEOUT } from "../http/helpers/test-app.ts";
 import {
   eventsOf,
-  makeService,
+  openTown,
   registerSupplementOverdue,
   type Service,
-  seedTown,
-  TODAY_INSTANT,
   type TownActors,
 } from "../workers/worker-fixtures.ts";
 
-const now = () => new Date(TODAY_INSTANT);
-
 describe.each(BACKENDS)("an automatic batch reads its cases in one statement (%s)", (_name, databaseUrl) => {
+  let town: Awaited<ReturnType<typeof openTown>>;
   let handle: DatabaseHandle;
-  let statements: string[] = [];
   let service: Service;
   let actors: TownActors;
 
   beforeAll(async () => {
-    handle = await createDatabase({
-      databaseUrl: await databaseUrl(),
-      dataDir: "memory://",
-      observeStatements: (sql) => statements.push(sql),
-    });
-    await migrateToLatest(handle.db);
-    actors = await seedTown(handle.db, now);
-    service = makeService(handle.db, now);
+    town = await openTown(await databaseUrl());
+    ({ handle, service, actors } = town);
   }, SETUP_TIMEOUT);
   afterAll(async () => {
-    await handle?.close();
+    await town?.handle.close();
   });
 
   it("loadCases gives each case as loadCase gives it, in primary-key order, leaving out unknown ids", async () => {
@@ -61,11 +50,11 @@ describe.each(BACKENDS)("an automatic batch reads its cases in one statement (%s
       await registerSupplementOverdue(service, actors),
       await registerSupplementOverdue(service, actors),
     ];
-    statements = [];
+    town.statements.length = 0;
     const counts = await service.inTransaction((ops) =>
       ops.applyAutomaticEventsToEach([ids[1], ids[0], ids[2], ids[1]] as string[]),
     );
-    const sent = statements;
+    const sent = [...town.statements];
     expect([...counts.entries()].sort()).toEqual(ids.map((id) => [id, 1]).sort());
     const reads = sent.filter((s) => /^\/\* ogi:case(s)?-read(-lock)? \*\//.test(s));
     expect(reads.map((s) => /^\/\* ogi:([a-z-]+)/.exec(s)?.[1])).toEqual(["cases-read-lock"]);

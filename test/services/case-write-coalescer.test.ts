@@ -4,22 +4,18 @@
 // expectedVersion); a shared statement that fails is sent again write by write.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
+import type { DatabaseHandle } from "../../src/db/create-database.ts";
 import type { Actor } from "../../src/services/actor.ts";
 import { BACKENDS, SETUP_TIMEOUT } from "../http/helpers/test-app.ts";
 import {
   d,
-  makeService,
+  openTown,
   register,
   type Service,
-  seedTown,
-  TODAY_INSTANT,
+  statementName,
   type TownActors,
 } from "../workers/worker-fixtures.ts";
 
-const now = () => new Date(TODAY_INSTANT);
-const named = (s: string) => /^\/\* ogi:([a-z-]+) \*\//.exec(s)?.[1] ?? s.slice(0, 30);
 const consult = {
   type: "start_consultation",
   on: d("2026-03-25"),
@@ -28,23 +24,17 @@ const consult = {
 } as const;
 
 describe.each(BACKENDS)("coalesced case writes (%s)", (_name, databaseUrl) => {
+  let town: Awaited<ReturnType<typeof openTown>>;
   let handle: DatabaseHandle;
-  let statements: string[] = [];
   let service: Service;
   let actors: TownActors;
 
   beforeAll(async () => {
-    handle = await createDatabase({
-      databaseUrl: await databaseUrl(),
-      dataDir: "memory://",
-      observeStatements: (s) => statements.push(s),
-    });
-    await migrateToLatest(handle.db);
-    actors = await seedTown(handle.db, now);
-    service = makeService(handle.db, now);
+    town = await openTown(await databaseUrl());
+    ({ handle, service, actors } = town);
   }, SETUP_TIMEOUT);
   afterAll(async () => {
-    await handle?.close();
+    await town?.handle.close();
   });
 
   /** What a case's write left, its id written as `<id>`: events, pending deadline rows, outbox. */
@@ -89,9 +79,9 @@ describe.each(BACKENDS)("coalesced case writes (%s)", (_name, databaseUrl) => {
     const together = [];
     for (let i = 0; i < 4; i++) together.push((await register(service, actors, "2026-03-02")).id);
     await service.actMinimal(actors.handler, alone, consult);
-    statements = [];
+    town.statements.length = 0;
     const answers = await Promise.all(together.map((id) => service.actMinimal(actors.handler, id, consult)));
-    expect(statements.map(named)).toEqual(["cases-read", "case-write-batch"]);
+    expect(town.statements.map(statementName)).toEqual(["cases-read", "case-write-batch"]);
     expect(answers.map((a) => [a.version, a.state, a.events.map((e) => e.type)])).toEqual(
       together.map(() => [2, "in_progress", ["consultation.started"]]),
     );
@@ -133,13 +123,13 @@ describe.each(BACKENDS)("coalesced case writes (%s)", (_name, databaseUrl) => {
     const bad = (await register(service, actors, "2026-03-02")).id;
     // an actor whose user row is gone: its event breaks the actor foreign key
     const ghost: Actor = { ...actors.handler, userId: 999_999 };
-    statements = [];
+    town.statements.length = 0;
     const results = await Promise.allSettled([
       service.actMinimal(actors.handler, good, consult),
       service.actMinimal(ghost, bad, consult),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
-    expect(statements.map(named)).toContain("case-write-batch");
+    expect(town.statements.map(statementName)).toContain("case-write-batch");
     const versions = await sql<{ id: string; version: number }>`SELECT id, version FROM applications
       WHERE id IN (${good}, ${bad})`.execute(handle.db);
     expect(Object.fromEntries(versions.rows.map((r) => [r.id, r.version]))).toEqual({ [good]: 2, [bad]: 1 });

@@ -4,34 +4,28 @@
 // so a row the other writer added and this one does not plan does not stay pending.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
+import type { DatabaseHandle } from "../../src/db/create-database.ts";
 import { SETUP_TIMEOUT } from "../http/helpers/test-app.ts";
 import { freshPostgresUrl } from "../support/services.ts";
 import {
-  makeService,
+  openTown,
   registerSupplementOverdue,
   type Service,
-  seedTown,
-  TODAY_INSTANT,
   type TownActors,
 } from "../workers/worker-fixtures.ts";
 
-const now = () => new Date(TODAY_INSTANT);
-
 describe("a locked read that waited for another writer (PostgreSQL)", () => {
+  let town: Awaited<ReturnType<typeof openTown>>;
   let handle: DatabaseHandle;
   let service: Service;
   let actors: TownActors;
 
   beforeAll(async () => {
-    handle = await createDatabase({ databaseUrl: await freshPostgresUrl(), dataDir: "memory://" });
-    await migrateToLatest(handle.db);
-    actors = await seedTown(handle.db, now);
-    service = makeService(handle.db, now);
+    town = await openTown(await freshPostgresUrl());
+    ({ handle, service, actors } = town);
   }, SETUP_TIMEOUT);
   afterAll(async () => {
-    await handle?.close();
+    await town?.handle.close();
   });
 
   it("deletes a pending row the other writer added that it does not plan", async () => {

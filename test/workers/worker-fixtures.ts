@@ -62,6 +62,29 @@ export async function seedTown(db: Kysely<Database>, now: () => Date) {
 export type TownActors = Awaited<ReturnType<typeof seedTown>>;
 
 /**
+ * A migrated database (the embedded PGlite in memory when `databaseUrl` is undefined) with the
+ * town seeded and the application service on it; every statement sent is appended to
+ * `statements` (empty it with `statements.length = 0`).
+ */
+export async function openTown(
+  databaseUrl: string | undefined,
+  now: () => Date = () => new Date(TODAY_INSTANT),
+) {
+  const statements: string[] = [];
+  const handle = await createDatabase({
+    databaseUrl,
+    dataDir: "memory://",
+    observeStatements: (sql) => statements.push(sql),
+  });
+  await migrateToLatest(handle.db);
+  const actors = await seedTown(handle.db, now);
+  return { handle, statements, actors, service: makeService(handle.db, now) };
+}
+
+/** A statement's prepared name (`/* ogi:case-read *\/ …` → `case-read`), else its first characters. */
+export const statementName = (sql: string) => /^\/\* ogi:([a-z-]+) \*\//.exec(sql)?.[1] ?? sql.slice(0, 30);
+
+/**
  * The service's `onJobsPlanned` as a worker process wires it (its own writes relayed from the
  * outbox at once), but awaited: when a test's call returns, its jobs are in Redis. A pass of
  * another relay holding the lock is waited out and the pass run again. Never throws (a relay
