@@ -127,7 +127,12 @@ export function* eachDate(from: CivilDate, to: CivilDate): Generator<CivilDate> 
 
 /** The civil date in China (UTC+8, no daylight saving) at an instant. */
 export function civilDateInChina(instant: Date): CivilDate {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) as CivilDate;
+  return isoInChina(instant).slice(0, 10) as CivilDate;
+}
+
+/** The instant's ISO text as a clock in China reads it (its trailing `Z` standing for +08:00). */
+function isoInChina(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString();
 }
 
 /**
@@ -136,8 +141,7 @@ export function civilDateInChina(instant: Date): CivilDate {
  * zone of the server or the browser.
  */
 export function formatInstantInChina(instant: Date, withSeconds = false): string {
-  return new Date(instant.getTime() + 8 * 3_600_000)
-    .toISOString()
+  return isoInChina(instant)
     .slice(0, withSeconds ? 19 : 16)
     .replace("T", " ");
 }
